@@ -1,0 +1,10 @@
+//! The edition: its document model, the parser that builds it from page text, loading from
+//! files, and the links between the parts of continued stories.
+
+mod load;
+mod model;
+mod toc;
+
+pub use load::{builtin, load};
+pub use model::*;
+pub use toc::toc;

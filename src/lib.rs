@@ -1,0 +1,6 @@
+//! kanbao (看报): a terminal reader for daily newspaper editions.
+//!
+//! Data flows one way: page text → [`edition`] → [`text`] layout → [`app`] state → [`ui`] frame.
+
+pub mod edition;
+pub mod text;

@@ -1,0 +1,83 @@
+//! The kanbao command line: load an edition, then print it or read it.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use kanbao::edition::{self, Edition};
+use kanbao::text::AmbiguousWidth;
+
+/// 看报: read a daily newspaper edition in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "kanbao", version, about)]
+struct Cli {
+    /// Page text files, folders of page files, a saved edition .json, or - for stdin.
+    /// Without one, the built-in edition opens.
+    paths: Vec<PathBuf>,
+
+    /// Print the document model as JSON.
+    #[arg(long, conflicts_with_all = ["toc", "dump"])]
+    json: bool,
+
+    /// Print the table of contents: page, id, title, jumps.
+    #[arg(long, conflicts_with = "dump")]
+    toc: bool,
+
+    /// Print article(s) laid out as in the reader, without borders: all, or the one with ID.
+    #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
+    dump: Option<String>,
+
+    /// Layout width for --dump, in terminal cells.
+    #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..))]
+    width: u16,
+
+    /// Cells an ambiguous-width character (“ ” … — ·) takes, overriding detection.
+    #[arg(long, value_name = "1|2", value_parser = parse_ambiguous_width)]
+    ambiguous_width: Option<AmbiguousWidth>,
+}
+
+fn parse_ambiguous_width(value: &str) -> Result<AmbiguousWidth, String> {
+    value
+        .parse()
+        .ok()
+        .and_then(AmbiguousWidth::from_cells)
+        .ok_or_else(|| format!("expected 1 or 2, got {value:?}"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("kanbao: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let edition = edition::load(&cli.paths)?;
+    if cli.json {
+        return print(&(serde_json::to_string_pretty(&edition)? + "\n"));
+    }
+    if cli.toc {
+        return print(&edition::toc(&edition));
+    }
+    print_toc_until_reader(&edition)
+}
+
+fn print_toc_until_reader(edition: &Edition) -> anyhow::Result<()> {
+    let _ = std::io::stdout().is_terminal();
+    print(&edition::toc(edition))
+}
+
+/// Writes to stdout; a closed pipe (`kanbao --json | head`) is not an error.
+fn print(text: &str) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => Ok(result?),
+    }
+}
