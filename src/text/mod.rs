@@ -1,7 +1,9 @@
 //! Display width and CJK line layout: pure, no terminal.
 
+mod breaking;
 mod layout;
 mod width;
 
+pub use breaking::{MIN_WIDTH, break_lines, is_line_end_prohibited, is_line_start_prohibited};
 pub use layout::*;
 pub use width::*;
