@@ -1,9 +1,11 @@
 //! Display width and CJK line layout: pure, no terminal.
 
 mod breaking;
+mod display;
 mod layout;
 mod width;
 
 pub use breaking::{MIN_WIDTH, break_lines, is_line_end_prohibited, is_line_start_prohibited};
+pub use display::{Punctuation, display_chars, full_width_form, visible_control};
 pub use layout::*;
 pub use width::*;
