@@ -88,7 +88,7 @@ fn options() -> impl Strategy<Value = LayoutOptions> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(192))]
+    #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
     fn every_layout_keeps_the_rules(article in article(), options in options()) {
