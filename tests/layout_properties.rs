@@ -24,7 +24,7 @@ fn token() -> impl Strategy<Value = String> {
         3 => pick("“”‘’…—·①■●□"),
         1 => prop_oneof![Just("——".to_owned()), Just("……".to_owned())],
         2 => Just(" ".to_owned()),
-        1 => pick("\t\u{7}"),
+        1 => pick("\t\u{7}\n"),
     ]
 }
 

@@ -121,7 +121,7 @@ pub fn caption_mark(kind: CaptionKind) -> &'static str {
 /// Paragraphs start with [`PARAGRAPH_INDENT`] and captions with [`caption_mark`]; an indent
 /// or mark is left out when the width cannot hold it and a wide character after it. Every
 /// character of the model appears once and in order, in its display form (see
-/// [`display_chars`]), except the spaces a line break replaces.
+/// [`display_chars`]), except the spaces a line break replaces and newlines, which end a line.
 pub fn layout_article(article: &Article, options: &LayoutOptions) -> Vec<Line> {
     let mut layout = ArticleLayout::new(options);
     let headings = [
@@ -185,6 +185,7 @@ impl<'a> ArticleLayout<'a> {
 
     /// Wraps `text` into lines of `kind`, the first starting with `first_prefix` and the
     /// others with `rest_prefix`; `part` is where the text sits in the article, if anywhere.
+    /// A newline in the text (the parser keeps those of text read off a photo) ends a line.
     fn wrap(
         &mut self,
         kind: LineKind,
@@ -194,33 +195,29 @@ impl<'a> ArticleLayout<'a> {
         rest_prefix: &str,
     ) {
         let ambiguous = self.options.ambiguous;
-        let chars = display_chars(text, self.options.punctuation);
-        let first_prefix = self.fitting(first_prefix);
+        let mut prefix = self.fitting(first_prefix);
         let rest_prefix = self.fitting(rest_prefix);
-        let ranges = break_lines(
-            &chars,
-            ambiguous,
-            self.width - str_width(first_prefix, ambiguous),
-            self.width - str_width(rest_prefix, ambiguous),
-        );
-        for (number, range) in ranges.into_iter().enumerate() {
-            let prefix = if number == 0 {
-                first_prefix
-            } else {
-                rest_prefix
-            };
-            let mut text = String::from(prefix);
-            text.extend(&chars[range.clone()]);
-            self.lines.push(Line {
-                kind,
-                width: str_width(&text, ambiguous),
-                text,
-                source: part.map(|part| SourceRef {
-                    part,
-                    start: range.start,
-                    prefix: prefix.chars().count(),
-                }),
-            });
+        let rest_width = self.width - str_width(rest_prefix, ambiguous);
+        let mut offset = 0;
+        for segment in text.split('\n') {
+            let chars = display_chars(segment, self.options.punctuation);
+            let first_width = self.width - str_width(prefix, ambiguous);
+            for range in break_lines(&chars, ambiguous, first_width, rest_width) {
+                let mut text = String::from(prefix);
+                text.extend(&chars[range.clone()]);
+                self.lines.push(Line {
+                    kind,
+                    width: str_width(&text, ambiguous),
+                    text,
+                    source: part.map(|part| SourceRef {
+                        part,
+                        start: offset + range.start,
+                        prefix: prefix.chars().count(),
+                    }),
+                });
+                prefix = rest_prefix;
+            }
+            offset += chars.len() + 1;
         }
     }
 
@@ -465,6 +462,20 @@ mod tests {
         };
         let lines = layout_article(&article, &LayoutOptions::new(80));
         assert_eq!(texts(&lines), ["\u{3000}\u{3000}会议␛[2J指出␍"]);
+    }
+
+    #[test]
+    fn a_newline_in_text_read_off_a_photo_ends_the_line() {
+        let article = Article {
+            captions: vec![Caption {
+                kind: CaptionKind::Label,
+                text: "双星轮胎\n“工业4.0”基地".into(),
+            }],
+            ..Article::default()
+        };
+        let lines = layout_article(&article, &LayoutOptions::new(40));
+        assert_eq!(texts(&lines), ["▍图中文字 双星轮胎", "▍ “工业4.0”基地"]);
+        assert_eq!(lines[1].source.unwrap().start, 5);
     }
 
     #[test]

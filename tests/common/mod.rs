@@ -134,7 +134,8 @@ fn check_blank_lines(lines: &[Line]) {
     );
 }
 
-/// Every source char is shown once, in order; only spaces at a break are left out.
+/// Every source char is shown once, in order; only spaces at a break, and newlines, which
+/// end a line, are left out.
 fn check_text_kept(source: &[char], lines: &[PartLine], punctuation: Punctuation) {
     assert_eq!(lines.is_empty(), source.is_empty(), "text lost: {source:?}");
     let mut position = 0;
@@ -147,8 +148,9 @@ fn check_text_kept(source: &[char], lines: &[PartLine], punctuation: Punctuation
         assert!(line.start >= position, "text repeated: {:?}", line.line);
         assert!(line.end() <= source.len(), "text invented: {:?}", line.line);
         let skipped = &source[position..line.start];
+        let breaking = |c: &char| *c == '\n' || (*c == ' ' && position > 0);
         assert!(
-            skipped.iter().all(|&c| c == ' ') && (position > 0 || skipped.is_empty()),
+            skipped.iter().all(breaking),
             "text lost before {:?}: {skipped:?}",
             line.line
         );
@@ -162,7 +164,7 @@ fn check_text_kept(source: &[char], lines: &[PartLine], punctuation: Punctuation
     }
     let rest = &source[position..];
     assert!(
-        rest.iter().all(|&c| c == ' '),
+        rest.iter().all(|&c| c == ' ' || c == '\n'),
         "text lost at the end: {rest:?}"
     );
 }
@@ -186,7 +188,8 @@ fn check_breaks(source: &[char], lines: &[PartLine], options: &LayoutOptions, wi
     }
     for pair in lines.windows(2) {
         let (line, next) = (&pair[0], &pair[1]);
-        if is_clean_break(&text, line.end(), next.start) {
+        let at_newline = text[line.end()..next.start].contains(&'\n');
+        if at_newline || is_clean_break(&text, line.end(), next.start) {
             continue;
         }
         let available = width - line.prefix_width(options);
