@@ -1,0 +1,801 @@
+//! The parser: the text of one or more newspaper pages → pages of articles.
+//!
+//! The text is first sanitized, then cut into units (blank-line separated blocks, or one
+//! line each in the e-paper form), units into pieces (text, continuation markers, page
+//! headers), and the pieces are read in order by a small state machine that knows where a
+//! heading group starts a story, where a 下转 ends it, and where a picture sits.
+
+use std::mem;
+
+use super::classify::{
+    ends_sentence, first_sentence, is_banner_like, is_byline, is_description, is_heading_like,
+    is_label_lines, is_photo_caption_like, is_spaced, is_subhead_like, repeats_banner,
+    split_stray_digits,
+};
+use super::markers::{Direction, PageHeader, find_markers, is_marker_line, parse_page_header};
+use super::sanitize::{Removed, Sanitized, sanitize, visible};
+use super::{Article, Block, BlockKind, Caption, CaptionKind, Jump, Page, page_label};
+
+/// The pages read from one text, and a note of everything done to the text on the way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParsedText {
+    /// The pages, in the order of the text.
+    pub pages: Vec<Page>,
+    /// Repairs, drops and consumed markup, in the order they were made.
+    pub notes: Vec<Note>,
+    /// The source line each page starts on.
+    page_first_lines: Vec<usize>,
+}
+
+/// One thing the parser did that the model's text does not show by itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Index into [`ParsedText::pages`] of the page it concerns.
+    pub page: usize,
+    /// The 1-based line of the source text.
+    pub line: usize,
+    /// What kind of change it was.
+    pub kind: NoteKind,
+    /// The source characters the model no longer holds as text, exactly; empty for repairs
+    /// that lose nothing (joins).
+    pub removed: String,
+    /// What happened, for a person.
+    pub message: String,
+}
+
+/// The kinds of [`Note`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteKind {
+    /// Text was repaired (a paragraph cut mid-sentence joined, decomposed text composed).
+    Repair,
+    /// Text was dropped (noise, control characters, a marker with no story).
+    Drop,
+    /// Markup became structure (a 下转 marker a jump, a header the page number): not a warning.
+    Markup,
+}
+
+impl ParsedText {
+    /// The warnings a reader sees: every repair and drop, naming the page and line.
+    pub fn warnings(&self) -> impl Iterator<Item = String> + '_ {
+        self.notes
+            .iter()
+            .filter(|note| note.kind != NoteKind::Markup)
+            .map(|note| {
+                let page = self
+                    .pages
+                    .get(note.page)
+                    .map_or_else(String::new, |page| page.label.clone());
+                format!("{page}, line {}: {}", note.line, note.message)
+            })
+    }
+}
+
+/// Parses page text. `first_position` numbers the first page that has no header of its own
+/// (its position in what was loaded, from 1); later header-less pages count on from it.
+pub fn parse(text: &str, first_position: u32) -> ParsedText {
+    let sanitized = sanitize(text);
+    let pieces: Vec<Located> = units(&sanitized.text).iter().flat_map(pieces).collect();
+    let mut parser = Parser::new(first_position);
+    for (index, located) in pieces.iter().enumerate() {
+        let next_is_body = matches!(pieces.get(index + 1),
+            Some(Located { piece: Piece::Text(text), .. }) if is_body_text(text));
+        parser.feed(located, next_is_body);
+    }
+    let mut parsed = parser.finish();
+    parsed.note_sanitizing(&sanitized);
+    parsed
+}
+
+/// Longest inferred title; longer first sentences are cut with an ellipsis.
+const TITLE_MAX_CHARS: usize = 60;
+/// How many removed pieces one warning lists before it summarises.
+const LISTED_REMOVALS: usize = 5;
+/// How much of a text a warning quotes.
+const EXCERPT_CHARS: usize = 10;
+
+/// Consecutive non-blank source lines that read as one thing.
+#[derive(Debug)]
+struct Unit<'a> {
+    line: usize,
+    lines: Vec<&'a str>,
+}
+
+/// A unit, or part of one, ready for the state machine.
+#[derive(Debug)]
+enum Piece {
+    Header(PageHeader),
+    Jump {
+        direction: Direction,
+        page: u32,
+        markup: String,
+    },
+    Text(String),
+    /// Several short lines that are not sentences: labels in a photo, or heading lines.
+    Lines(Vec<String>),
+}
+
+#[derive(Debug)]
+struct Located {
+    line: usize,
+    piece: Piece,
+}
+
+/// Cuts text into units: blocks between blank lines; in the e-paper form (paragraphs as
+/// indented lines with no blank line between) every line; a marker or header line alone.
+fn units(text: &str) -> Vec<Unit<'_>> {
+    let mut units = Vec::new();
+    let mut block = Vec::new();
+    for (index, line) in text.split('\n').enumerate() {
+        if line.trim().is_empty() {
+            split_block(mem::take(&mut block), &mut units);
+        } else {
+            block.push((index + 1, line));
+        }
+    }
+    split_block(block, &mut units);
+    units
+}
+
+fn split_block<'a>(block: Vec<(usize, &'a str)>, units: &mut Vec<Unit<'a>>) {
+    let indented = block
+        .iter()
+        .filter(|(_, line)| starts_indented(line))
+        .count();
+    let epaper = indented >= 2;
+    let mut current: Option<Unit<'a>> = None;
+    for (line_number, line) in block {
+        if epaper || is_structural_line(line) {
+            units.extend(current.take());
+            units.push(Unit {
+                line: line_number,
+                lines: vec![line],
+            });
+        } else {
+            current
+                .get_or_insert_with(|| Unit {
+                    line: line_number,
+                    lines: Vec::new(),
+                })
+                .lines
+                .push(line);
+        }
+    }
+    units.extend(current);
+}
+
+fn starts_indented(line: &str) -> bool {
+    line.starts_with(char::is_whitespace)
+}
+
+/// True for a line that is all markup: a continuation marker or a page header.
+fn is_structural_line(line: &str) -> bool {
+    const MAX_STRUCTURAL_BYTES: usize = 96;
+    line.len() <= MAX_STRUCTURAL_BYTES
+        && (is_marker_line(line) || parse_page_header(line).is_some())
+}
+
+/// Reads a unit as pieces: a header, several short lines, or text split at its markers.
+fn pieces(unit: &Unit<'_>) -> Vec<Located> {
+    let at = |piece| Located {
+        line: unit.line,
+        piece,
+    };
+    if let [line] = unit.lines.as_slice()
+        && let Some(header) = parse_page_header(line)
+    {
+        return vec![at(Piece::Header(header))];
+    }
+    if is_label_lines(&unit.lines) {
+        let lines = unit.lines.iter().map(|line| line.trim().to_owned());
+        return vec![at(Piece::Lines(lines.collect()))];
+    }
+    let text = join_wrapped_lines(&unit.lines);
+    let mut pieces = Vec::new();
+    let mut text_start = 0;
+    for marker in find_markers(&text) {
+        push_text(&mut pieces, &text[text_start..marker.span.start], unit.line);
+        pieces.push(at(Piece::Jump {
+            direction: marker.direction,
+            page: marker.page,
+            markup: text[marker.span.clone()].to_owned(),
+        }));
+        text_start = marker.span.end;
+    }
+    push_text(&mut pieces, &text[text_start..], unit.line);
+    pieces
+}
+
+fn push_text(pieces: &mut Vec<Located>, text: &str, line: usize) {
+    let text = text.trim();
+    if !text.is_empty() {
+        pieces.push(Located {
+            line,
+            piece: Piece::Text(text.to_owned()),
+        });
+    }
+}
+
+/// Joins the lines of a hard-wrapped paragraph: Chinese runs on, Latin words keep a space.
+fn join_wrapped_lines(lines: &[&str]) -> String {
+    let mut text = String::with_capacity(lines.iter().map(|line| line.len()).sum());
+    for line in lines {
+        let line = line.trim();
+        let latin_seam = text.chars().last().is_some_and(|c| c.is_ascii_graphic())
+            && line.chars().next().is_some_and(|c| c.is_ascii_graphic());
+        if latin_seam {
+            text.push(' ');
+        }
+        text.push_str(line);
+    }
+    text
+}
+
+/// True when a text piece is body text in shape, whatever its place.
+fn is_body_text(text: &str) -> bool {
+    !is_heading_like(text) && !is_byline(text) && !is_description(text)
+}
+
+/// Where the story being read stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Reading its heading group; no body yet.
+    Heading,
+    /// Reading its body.
+    Body,
+    /// Ended by a 下转 marker; only its photo caption may follow.
+    Closed,
+}
+
+#[derive(Debug)]
+struct HeadingLine {
+    text: String,
+    line: usize,
+}
+
+#[derive(Debug)]
+struct ArticleDraft {
+    phase: Phase,
+    headings: Vec<HeadingLine>,
+    article: Article,
+}
+
+impl ArticleDraft {
+    /// True when the last paragraph stops mid-sentence.
+    fn ends_mid_sentence(&self) -> bool {
+        self.article
+            .blocks
+            .last()
+            .is_some_and(|block| block.kind == BlockKind::Paragraph && !ends_sentence(&block.text))
+    }
+}
+
+#[derive(Debug)]
+struct PageDraft {
+    number: u32,
+    section: Option<String>,
+    first_line: usize,
+    articles: Vec<Article>,
+    current: Option<ArticleDraft>,
+    /// Pictures waiting for the story after them, which they belong to.
+    pending: Vec<Caption>,
+}
+
+impl PageDraft {
+    fn new(number: u32, first_line: usize) -> Self {
+        Self {
+            number,
+            section: None,
+            first_line,
+            articles: Vec::new(),
+            current: None,
+            pending: Vec::new(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.articles.is_empty() && self.current.is_none() && self.pending.is_empty()
+    }
+
+    fn phase(&self) -> Option<Phase> {
+        self.current.as_ref().map(|draft| draft.phase)
+    }
+}
+
+struct Parser {
+    pages: Vec<PageDraft>,
+    notes: Vec<Note>,
+}
+
+/// What a heading-like line does where it stands.
+enum HeadingRole {
+    /// Another line of the heading group being read.
+    GroupLine,
+    /// A repeat of the banner line above it: noise.
+    BannerRepeat(String),
+    /// The first text after a 上接 marker: body, whatever its shape.
+    Body,
+    /// A subhead inside the body.
+    Subhead,
+    /// The first line of a new story's heading group.
+    NewStory,
+}
+
+impl Parser {
+    fn new(first_position: u32) -> Self {
+        Self {
+            pages: vec![PageDraft::new(first_position, 1)],
+            notes: Vec::new(),
+        }
+    }
+
+    fn page(&mut self) -> &mut PageDraft {
+        self.pages.last_mut().expect("the parser always has a page")
+    }
+
+    fn current(&mut self) -> &mut ArticleDraft {
+        self.page().current.as_mut().expect("a story is being read")
+    }
+
+    fn note(&mut self, line: usize, kind: NoteKind, removed: &str, message: String) {
+        self.notes.push(Note {
+            page: self.pages.len() - 1,
+            line,
+            kind,
+            removed: removed.to_owned(),
+            message,
+        });
+    }
+
+    fn feed(&mut self, located: &Located, next_is_body: bool) {
+        let line = located.line;
+        match &located.piece {
+            Piece::Header(header) => self.header(header, line),
+            Piece::Jump {
+                direction: Direction::To,
+                page,
+                markup,
+            } => self.jump_to(*page, markup, line),
+            Piece::Jump {
+                direction: Direction::From,
+                page,
+                markup,
+            } => self.jump_from(*page, markup, line),
+            Piece::Lines(lines) if self.page().phase() == Some(Phase::Body) => {
+                self.picture(CaptionKind::Label, lines.join("\n"));
+            }
+            Piece::Lines(lines) => {
+                for (index, text) in lines.iter().enumerate() {
+                    let next_is_body = index + 1 == lines.len() && next_is_body;
+                    self.text(text, line + index, next_is_body);
+                }
+            }
+            Piece::Text(text) => self.text(text, line, next_is_body),
+        }
+    }
+
+    fn text(&mut self, text: &str, line: usize, next_is_body: bool) {
+        if is_byline(text) {
+            self.byline(text);
+        } else if is_description(text) {
+            self.picture(CaptionKind::Description, text.to_owned());
+        } else if self.page().phase() == Some(Phase::Closed) && is_photo_caption_like(text) {
+            self.current().article.captions.push(Caption {
+                kind: CaptionKind::Photo,
+                text: text.to_owned(),
+            });
+        } else if is_heading_like(text) {
+            self.heading(text, line, next_is_body);
+        } else {
+            self.body(text, line);
+        }
+    }
+
+    /// A page header: the page's number and section, or the start of the next page.
+    fn header(&mut self, header: &PageHeader, line: usize) {
+        if !self.page().is_empty() {
+            self.finish_page();
+            self.pages.push(PageDraft::new(header.number, line));
+        }
+        let page = self.page();
+        page.number = header.number;
+        page.section.clone_from(&header.section);
+        let message = format!("page header {}", header.markup);
+        self.note(line, NoteKind::Markup, &header.markup, message);
+    }
+
+    /// 下转: the story part being read ends here and goes on on `page`.
+    fn jump_to(&mut self, page: u32, markup: &str, line: usize) {
+        let has_open_part = self
+            .page()
+            .current
+            .as_ref()
+            .is_some_and(|draft| draft.article.jump_to.is_none());
+        if !has_open_part {
+            let message = format!("dropped {markup}: no story part before it to continue");
+            self.note(line, NoteKind::Drop, markup, message);
+            return;
+        }
+        self.resolve_headings();
+        let draft = self.current();
+        draft.phase = Phase::Closed;
+        draft.article.jump_to = Some(Jump {
+            page,
+            article: None,
+        });
+        self.note(line, NoteKind::Markup, markup, format!("jump {markup}"));
+    }
+
+    /// 上接: a story part continued from `page` starts here, headline or not.
+    fn jump_from(&mut self, page: u32, markup: &str, line: usize) {
+        let heading_waits = self.page().current.as_ref().is_some_and(|draft| {
+            draft.phase == Phase::Heading && draft.article.jump_from.is_none()
+        });
+        if !heading_waits {
+            self.start_article(Phase::Body);
+        }
+        self.resolve_headings();
+        self.current().article.jump_from = Some(Jump {
+            page,
+            article: None,
+        });
+        self.note(line, NoteKind::Markup, markup, format!("jump {markup}"));
+    }
+
+    /// A byline belongs to the heading group being read, or starts one; a bracketed one
+    /// right after a body ("（记者 张三）") closes that body's story.
+    fn byline(&mut self, text: &str) {
+        let page = self.page();
+        let closes_body = page.phase() == Some(Phase::Body)
+            && text.starts_with(['（', '('])
+            && page
+                .current
+                .as_ref()
+                .is_some_and(|draft| draft.article.byline.is_none());
+        if page.phase() != Some(Phase::Heading) && !closes_body {
+            self.start_article(Phase::Heading);
+        }
+        let article = &mut self.current().article;
+        match &mut article.byline {
+            Some(byline) => {
+                byline.push(' ');
+                byline.push_str(text);
+            }
+            None => article.byline = Some(text.to_owned()),
+        }
+    }
+
+    /// A picture's text belongs to the story it sits in (before that story's body, or
+    /// inside a sentence the body has not finished), or else to the story after it.
+    fn picture(&mut self, kind: CaptionKind, text: String) {
+        let page = self.page();
+        let caption = Caption { kind, text };
+        let inside_story = page.pending.is_empty()
+            && page
+                .current
+                .as_ref()
+                .is_some_and(|draft| match draft.phase {
+                    Phase::Heading => true,
+                    Phase::Body => kind == CaptionKind::Label || draft.ends_mid_sentence(),
+                    Phase::Closed => false,
+                });
+        match page.current.as_mut() {
+            Some(draft) if inside_story => draft.article.captions.push(caption),
+            _ => page.pending.push(caption),
+        }
+    }
+
+    fn heading(&mut self, text: &str, line: usize, next_is_body: bool) {
+        let page = self.page();
+        let waiting_pictures = !page.pending.is_empty();
+        let role = match &page.current {
+            Some(draft) if draft.phase == Phase::Heading => match draft.headings.last() {
+                Some(previous) if repeats_banner(text, &previous.text) => {
+                    HeadingRole::BannerRepeat(previous.text.trim().to_owned())
+                }
+                _ => HeadingRole::GroupLine,
+            },
+            Some(draft) if draft.phase == Phase::Body && draft.article.blocks.is_empty() => {
+                HeadingRole::Body
+            }
+            Some(draft)
+                if draft.phase == Phase::Body
+                    && !waiting_pictures
+                    && next_is_body
+                    && is_subhead_like(text)
+                    && !draft.ends_mid_sentence() =>
+            {
+                HeadingRole::Subhead
+            }
+            _ => HeadingRole::NewStory,
+        };
+        let heading = HeadingLine {
+            text: text.to_owned(),
+            line,
+        };
+        match role {
+            HeadingRole::GroupLine => self.current().headings.push(heading),
+            HeadingRole::BannerRepeat(banner) => {
+                let message =
+                    format!("dropped “{text}”, a repeat of the banner “{banner}” above it");
+                self.note(line, NoteKind::Drop, text, message);
+            }
+            HeadingRole::Body => self.body(text, line),
+            HeadingRole::Subhead => self.current().article.blocks.push(Block {
+                kind: BlockKind::Subhead,
+                text: text.to_owned(),
+            }),
+            HeadingRole::NewStory => {
+                self.start_article(Phase::Heading);
+                self.current().headings.push(heading);
+            }
+        }
+    }
+
+    /// Body text: a paragraph of the story being read, the rest of its last paragraph when
+    /// that was cut mid-sentence, or the start of a story with no heading.
+    fn body(&mut self, text: &str, line: usize) {
+        let page = self.page();
+        let continues_story =
+            page.pending.is_empty() && matches!(page.phase(), Some(Phase::Heading | Phase::Body));
+        if !continues_story {
+            self.start_article(Phase::Body);
+        }
+        self.resolve_headings();
+        let draft = self.current();
+        if !draft.ends_mid_sentence() {
+            draft.article.blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                text: text.to_owned(),
+            });
+            return;
+        }
+        let last = draft.article.blocks.last_mut().expect("a paragraph");
+        let message = format!(
+            "joined a paragraph cut mid-sentence: “…{}” + “{}…”",
+            excerpt_end(&last.text),
+            excerpt_start(text)
+        );
+        last.text.push_str(text);
+        self.note(line, NoteKind::Repair, "", message);
+    }
+
+    /// Ends the heading group of the story being read, giving its lines their roles.
+    fn resolve_headings(&mut self) {
+        let page = self.pages.len() - 1;
+        if let Some(draft) = self.pages[page].current.as_mut()
+            && draft.phase == Phase::Heading
+        {
+            draft.phase = Phase::Body;
+            self.notes.extend(resolve_headings(draft, page));
+        }
+    }
+
+    fn start_article(&mut self, phase: Phase) {
+        self.finish_article();
+        let page = self.page();
+        let captions = mem::take(&mut page.pending);
+        page.current = Some(ArticleDraft {
+            phase,
+            headings: Vec::new(),
+            article: Article {
+                captions,
+                ..Article::default()
+            },
+        });
+    }
+
+    fn finish_article(&mut self) {
+        self.resolve_headings();
+        let page = self.page();
+        if let Some(draft) = page.current.take() {
+            let mut article = draft.article;
+            (article.title, article.title_inferred) = title(&article);
+            page.articles.push(article);
+        }
+    }
+
+    /// Ends the page; pictures still waiting for a story go to the last one.
+    fn finish_page(&mut self) {
+        self.finish_article();
+        let page = self.page();
+        let pending = mem::take(&mut page.pending);
+        if pending.is_empty() {
+            return;
+        }
+        match page.articles.last_mut() {
+            Some(article) => article.captions.extend(pending),
+            None => {
+                let mut article = Article {
+                    captions: pending,
+                    ..Article::default()
+                };
+                (article.title, article.title_inferred) = title(&article);
+                page.articles.push(article);
+            }
+        }
+    }
+
+    fn finish(mut self) -> ParsedText {
+        self.finish_page();
+        let page_first_lines = self.pages.iter().map(|page| page.first_line).collect();
+        let pages = self.pages.into_iter().map(PageDraft::into_page).collect();
+        ParsedText {
+            pages,
+            notes: self.notes,
+            page_first_lines,
+        }
+    }
+}
+
+impl PageDraft {
+    fn into_page(self) -> Page {
+        let number = self.number;
+        let articles = self
+            .articles
+            .into_iter()
+            .enumerate()
+            .map(|(index, article)| Article {
+                id: format!("{number}-{}", index + 1),
+                ..article
+            })
+            .collect();
+        Page {
+            number,
+            label: page_label(number),
+            section: self.section,
+            articles,
+        }
+    }
+}
+
+/// Gives the lines of a heading group their roles. A first line of short spaced phrases
+/// is the column banner; a line ending in —— is a kicker and one starting with —— a
+/// subtitle; the headline is the shortest unspaced line left (the big type says least);
+/// lines before it are kickers, lines after it subtitles. With no headline, what is left
+/// is subtitle.
+fn resolve_headings(draft: &mut ArticleDraft, page: usize) -> Option<Note> {
+    let mut lines = mem::take(&mut draft.headings);
+    if lines.is_empty() {
+        return None;
+    }
+    let mut note = None;
+    let article = &mut draft.article;
+    if lines.len() >= 2 && is_banner_like(&lines[0].text) {
+        article.column = Some(lines.remove(0).text.trim().to_owned());
+    }
+    let is_kicker_cue = |text: &str| text.ends_with("——") || text.ends_with('—');
+    let is_subtitle_cue = |text: &str| text.starts_with('—');
+    let headline_at = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| {
+            !is_kicker_cue(&line.text) && !is_subtitle_cue(&line.text) && !is_spaced(&line.text)
+        })
+        .min_by_key(|(_, line)| line.text.chars().count())
+        .map(|(index, _)| index);
+    let (mut kickers, mut subtitles) = (Vec::new(), Vec::new());
+    for (index, line) in lines.iter().enumerate() {
+        let text = line.text.trim();
+        if Some(index) == headline_at {
+            let (kept, stray) = split_stray_digits(text).unwrap_or((text, ""));
+            if !stray.is_empty() {
+                note = Some(Note {
+                    page,
+                    line: line.line,
+                    kind: NoteKind::Drop,
+                    removed: stray.to_owned(),
+                    message: format!("dropped stray digits “{stray}” after the headline “{kept}”"),
+                });
+            }
+            article.headline = Some(kept.to_owned());
+        } else if is_kicker_cue(text)
+            || (!is_subtitle_cue(text) && headline_at.is_some_and(|at| index < at))
+        {
+            kickers.push(text);
+        } else {
+            subtitles.push(text);
+        }
+    }
+    article.kicker = (!kickers.is_empty()).then(|| kickers.join(" "));
+    article.subtitle = (!subtitles.is_empty()).then(|| subtitles.join(" "));
+    note
+}
+
+/// The title shown in lists, and whether it was inferred rather than printed as headline.
+fn title(article: &Article) -> (String, bool) {
+    if let Some(headline) = &article.headline {
+        return (headline.clone(), false);
+    }
+    let first_paragraph = article
+        .blocks
+        .iter()
+        .find(|block| block.kind == BlockKind::Paragraph)
+        .map(|block| block.text.as_str());
+    let source = article
+        .subtitle
+        .as_deref()
+        .or(first_paragraph.map(first_sentence))
+        .or(article.kicker.as_deref())
+        .or(article.column.as_deref())
+        .or(article.captions.first().map(|c| first_sentence(&c.text)))
+        .unwrap_or_default();
+    let mut title: String = source.chars().take(TITLE_MAX_CHARS).collect();
+    if title.len() < source.len() {
+        title.push('…');
+    }
+    (title, true)
+}
+
+impl ParsedText {
+    /// Adds notes for what sanitizing removed or composed, each on the page of its line.
+    fn note_sanitizing(&mut self, sanitized: &Sanitized) {
+        let first_lines = &self.page_first_lines;
+        let page_of = |line: usize| first_lines.partition_point(|&first| first <= line).max(1) - 1;
+        let mut removed = sanitized.removed.iter().peekable();
+        while let Some(first) = removed.next() {
+            let mut same_line = vec![first];
+            while let Some(next) = removed
+                .next_if(|next| next.line == first.line && next.is_encoding == first.is_encoding)
+            {
+                same_line.push(next);
+            }
+            let text: String = same_line.iter().map(|r| r.text.as_str()).collect();
+            let (kind, message) = if first.is_encoding {
+                (NoteKind::Markup, "byte-order mark".to_owned())
+            } else {
+                (NoteKind::Drop, removal_message(&same_line))
+            };
+            self.notes.push(Note {
+                page: page_of(first.line),
+                line: first.line,
+                kind,
+                removed: text,
+                message,
+            });
+        }
+        if let Some(&line) = sanitized.composed_lines.first() {
+            let count = sanitized.composed_lines.len();
+            self.notes.push(Note {
+                page: page_of(line),
+                line,
+                kind: NoteKind::Repair,
+                removed: String::new(),
+                message: format!(
+                    "composed decomposed characters (NFC) on {count} line{}",
+                    if count == 1 { "" } else { "s" }
+                ),
+            });
+        }
+    }
+}
+
+fn removal_message(removed: &[&Removed]) -> String {
+    let listed: Vec<String> = removed
+        .iter()
+        .take(LISTED_REMOVALS)
+        .map(|r| visible(&r.text))
+        .collect();
+    let more = removed.len().saturating_sub(LISTED_REMOVALS);
+    let mut message = format!(
+        "removed control or invisible characters: {}",
+        listed.join(", ")
+    );
+    if more > 0 {
+        message.push_str(&format!(" and {more} more"));
+    }
+    message
+}
+
+fn excerpt_start(text: &str) -> String {
+    text.chars().take(EXCERPT_CHARS).collect()
+}
+
+/// The last few characters of `text`, found from the end: paragraphs grow long.
+fn excerpt_end(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(EXCERPT_CHARS - 1)
+        .map_or(0, |(at, _)| at);
+    &text[start..]
+}
