@@ -799,3 +799,301 @@ fn excerpt_end(text: &str) -> &str {
         .map_or(0, |(at, _)| at);
     &text[start..]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn articles(text: &str) -> Vec<Article> {
+        let mut parsed = parse(text, 1);
+        assert_eq!(parsed.pages.len(), 1, "{:?}", parsed.pages);
+        mem::take(&mut parsed.pages[0].articles)
+    }
+
+    fn paragraphs(article: &Article) -> Vec<&str> {
+        article
+            .blocks
+            .iter()
+            .filter(|block| block.kind == BlockKind::Paragraph)
+            .map(|block| block.text.as_str())
+            .collect()
+    }
+
+    fn warnings(text: &str) -> Vec<String> {
+        parse(text, 1).warnings().collect()
+    }
+
+    const BODY_1: &str = "市里召开会议，部署下半年工作。会议要求各部门抓好落实。";
+    const BODY_2: &str = "会上，有关部门汇报了工作情况，并提出了下一步打算。";
+
+    #[test]
+    fn blank_lines_separate_paragraphs() {
+        let story = &articles(&format!("{BODY_1}\n\n{BODY_2}\n"))[0];
+        assert_eq!(paragraphs(story), [BODY_1, BODY_2]);
+    }
+
+    #[test]
+    fn indented_lines_are_paragraphs_in_the_epaper_form() {
+        let text = format!("推进数字建设\n\u{3000}\u{3000}{BODY_1}\n    {BODY_2}\n");
+        let story = &articles(&text)[0];
+        assert_eq!(story.headline.as_deref(), Some("推进数字建设"));
+        assert_eq!(paragraphs(story), [BODY_1, BODY_2]);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_of_a_paragraph_run_on() {
+        let story = &articles("市里召开会议，部署下半年工作，\n会议要求各部门抓好落实。")[0];
+        assert_eq!(
+            paragraphs(story),
+            ["市里召开会议，部署下半年工作，会议要求各部门抓好落实。"]
+        );
+    }
+
+    #[test]
+    fn page_headers_number_pages_and_name_sections() {
+        let parsed = parse(&format!("第4版(要闻)\n\n{BODY_1}\n\nA05版\n\n{BODY_2}"), 1);
+        let pages: Vec<_> = parsed
+            .pages
+            .iter()
+            .map(|page| (page.number, page.label.as_str(), page.section.as_deref()))
+            .collect();
+        assert_eq!(pages, [(4, "第四版", Some("要闻")), (5, "第五版", None)]);
+        assert_eq!(parsed.pages[1].articles[0].id, "5-1");
+        assert_eq!(parsed.warnings().count(), 0);
+    }
+
+    #[test]
+    fn a_page_without_header_takes_its_position() {
+        let parsed = parse(BODY_1, 3);
+        assert_eq!(parsed.pages[0].number, 3);
+        assert_eq!(parsed.pages[0].label, "第三版");
+        assert_eq!(parsed.pages[0].articles[0].id, "3-1");
+    }
+
+    #[test]
+    fn continuation_markers_become_jumps_in_every_position() {
+        for text in [
+            format!("{BODY_1}\n\n(下转第四版)"),
+            format!("{BODY_1}（下转第4版）"),
+            format!("{BODY_1}\n下转第四版"),
+            format!("{BODY_1}\n\n转第四版"),
+        ] {
+            let story = &articles(&text)[0];
+            assert_eq!(story.jump_to.as_ref().map(|j| j.page), Some(4), "{text}");
+            assert_eq!(story.jump_to.as_ref().unwrap().article, None);
+            assert_eq!(paragraphs(story), [BODY_1], "{text}");
+        }
+    }
+
+    #[test]
+    fn an_inner_page_part_starts_at_its_shang_jie_marker() {
+        for text in [
+            format!("{BODY_2}\n\n(上接第一版){BODY_1}"),
+            format!("{BODY_2}\n\n上接第1版\n\n{BODY_1}"),
+            format!("{BODY_2}\n\n（接第一版） {BODY_1}"),
+        ] {
+            let stories = articles(&text);
+            assert_eq!(stories.len(), 2, "{text}");
+            assert_eq!(stories[0].jump_from, None);
+            assert_eq!(stories[1].jump_from.as_ref().map(|j| j.page), Some(1));
+            assert_eq!(paragraphs(&stories[1]), [BODY_1], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_headline_over_a_shang_jie_part_stays_with_it() {
+        let stories = articles(&format!("数字建设全面提速\n\n(上接第一版)\n\n{BODY_1}"));
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].headline.as_deref(), Some("数字建设全面提速"));
+        assert_eq!(stories[0].jump_from.as_ref().map(|j| j.page), Some(1));
+    }
+
+    #[test]
+    fn a_paragraph_cut_mid_sentence_is_joined_with_a_warning() {
+        let text = "会议强调，要健全党委领导、政府引导、\n\n市场主导的工作机制，形成强大合力。";
+        let story = &articles(text)[0];
+        assert_eq!(
+            paragraphs(story),
+            ["会议强调，要健全党委领导、政府引导、市场主导的工作机制，形成强大合力。"]
+        );
+        let warnings = warnings(text);
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].starts_with("第一版, line 3: joined"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn finished_paragraphs_and_headings_are_not_joined() {
+        let story = &articles(&format!(
+            "推进数字建设\n\n副题说明工作进展情况\n\n进企业、进机关，{BODY_1}"
+        ))[0];
+        assert_eq!(story.subtitle.as_deref(), Some("副题说明工作进展情况"));
+        assert_eq!(paragraphs(story).len(), 1);
+        assert!(warnings(&format!("{BODY_1}\n\n{BODY_2}")).is_empty());
+    }
+
+    #[test]
+    fn heading_groups_get_their_roles() {
+        let text = format!(
+            "稳增长 在一线\n\n引题写在主题前面，说明事情的背景——\n\n主题最短\n\n——副题补充说明事实\n\n■本报记者 王 五\n\n{BODY_1}"
+        );
+        let story = &articles(&text)[0];
+        assert_eq!(story.column.as_deref(), Some("稳增长 在一线"));
+        assert_eq!(
+            story.kicker.as_deref(),
+            Some("引题写在主题前面，说明事情的背景——")
+        );
+        assert_eq!(story.headline.as_deref(), Some("主题最短"));
+        assert_eq!(story.subtitle.as_deref(), Some("——副题补充说明事实"));
+        assert_eq!(story.byline.as_deref(), Some("■本报记者 王 五"));
+        assert_eq!(story.title, "主题最短");
+        assert!(!story.title_inferred);
+    }
+
+    #[test]
+    fn a_kicker_is_the_longer_line_before_the_headline() {
+        let text =
+            format!("顺应行业变革浪潮，从多个维度推进改革创新\n\n企业重新定义产品\n\n{BODY_1}");
+        let story = &articles(&text)[0];
+        assert_eq!(
+            story.kicker.as_deref(),
+            Some("顺应行业变革浪潮，从多个维度推进改革创新")
+        );
+        assert_eq!(story.headline.as_deref(), Some("企业重新定义产品"));
+    }
+
+    #[test]
+    fn a_lone_spaced_line_is_a_subtitle_and_titles_the_story() {
+        let story = &articles(&format!("某某出席并讲话 某某主持\n\n{BODY_1}"))[0];
+        assert_eq!(story.headline, None);
+        assert_eq!(story.subtitle.as_deref(), Some("某某出席并讲话 某某主持"));
+        assert_eq!(story.title, "某某出席并讲话 某某主持");
+        assert!(story.title_inferred);
+    }
+
+    #[test]
+    fn a_story_without_heading_is_titled_by_its_first_sentence() {
+        let story = &articles(BODY_1)[0];
+        assert_eq!(story.title, "市里召开会议，部署下半年工作。");
+        assert!(story.title_inferred);
+    }
+
+    #[test]
+    fn a_repeat_of_the_banner_is_dropped_with_a_warning() {
+        let text =
+            format!("稳增长 来自一线的报道\n\n来自一线的报道\n\n企业重新定义产品\n\n{BODY_1}");
+        let story = &articles(&text)[0];
+        assert_eq!(story.column.as_deref(), Some("稳增长 来自一线的报道"));
+        assert_eq!(story.headline.as_deref(), Some("企业重新定义产品"));
+        assert_eq!(story.subtitle, None);
+        let warnings = warnings(&text);
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].contains("dropped “来自一线的报道”"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn stray_digits_after_a_headline_are_dropped_with_a_warning() {
+        let text = "发力楼宇经济——\n\n加速城市产业垂直生长10329";
+        let story = &articles(text)[0];
+        assert_eq!(story.headline.as_deref(), Some("加速城市产业垂直生长"));
+        let warnings = warnings(text);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("10329"), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_short_phrase_between_paragraphs_is_a_subhead() {
+        let story = &articles(&format!("{BODY_1}\n\n重新定义产品\n\n{BODY_2}"))[0];
+        let kinds: Vec<_> = story.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Paragraph,
+                BlockKind::Subhead,
+                BlockKind::Paragraph
+            ]
+        );
+        assert_eq!(story.blocks[1].text, "重新定义产品");
+    }
+
+    #[test]
+    fn a_description_before_a_story_belongs_to_it() {
+        let description = "A red train is pulling containers along a track under a blue sky.";
+        let stories = articles(&format!("{BODY_1}\n\n{description}\n\n{BODY_2}"));
+        assert_eq!(stories.len(), 2);
+        assert!(stories[0].captions.is_empty());
+        assert_eq!(stories[1].captions[0].kind, CaptionKind::Description);
+        assert_eq!(stories[1].captions[0].text, description);
+        assert_eq!(paragraphs(&stories[1]), [BODY_2]);
+    }
+
+    #[test]
+    fn a_caption_after_the_jump_belongs_to_the_story() {
+        let text = format!("{BODY_1}\n\n(下转第四版)\n\n智能化工厂一角。\n\n下一个故事的标题");
+        let stories = articles(&text);
+        assert_eq!(stories.len(), 2);
+        assert_eq!(
+            stories[0].captions,
+            [Caption {
+                kind: CaptionKind::Photo,
+                text: "智能化工厂一角。".into()
+            }]
+        );
+        assert_eq!(stories[1].headline.as_deref(), Some("下一个故事的标题"));
+    }
+
+    #[test]
+    fn short_broken_lines_inside_a_body_are_photo_labels() {
+        let story = &articles(&format!("{BODY_1}\n\n工厂“工业4.0”\n基地\n\n{BODY_2}"))[0];
+        assert_eq!(paragraphs(story), [BODY_1, BODY_2]);
+        assert_eq!(story.captions[0].kind, CaptionKind::Label);
+        assert_eq!(story.captions[0].text, "工厂“工业4.0”\n基地");
+    }
+
+    #[test]
+    fn bylines_are_recognised_in_their_forms() {
+        for byline in [
+            "□本报记者 张三",
+            "记者 张三 报道",
+            "新华社北京7月5日电",
+            "本报通讯员 李四",
+        ] {
+            let story = &articles(&format!("标题写在这里\n\n{byline}\n\n{BODY_1}"))[0];
+            assert_eq!(story.byline.as_deref(), Some(byline));
+            assert_eq!(paragraphs(story), [BODY_1]);
+        }
+    }
+
+    #[test]
+    fn control_text_is_removed_and_warned_on_its_page() {
+        let text = format!("第2版\n\n标题\x1b]0;owned\x07写在这里\n\n{BODY_1}\u{202e}");
+        let parsed = parse(&text, 1);
+        let story = &parsed.pages[0].articles[0];
+        assert_eq!(story.headline.as_deref(), Some("标题写在这里"));
+        assert_eq!(paragraphs(story), [BODY_1]);
+        let warnings: Vec<String> = parsed.warnings().collect();
+        assert_eq!(
+            warnings,
+            [
+                "第二版, line 3: removed control or invisible characters: ESC ]0;owned BEL",
+                "第二版, line 5: removed control or invisible characters: U+202E",
+            ]
+        );
+    }
+
+    #[test]
+    fn notes_hold_exactly_the_text_the_model_does_not() {
+        let text = "第1版\n\n稳增长 一线报道\n\n一线报道\n\n标题10329\n\n正文。\x07(下转第2版)";
+        let parsed = parse(text, 1);
+        let mut removed: Vec<&str> = parsed.notes.iter().map(|n| n.removed.as_str()).collect();
+        removed.sort_unstable();
+        let mut expected = ["第1版", "一线报道", "10329", "\x07", "(下转第2版)"];
+        expected.sort_unstable();
+        assert_eq!(removed, expected);
+    }
+}
