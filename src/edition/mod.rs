@@ -12,7 +12,7 @@ mod parse;
 mod sanitize;
 mod toc;
 
-pub use load::{builtin, load};
+pub use load::{BUILTIN_PAGE, builtin, load};
 pub use model::*;
 pub use parse::{Note, NoteKind, ParsedText, parse};
 pub use toc::toc;

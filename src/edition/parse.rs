@@ -273,6 +273,7 @@ impl ArticleDraft {
 struct PageDraft {
     number: u32,
     section: Option<String>,
+    has_header: bool,
     first_line: usize,
     articles: Vec<Article>,
     current: Option<ArticleDraft>,
@@ -285,6 +286,7 @@ impl PageDraft {
         Self {
             number,
             section: None,
+            has_header: false,
             first_line,
             articles: Vec::new(),
             current: None,
@@ -392,13 +394,15 @@ impl Parser {
 
     /// A page header: the page's number and section, or the start of the next page.
     fn header(&mut self, header: &PageHeader, line: usize) {
-        if !self.page().is_empty() {
+        let page = self.page();
+        if page.has_header || !page.is_empty() {
             self.finish_page();
             self.pages.push(PageDraft::new(header.number, line));
         }
         let page = self.page();
         page.number = header.number;
         page.section.clone_from(&header.section);
+        page.has_header = true;
         let message = format!("page header {}", header.markup);
         self.note(line, NoteKind::Markup, &header.markup, message);
     }
@@ -860,6 +864,13 @@ mod tests {
         assert_eq!(pages, [(4, "第四版", Some("要闻")), (5, "第五版", None)]);
         assert_eq!(parsed.pages[1].articles[0].id, "5-1");
         assert_eq!(parsed.warnings().count(), 0);
+    }
+
+    #[test]
+    fn a_header_after_a_header_starts_another_page() {
+        let parsed = parse("第1版(要闻)\n\n第2版(经济)\n", 1);
+        let sections: Vec<_> = parsed.pages.iter().map(|p| p.section.as_deref()).collect();
+        assert_eq!(sections, [Some("要闻"), Some("经济")]);
     }
 
     #[test]
