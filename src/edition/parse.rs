@@ -5,7 +5,9 @@
 //! headers), and the pieces are read in order by a small state machine that knows where a
 //! heading group starts a story, where a 下转 ends it, and where a picture sits.
 
+use std::borrow::Cow;
 use std::mem;
+use std::ops::Range;
 
 use super::classify::{
     ends_sentence, first_sentence, is_banner_like, is_byline, is_description, is_heading_like,
@@ -13,7 +15,7 @@ use super::classify::{
     split_stray_digits,
 };
 use super::markers::{Direction, PageHeader, find_markers, is_marker_line, parse_page_header};
-use super::sanitize::{Removed, Sanitized, sanitize, visible};
+use super::sanitize::{Sanitized, sanitize};
 use super::{Article, Block, BlockKind, Caption, CaptionKind, Jump, Page, page_label};
 
 /// The pages read from one text, and a note of everything done to the text on the way.
@@ -74,22 +76,21 @@ impl ParsedText {
 /// (its position in what was loaded, from 1); later header-less pages count on from it.
 pub fn parse(text: &str, first_position: u32) -> ParsedText {
     let sanitized = sanitize(text);
-    let pieces: Vec<Located> = units(&sanitized.text).iter().flat_map(pieces).collect();
     let mut parser = Parser::new(first_position);
+    let pieces: Vec<Located> = units(&sanitized.text).iter().flat_map(pieces).collect();
     for (index, located) in pieces.iter().enumerate() {
         let next_is_body = matches!(pieces.get(index + 1),
             Some(Located { piece: Piece::Text(text), .. }) if is_body_text(text));
         parser.feed(located, next_is_body);
     }
+    drop(pieces);
     let mut parsed = parser.finish();
-    parsed.note_sanitizing(&sanitized);
+    parsed.note_sanitizing(sanitized);
     parsed
 }
 
 /// Longest inferred title; longer first sentences are cut with an ellipsis.
 const TITLE_MAX_CHARS: usize = 60;
-/// How many removed pieces one warning lists before it summarises.
-const LISTED_REMOVALS: usize = 5;
 /// How much of a text a warning quotes.
 const EXCERPT_CHARS: usize = 10;
 
@@ -100,24 +101,25 @@ struct Unit<'a> {
     lines: Vec<&'a str>,
 }
 
-/// A unit, or part of one, ready for the state machine.
+/// A unit, or part of one, ready for the state machine. Text is borrowed from the
+/// sanitized page where it can be: pages run to tens of megabytes.
 #[derive(Debug)]
-enum Piece {
+enum Piece<'a> {
     Header(PageHeader),
     Jump {
         direction: Direction,
         page: u32,
-        markup: String,
+        markup: Cow<'a, str>,
     },
-    Text(String),
+    Text(Cow<'a, str>),
     /// Several short lines that are not sentences: labels in a photo, or heading lines.
-    Lines(Vec<String>),
+    Lines(Vec<&'a str>),
 }
 
 #[derive(Debug)]
-struct Located {
+struct Located<'a> {
     line: usize,
-    piece: Piece,
+    piece: Piece<'a>,
 }
 
 /// Cuts text into units: blocks between blank lines; in the e-paper form (paragraphs as
@@ -175,7 +177,7 @@ fn is_structural_line(line: &str) -> bool {
 }
 
 /// Reads a unit as pieces: a header, several short lines, or text split at its markers.
-fn pieces(unit: &Unit<'_>) -> Vec<Located> {
+fn pieces<'a>(unit: &Unit<'a>) -> Vec<Located<'a>> {
     let at = |piece| Located {
         line: unit.line,
         piece,
@@ -186,31 +188,55 @@ fn pieces(unit: &Unit<'_>) -> Vec<Located> {
         return vec![at(Piece::Header(header))];
     }
     if is_label_lines(&unit.lines) {
-        let lines = unit.lines.iter().map(|line| line.trim().to_owned());
-        return vec![at(Piece::Lines(lines.collect()))];
+        return vec![at(Piece::Lines(
+            unit.lines.iter().map(|l| l.trim()).collect(),
+        ))];
     }
-    let text = join_wrapped_lines(&unit.lines);
+    let text = match unit.lines.as_slice() {
+        [line] => Cow::Borrowed(*line),
+        lines => Cow::Owned(join_wrapped_lines(lines)),
+    };
     let mut pieces = Vec::new();
     let mut text_start = 0;
     for marker in find_markers(&text) {
-        push_text(&mut pieces, &text[text_start..marker.span.start], unit.line);
+        push_text(
+            &mut pieces,
+            sub_text(&text, text_start..marker.span.start),
+            unit.line,
+        );
         pieces.push(at(Piece::Jump {
             direction: marker.direction,
             page: marker.page,
-            markup: text[marker.span.clone()].to_owned(),
+            markup: sub_text(&text, marker.span.clone()),
         }));
         text_start = marker.span.end;
     }
-    push_text(&mut pieces, &text[text_start..], unit.line);
+    push_text(
+        &mut pieces,
+        sub_text(&text, text_start..text.len()),
+        unit.line,
+    );
     pieces
 }
 
-fn push_text(pieces: &mut Vec<Located>, text: &str, line: usize) {
-    let text = text.trim();
-    if !text.is_empty() {
+/// A range of `text`, still borrowed from the page when `text` is.
+fn sub_text<'a>(text: &Cow<'a, str>, range: Range<usize>) -> Cow<'a, str> {
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(&text[range]),
+        Cow::Owned(text) => Cow::Owned(text[range].to_owned()),
+    }
+}
+
+fn push_text<'a>(pieces: &mut Vec<Located<'a>>, text: Cow<'a, str>, line: usize) {
+    let trimmed = match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
+    };
+    if !trimmed.is_empty() {
         pieces.push(Located {
             line,
-            piece: Piece::Text(text.to_owned()),
+            piece: Piece::Text(trimmed),
         });
     }
 }
@@ -732,28 +758,32 @@ fn title(article: &Article) -> (String, bool) {
 
 impl ParsedText {
     /// Adds notes for what sanitizing removed or composed, each on the page of its line.
-    fn note_sanitizing(&mut self, sanitized: &Sanitized) {
+    fn note_sanitizing(&mut self, sanitized: Sanitized) {
         let first_lines = &self.page_first_lines;
         let page_of = |line: usize| first_lines.partition_point(|&first| first <= line).max(1) - 1;
-        let mut removed = sanitized.removed.iter().peekable();
-        while let Some(first) = removed.next() {
-            let mut same_line = vec![first];
-            while let Some(next) = removed
-                .next_if(|next| next.line == first.line && next.is_encoding == first.is_encoding)
-            {
-                same_line.push(next);
-            }
-            let text: String = same_line.iter().map(|r| r.text.as_str()).collect();
-            let (kind, message) = if first.is_encoding {
-                (NoteKind::Markup, "byte-order mark".to_owned())
-            } else {
-                (NoteKind::Drop, removal_message(&same_line))
-            };
+        if sanitized.had_byte_order_mark {
             self.notes.push(Note {
-                page: page_of(first.line),
-                line: first.line,
-                kind,
-                removed: text,
+                page: 0,
+                line: 1,
+                kind: NoteKind::Markup,
+                removed: "\u{feff}".into(),
+                message: "byte-order mark".into(),
+            });
+        }
+        for removals in sanitized.removed {
+            let mut message = format!(
+                "removed control or invisible characters: {}",
+                removals.shown.join(", ")
+            );
+            let more = removals.pieces - removals.shown.len();
+            if more > 0 {
+                message.push_str(&format!(" and {more} more"));
+            }
+            self.notes.push(Note {
+                page: page_of(removals.line),
+                line: removals.line,
+                kind: NoteKind::Drop,
+                removed: removals.text,
                 message,
             });
         }
@@ -771,23 +801,6 @@ impl ParsedText {
             });
         }
     }
-}
-
-fn removal_message(removed: &[&Removed]) -> String {
-    let listed: Vec<String> = removed
-        .iter()
-        .take(LISTED_REMOVALS)
-        .map(|r| visible(&r.text))
-        .collect();
-    let more = removed.len().saturating_sub(LISTED_REMOVALS);
-    let mut message = format!(
-        "removed control or invisible characters: {}",
-        listed.join(", ")
-    );
-    if more > 0 {
-        message.push_str(&format!(" and {more} more"));
-    }
-    message
 }
 
 fn excerpt_start(text: &str) -> String {

@@ -9,22 +9,29 @@ use unicode_normalization::{UnicodeNormalization, is_nfc};
 pub struct Sanitized {
     /// The text: lines separated by '\n', printable characters and spaces only.
     pub text: String,
-    /// What was removed, in order, each piece with its 1-based line.
-    pub removed: Vec<Removed>,
+    /// What was removed, line by line, in order.
+    pub removed: Vec<LineRemovals>,
+    /// True when the text started with a byte-order mark, which is encoding, not content.
+    pub had_byte_order_mark: bool,
     /// The lines (1-based) whose decomposed characters were composed.
     pub composed_lines: Vec<usize>,
 }
 
-/// A character, or a whole escape sequence, removed from the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Removed {
-    /// The 1-based line it was on.
+/// What was removed from one line: characters and whole escape sequences ("pieces").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineRemovals {
+    /// The 1-based line.
     pub line: usize,
-    /// What was removed.
+    /// Everything removed from it, in order.
     pub text: String,
-    /// True for a byte-order mark at the very start, which is encoding, not content.
-    pub is_encoding: bool,
+    /// The first few pieces, shown as [`visible`] text.
+    pub shown: Vec<String>,
+    /// How many pieces there were in all.
+    pub pieces: usize,
 }
+
+/// How many removed pieces of a line are kept for showing.
+const SHOWN_PIECES: usize = 5;
 
 const ESC: char = '\u{1b}';
 const BEL: char = '\u{7}';
@@ -43,11 +50,7 @@ pub fn sanitize(text: &str) -> Sanitized {
     let mut line = 1;
     let mut at = 0;
     if let Some(rest) = text.strip_prefix('\u{feff}') {
-        out.removed.push(Removed {
-            line,
-            text: '\u{feff}'.into(),
-            is_encoding: true,
-        });
+        out.had_byte_order_mark = true;
         at = text.len() - rest.len();
     }
     while let Some(c) = text[at..].chars().next() {
@@ -83,12 +86,19 @@ pub fn sanitize(text: &str) -> Sanitized {
 }
 
 impl Sanitized {
-    fn remove(&mut self, line: usize, text: &str) {
-        self.removed.push(Removed {
-            line,
-            text: text.to_owned(),
-            is_encoding: false,
-        });
+    fn remove(&mut self, line: usize, piece: &str) {
+        if self.removed.last().is_none_or(|last| last.line != line) {
+            self.removed.push(LineRemovals {
+                line,
+                ..LineRemovals::default()
+            });
+        }
+        let removals = self.removed.last_mut().expect("just pushed");
+        removals.text.push_str(piece);
+        removals.pieces += 1;
+        if removals.shown.len() < SHOWN_PIECES {
+            removals.shown.push(visible(piece));
+        }
     }
 
     /// Composes decomposed characters line by line, remembering which lines changed.
@@ -218,7 +228,11 @@ mod tests {
     use super::*;
 
     fn removed(text: &str) -> Vec<String> {
-        sanitize(text).removed.into_iter().map(|r| r.text).collect()
+        sanitize(text)
+            .removed
+            .into_iter()
+            .flat_map(|line| line.shown)
+            .collect()
     }
 
     #[test]
@@ -226,7 +240,8 @@ mod tests {
         let text = "标题\x1b]0;owned\x07正文\x1b[2J清屏\x1b[31m红色";
         let clean = sanitize(text);
         assert_eq!(clean.text, "标题正文清屏红色");
-        assert_eq!(removed(text), ["\x1b]0;owned\x07", "\x1b[2J", "\x1b[31m"]);
+        assert_eq!(removed(text), ["ESC ]0;owned BEL", "ESC [2J", "ESC [31m"]);
+        assert_eq!(clean.removed[0].text, "\x1b]0;owned\x07\x1b[2J\x1b[31m");
     }
 
     #[test]
@@ -240,7 +255,8 @@ mod tests {
     fn lone_controls_and_bidi_overrides_are_removed() {
         let text = "甲\x07乙\x08丙\r丁\u{202e}戊\u{2066}己\u{200b}庚";
         assert_eq!(sanitize(text).text, "甲乙丙丁戊己庚");
-        assert_eq!(removed(text).len(), 6);
+        assert_eq!(removed(text).len(), 5);
+        assert_eq!(sanitize(text).removed[0].pieces, 6);
     }
 
     #[test]
@@ -254,7 +270,7 @@ mod tests {
     fn a_leading_byte_order_mark_is_encoding() {
         let clean = sanitize("\u{feff}甲");
         assert_eq!(clean.text, "甲");
-        assert!(clean.removed[0].is_encoding);
+        assert!(clean.had_byte_order_mark && clean.removed.is_empty());
     }
 
     #[test]
