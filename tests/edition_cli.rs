@@ -145,7 +145,7 @@ fn a_folder_reads_its_page_files_in_name_order() {
     assert_eq!(edition["pages"][1]["section"], "要闻");
     let inner = &edition["pages"][1]["articles"];
     assert_eq!(inner[0]["jump_from"]["page"], 1);
-    assert_eq!(inner[1]["headline"], "推动制造业高质量发展");
+    assert_eq!(inner[1]["headline"], "老街巷里的新生活");
     assert_eq!(inner[1]["byline"], "□本报记者 张 三");
     assert_eq!(inner[2]["jump_from"]["page"], 1);
 }

@@ -13,7 +13,7 @@ const LABEL_LINE_MAX_CHARS: usize = 12;
 const CAPTION_MAX_CHARS: usize = 40;
 /// Longest byline.
 const BYLINE_MAX_CHARS: usize = 40;
-/// Longest phrase of a column banner ("优化营商环境 青岛在行动").
+/// Longest phrase of a column banner ("护航高考 我们在行动").
 const BANNER_PHRASE_MAX_CHARS: usize = 16;
 /// Longest run of names after 记者 / 通讯员 in a byline.
 const BYLINE_NAMES_MAX_CHARS: usize = 12;
@@ -91,7 +91,7 @@ pub fn is_subhead_like(text: &str) -> bool {
         && !text.contains(char::is_whitespace)
 }
 
-/// True when `text` is a photo caption in shape: one short sentence, "双星智能化工厂。".
+/// True when `text` is a photo caption in shape: one short sentence, "港区夜间作业现场。".
 pub fn is_photo_caption_like(text: &str) -> bool {
     let text = text.trim();
     ends_sentence(text)
@@ -101,7 +101,7 @@ pub fn is_photo_caption_like(text: &str) -> bool {
 }
 
 /// True when `lines` are text read off inside a photo: several short broken lines, none a
-/// sentence ("双星“工业4.0”" / "基地").
+/// sentence ("港口“智慧2.0”" / "码头").
 pub fn is_label_lines(lines: &[&str]) -> bool {
     lines.len() >= 2
         && lines.iter().all(|line| {
@@ -119,7 +119,7 @@ pub fn is_description(text: &str) -> bool {
     latin >= 20 && words >= 5 && cjk * 10 < latin && ends_sentence(text)
 }
 
-/// True when `text` is a byline: "□本报记者 王 五", "青岛日报/观海新闻记者 吴 帅",
+/// True when `text` is a byline: "□本报记者 王 五", "晚报/新闻网记者 李 明",
 /// "记者 张三 报道", "通讯员 李四", "新华社北京7月5日电".
 pub fn is_byline(text: &str) -> bool {
     let text = text.trim();
@@ -137,17 +137,28 @@ pub fn is_byline(text: &str) -> bool {
     is_dateline || names_follow_role(unmarked)
 }
 
-/// True when the text ends in a byline role followed by names only: "…记者 吴 帅",
-/// "记者 张三 报道", "（记者 李四）".
+/// True when the text is a byline role with names after it and nothing but its source
+/// before it: "…记者 吴 帅", "记者 张三 报道", "（记者 李四）". A gap before the first role
+/// means phrases, as in a banner ("护航高考 记者在现场"), not a byline.
 fn names_follow_role(text: &str) -> bool {
-    let Some(after_role) = BYLINE_ROLES
-        .iter()
-        .filter_map(|role| text.rfind(role).map(|at| &text[at + role.len()..]))
-        .min_by_key(|rest| rest.len())
-    else {
+    let role_at = |find: fn(&str, &str) -> Option<usize>| {
+        BYLINE_ROLES
+            .iter()
+            .filter_map(|role| find(text, role).map(|at| (at, at + role.len())))
+            .collect::<Vec<_>>()
+    };
+    let Some(first_role) = role_at(|text, role| text.find(role)).into_iter().min() else {
         return false;
     };
-    let names = after_role
+    let last_role_end = role_at(|text, role| text.rfind(role))
+        .into_iter()
+        .map(|(_, end)| end)
+        .max()
+        .unwrap_or(first_role.1);
+    if text[..first_role.0].contains(char::is_whitespace) {
+        return false;
+    }
+    let names = text[last_role_end..]
         .trim_end_matches(CLOSING)
         .trim_end()
         .trim_end_matches("报道")
@@ -161,7 +172,7 @@ fn names_follow_role(text: &str) -> bool {
 }
 
 /// True when `text` is spaced into phrases, as banners and some subtitles are:
-/// "强信心 稳经济 促发展", "…执法 释放市场主体活力".
+/// "护航高考 我们在行动", "…完成改造 提升居住品质".
 pub fn is_spaced(text: &str) -> bool {
     text.trim().contains(char::is_whitespace)
 }
@@ -199,7 +210,7 @@ pub fn first_sentence(text: &str) -> &str {
 }
 
 /// Splits stray digits off the end of a headline, as OCR glues page furniture there
-/// ("…垂直生长10329"): three or more ASCII digits right after a Chinese character, unless
+/// ("…焕发新活力20417"): three or more ASCII digits right after a Chinese character, unless
 /// they read as a year ("奋进2035"). Returns the headline and the digits.
 pub fn split_stray_digits(headline: &str) -> Option<(&str, &str)> {
     let kept = headline.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -218,15 +229,15 @@ mod tests {
         assert!(ends_sentence("他说：“好。”"));
         assert!(ends_sentence("真的吗？"));
         assert!(ends_sentence("It moves."));
-        assert!(!ends_sentence("完善“城市云脑”"));
-        assert!(!ends_sentence("政府引导、"));
-        assert!(!ends_sentence("输送“中国制造”，"));
+        assert!(!ends_sentence("建成“智慧港口”"));
+        assert!(!ends_sentence("协同推进、"));
+        assert!(!ends_sentence("运来“南方水果”，"));
     }
 
     #[test]
     fn points_inside_numbers_end_no_sentence() {
         let ends = |text| sentence_ends(text).collect::<Vec<_>>();
-        assert!(ends("工业4.0基地").is_empty());
+        assert!(ends("智慧2.0码头").is_empty());
         assert_eq!(
             ends("好。”他说！！"),
             ["好。”".len(), "好。”他说！！".len()]
@@ -236,19 +247,19 @@ mod tests {
 
     #[test]
     fn headings_are_short_and_unstopped() {
-        assert!(is_heading_like("千方百计为民办实事"));
-        assert!(is_heading_like("打造百座“亿元楼”，加速产业生长"));
-        assert!(is_heading_like("发力楼宇经济，建设现代服务业楼宇——"));
-        assert!(!is_heading_like("会议指出，要加快建设。"));
-        assert!(!is_heading_like("健全党委领导、政府引导、"));
+        assert!(is_heading_like("老街巷里的新生活"));
+        assert!(is_heading_like("建设百个“口袋公园”，提升城市品质"));
+        assert!(is_heading_like("聚焦城市更新，推动老旧小区改造提质——"));
+        assert!(!is_heading_like("专家表示，要尽早准备。"));
+        assert!(!is_heading_like("各方协同推进、形成合力、"));
         assert!(!is_heading_like(&"很长的标题".repeat(20)));
         assert!(!is_heading_like("2023"));
     }
 
     #[test]
     fn subheads_have_no_punctuation_or_gaps() {
-        assert!(is_subhead_like("重新定义产品"));
-        assert!(!is_subhead_like("重新定义，产品"));
+        assert!(is_subhead_like("技术攻关见成效"));
+        assert!(!is_subhead_like("技术攻关，见成效"));
         assert!(!is_subhead_like("优化环境 我们在行动"));
         assert!(!is_subhead_like(
             "这是一个超过二十个字的很长很长很长的小标题啊"
@@ -257,22 +268,22 @@ mod tests {
 
     #[test]
     fn photo_captions_are_one_short_sentence() {
-        assert!(is_photo_caption_like("智能化工厂一角。"));
-        assert!(!is_photo_caption_like("智能化工厂一角"));
+        assert!(is_photo_caption_like("码头作业现场。"));
+        assert!(!is_photo_caption_like("码头作业现场"));
         assert!(!is_photo_caption_like("工厂很大。工人很多。"));
-        assert!(is_photo_caption_like("“工业4.0”智能化工厂。"));
+        assert!(is_photo_caption_like("“智慧2.0”码头作业现场。"));
     }
 
     #[test]
     fn labels_are_short_broken_lines() {
-        assert!(is_label_lines(&["工厂“工业4.0”", "基地"]));
-        assert!(is_subhead_like("迈向工业4.0"));
-        assert!(!is_label_lines(&["基地"]));
+        assert!(is_label_lines(&["港口“智慧2.0”", "码头"]));
+        assert!(is_subhead_like("迈向智慧2.0"));
+        assert!(!is_label_lines(&["码头"]));
         assert!(!is_label_lines(&[
             "这是一行很长的正文内容超过了标签",
-            "基地"
+            "码头"
         ]));
-        assert!(!is_label_lines(&["短句。", "基地"]));
+        assert!(!is_label_lines(&["短句。", "码头"]));
     }
 
     #[test]
@@ -280,7 +291,7 @@ mod tests {
         assert!(is_description(
             "A red train is pulling containers along a track."
         ));
-        assert!(!is_description("会议指出，要加快建设 AI 与 5G 网络。"));
+        assert!(!is_description("专家表示，要尽早部署 AI 与 5G 网络。"));
         assert!(!is_description("Made in China"));
     }
 
@@ -288,38 +299,40 @@ mod tests {
     fn bylines_in_their_usual_forms() {
         assert!(is_byline("□本报记者 王 五"));
         assert!(is_byline("■ 本报通讯员 李四"));
-        assert!(is_byline("日报/新闻网记者 吴 帅"));
-        assert!(is_byline("本报首席记者 孙欣"));
+        assert!(is_byline("晚报/新闻网记者 李 明"));
+        assert!(is_byline("本报资深记者 周敏"));
         assert!(is_byline("记者 张三 报道"));
         assert!(is_byline("（记者 张三 李四）"));
         assert!(is_byline("新华社北京7月5日电"));
         assert!(!is_byline("记者节：致敬新闻人"));
         assert!(!is_byline("记者采访了多家企业，了解到情况。"));
-        assert!(!is_byline("千方百计为民办实事"));
+        assert!(!is_byline("老街巷里的新生活"));
+        assert!(!is_byline("护航高考 记者在现场"));
+        assert!(is_byline("记者 张三 通讯员 李四"));
     }
 
     #[test]
     fn banners_are_spaced_short_phrases() {
-        assert!(is_banner_like("强信心 稳经济 促发展"));
-        assert!(!is_banner_like("强信心稳经济"));
+        assert!(is_banner_like("护航高考 我们在行动"));
+        assert!(!is_banner_like("护航高考我们在行动"));
         assert!(!is_banner_like(
-            "某某局创新实施“帮扶式”执法、“非现场”执法 释放活力"
+            "住建部门推行“一站式”审批、“不见面”办理 提升居住品质"
         ));
     }
 
     #[test]
     fn banner_repeats_match_whole_phrases() {
-        assert!(repeats_banner("来自一线的报道", "强信心 来自一线的报道"));
-        assert!(repeats_banner("强信心", "强信心 来自一线的报道"));
-        assert!(repeats_banner("强信心 稳经济", "强信心 稳经济"));
-        assert!(!repeats_banner("一线的报道", "强信心 来自一线的报道"));
+        assert!(repeats_banner("记者在现场", "护航高考 记者在现场"));
+        assert!(repeats_banner("护航高考", "护航高考 记者在现场"));
+        assert!(repeats_banner("护航高考 在行动", "护航高考 在行动"));
+        assert!(!repeats_banner("在现场", "护航高考 记者在现场"));
     }
 
     #[test]
     fn first_sentence_keeps_its_closing_quote() {
         assert_eq!(
-            first_sentence("盛夏时节，一派繁忙。从远处看"),
-            "盛夏时节，一派繁忙。"
+            first_sentence("清晨六点，码头已经忙碌。远处"),
+            "清晨六点，码头已经忙碌。"
         );
         assert_eq!(first_sentence("他说：“好！”然后走了。"), "他说：“好！”");
         assert_eq!(first_sentence("没有句号"), "没有句号");
@@ -328,8 +341,8 @@ mod tests {
     #[test]
     fn stray_digits_leave_headlines_but_years_stay() {
         assert_eq!(
-            split_stray_digits("加速产业垂直生长10329"),
-            Some(("加速产业垂直生长", "10329"))
+            split_stray_digits("老街区焕发新活力20417"),
+            Some(("老街区焕发新活力", "20417"))
         );
         assert_eq!(split_stray_digits("奋进2035"), None);
         assert_eq!(split_stray_digits("打造130座楼"), None);

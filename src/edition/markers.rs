@@ -319,19 +319,19 @@ mod tests {
     #[test]
     fn glued_markers_are_found_at_either_end() {
         assert_eq!(
-            markers("输送“中国制造”，(下转第四版)"),
+            markers("运来“南方水果”，(下转第四版)"),
             [(Direction::To, 4, "(下转第四版)")]
         );
         assert_eq!(
-            markers("(上接第一版)会议指出，"),
+            markers("(上接第一版)专家表示，"),
             [(Direction::From, 1, "(上接第一版)")]
         );
         assert_eq!(
-            markers("上接第1版 会议指出，"),
+            markers("上接第1版 专家表示，"),
             [(Direction::From, 1, "上接第1版")]
         );
         assert_eq!(
-            markers("会议指出。下转第2版"),
+            markers("专家表示同意。下转第2版"),
             [(Direction::To, 2, "下转第2版")]
         );
     }
@@ -347,7 +347,7 @@ mod tests {
     #[test]
     fn marker_lines_are_whole_markers() {
         assert!(is_marker_line(" (下转第四版) "));
-        assert!(!is_marker_line("会议指出(下转第四版)"));
+        assert!(!is_marker_line("专家表示(下转第四版)"));
     }
 
     #[test]

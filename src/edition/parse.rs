@@ -338,8 +338,6 @@ struct Parser {
 enum HeadingRole {
     /// Another line of the heading group being read.
     GroupLine,
-    /// A repeat of the banner line above it: noise.
-    BannerRepeat(String),
     /// The first text after a 上接 marker: body, whatever its shape.
     Body,
     /// A subhead inside the body.
@@ -402,7 +400,10 @@ impl Parser {
     }
 
     fn text(&mut self, text: &str, line: usize, next_is_body: bool) {
-        if is_byline(text) {
+        if let Some(banner) = self.banner_repeated_by(text) {
+            let message = format!("dropped “{text}”, a repeat of the banner “{banner}” above it");
+            self.note(line, NoteKind::Drop, text, message);
+        } else if is_byline(text) {
             self.byline(text);
         } else if is_description(text) {
             self.picture(CaptionKind::Description, text.to_owned());
@@ -416,6 +417,14 @@ impl Parser {
         } else {
             self.body(text, line);
         }
+    }
+
+    /// The heading line just above, when `text` repeats it as OCR repeats banners.
+    fn banner_repeated_by(&mut self, text: &str) -> Option<String> {
+        let draft = self.page().current.as_ref()?;
+        let previous = draft.headings.last()?;
+        let repeats = draft.phase == Phase::Heading && repeats_banner(text, &previous.text);
+        repeats.then(|| previous.text.trim().to_owned())
     }
 
     /// A page header: the page's number and section, or the start of the next page.
@@ -518,12 +527,7 @@ impl Parser {
         let page = self.page();
         let waiting_pictures = !page.pending.is_empty();
         let role = match &page.current {
-            Some(draft) if draft.phase == Phase::Heading => match draft.headings.last() {
-                Some(previous) if repeats_banner(text, &previous.text) => {
-                    HeadingRole::BannerRepeat(previous.text.trim().to_owned())
-                }
-                _ => HeadingRole::GroupLine,
-            },
+            Some(draft) if draft.phase == Phase::Heading => HeadingRole::GroupLine,
             Some(draft) if draft.phase == Phase::Body && draft.article.blocks.is_empty() => {
                 HeadingRole::Body
             }
@@ -544,11 +548,6 @@ impl Parser {
         };
         match role {
             HeadingRole::GroupLine => self.current().headings.push(heading),
-            HeadingRole::BannerRepeat(banner) => {
-                let message =
-                    format!("dropped “{text}”, a repeat of the banner “{banner}” above it");
-                self.note(line, NoteKind::Drop, text, message);
-            }
             HeadingRole::Body => self.body(text, line),
             HeadingRole::Subhead => self.current().article.blocks.push(Block {
                 kind: BlockKind::Subhead,
@@ -934,11 +933,11 @@ mod tests {
 
     #[test]
     fn a_paragraph_cut_mid_sentence_is_joined_with_a_warning() {
-        let text = "会议强调，要健全党委领导、政府引导、\n\n市场主导的工作机制，形成强大合力。";
+        let text = "各方面要协同推进、形成合力、\n\n共同做好防汛工作，确保安全度汛。";
         let story = &articles(text)[0];
         assert_eq!(
             paragraphs(story),
-            ["会议强调，要健全党委领导、政府引导、市场主导的工作机制，形成强大合力。"]
+            ["各方面要协同推进、形成合力、共同做好防汛工作，确保安全度汛。"]
         );
         let warnings = warnings(text);
         assert_eq!(warnings.len(), 1);
@@ -979,13 +978,13 @@ mod tests {
     #[test]
     fn a_kicker_is_the_longer_line_before_the_headline() {
         let text =
-            format!("顺应行业变革浪潮，从多个维度推进改革创新\n\n企业重新定义产品\n\n{BODY_1}");
+            format!("面对汛期考验，从预案到物资逐项做好防汛准备\n\n城区防汛再加码\n\n{BODY_1}");
         let story = &articles(&text)[0];
         assert_eq!(
             story.kicker.as_deref(),
-            Some("顺应行业变革浪潮，从多个维度推进改革创新")
+            Some("面对汛期考验，从预案到物资逐项做好防汛准备")
         );
-        assert_eq!(story.headline.as_deref(), Some("企业重新定义产品"));
+        assert_eq!(story.headline.as_deref(), Some("城区防汛再加码"));
     }
 
     #[test]
@@ -1006,33 +1005,29 @@ mod tests {
 
     #[test]
     fn a_repeat_of_the_banner_is_dropped_with_a_warning() {
-        let text =
-            format!("稳增长 来自一线的报道\n\n来自一线的报道\n\n企业重新定义产品\n\n{BODY_1}");
+        let text = format!("护航高考 记者在现场\n\n记者在现场\n\n考点周边静悄悄\n\n{BODY_1}");
         let story = &articles(&text)[0];
-        assert_eq!(story.column.as_deref(), Some("稳增长 来自一线的报道"));
-        assert_eq!(story.headline.as_deref(), Some("企业重新定义产品"));
+        assert_eq!(story.column.as_deref(), Some("护航高考 记者在现场"));
+        assert_eq!(story.headline.as_deref(), Some("考点周边静悄悄"));
         assert_eq!(story.subtitle, None);
         let warnings = warnings(&text);
         assert_eq!(warnings.len(), 1);
-        assert!(
-            warnings[0].contains("dropped “来自一线的报道”"),
-            "{warnings:?}"
-        );
+        assert!(warnings[0].contains("dropped “记者在现场”"), "{warnings:?}");
     }
 
     #[test]
     fn stray_digits_after_a_headline_are_dropped_with_a_warning() {
-        let text = "发力楼宇经济——\n\n加速城市产业垂直生长10329";
+        let text = "聚焦城市更新——\n\n老街区焕发新活力20417";
         let story = &articles(text)[0];
-        assert_eq!(story.headline.as_deref(), Some("加速城市产业垂直生长"));
+        assert_eq!(story.headline.as_deref(), Some("老街区焕发新活力"));
         let warnings = warnings(text);
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].contains("10329"), "{warnings:?}");
+        assert!(warnings[0].contains("20417"), "{warnings:?}");
     }
 
     #[test]
     fn a_short_phrase_between_paragraphs_is_a_subhead() {
-        let story = &articles(&format!("{BODY_1}\n\n重新定义产品\n\n{BODY_2}"))[0];
+        let story = &articles(&format!("{BODY_1}\n\n技术攻关见成效\n\n{BODY_2}"))[0];
         let kinds: Vec<_> = story.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,
@@ -1042,12 +1037,12 @@ mod tests {
                 BlockKind::Paragraph
             ]
         );
-        assert_eq!(story.blocks[1].text, "重新定义产品");
+        assert_eq!(story.blocks[1].text, "技术攻关见成效");
     }
 
     #[test]
     fn a_description_before_a_story_belongs_to_it() {
-        let description = "A red train is pulling containers along a track under a blue sky.";
+        let description = "A crane lifts a container onto a ship at the port at dawn.";
         let stories = articles(&format!("{BODY_1}\n\n{description}\n\n{BODY_2}"));
         assert_eq!(stories.len(), 2);
         assert!(stories[0].captions.is_empty());
@@ -1058,14 +1053,14 @@ mod tests {
 
     #[test]
     fn a_caption_after_the_jump_belongs_to_the_story() {
-        let text = format!("{BODY_1}\n\n(下转第四版)\n\n智能化工厂一角。\n\n下一个故事的标题");
+        let text = format!("{BODY_1}\n\n(下转第四版)\n\n码头作业现场。\n\n下一个故事的标题");
         let stories = articles(&text);
         assert_eq!(stories.len(), 2);
         assert_eq!(
             stories[0].captions,
             [Caption {
                 kind: CaptionKind::Photo,
-                text: "智能化工厂一角。".into()
+                text: "码头作业现场。".into()
             }]
         );
         assert_eq!(stories[1].headline.as_deref(), Some("下一个故事的标题"));
@@ -1073,10 +1068,10 @@ mod tests {
 
     #[test]
     fn short_broken_lines_inside_a_body_are_photo_labels() {
-        let story = &articles(&format!("{BODY_1}\n\n工厂“工业4.0”\n基地\n\n{BODY_2}"))[0];
+        let story = &articles(&format!("{BODY_1}\n\n港口“智慧2.0”\n码头\n\n{BODY_2}"))[0];
         assert_eq!(paragraphs(story), [BODY_1, BODY_2]);
         assert_eq!(story.captions[0].kind, CaptionKind::Label);
-        assert_eq!(story.captions[0].text, "工厂“工业4.0”\n基地");
+        assert_eq!(story.captions[0].text, "港口“智慧2.0”\n码头");
     }
 
     #[test]
@@ -1112,11 +1107,11 @@ mod tests {
 
     #[test]
     fn notes_hold_exactly_the_text_the_model_does_not() {
-        let text = "第1版\n\n稳增长 一线报道\n\n一线报道\n\n标题10329\n\n正文。\x07(下转第2版)";
+        let text = "第1版\n\n护航高考 在现场\n\n在现场\n\n标题20417\n\n正文。\x07(下转第2版)";
         let parsed = parse(text, 1);
         let mut removed: Vec<&str> = parsed.notes.iter().map(|n| n.removed.as_str()).collect();
         removed.sort_unstable();
-        let mut expected = ["第1版", "一线报道", "10329", "\x07", "(下转第2版)"];
+        let mut expected = ["第1版", "在现场", "20417", "\x07", "(下转第2版)"];
         expected.sort_unstable();
         assert_eq!(removed, expected);
     }

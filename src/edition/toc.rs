@@ -1,9 +1,9 @@
 //! The table of contents printed by `--toc`.
 //!
 //! ```text
-//! 第一版  1-1  ~陆治原出席会议并讲话 赵豪志主持
-//! 第一版  1-2  ~盛夏时节，上合示范区多式联运中心一派繁忙景象。  →4 ?
-//! 第一版  1-3   千方百计为群众办实事解难题
+//! 第一版  1-1  ~市领导出席会议并讲话
+//! 第一版  1-2  ~清晨六点，码头已经忙碌。  →4 ?
+//! 第一版  1-3   老街巷里的新生活
 //! ```
 //! A `~` before a title marks one taken from the text because the story has no printed
 //! headline. Jumps read `→4` (continued on page 4) and `←1` (continued from page 1),
