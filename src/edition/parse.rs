@@ -72,8 +72,8 @@ impl ParsedText {
     }
 }
 
-/// Parses page text. `first_position` numbers the first page that has no header of its own
-/// (its position in what was loaded, from 1); later header-less pages count on from it.
+/// Parses page text. Each page header starts a page; `first_position` numbers the first
+/// page when no header names it (its position in what was loaded, from 1).
 pub fn parse(text: &str, first_position: u32) -> ParsedText {
     let sanitized = sanitize(text);
     let mut parser = Parser::new(first_position);
