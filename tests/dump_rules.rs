@@ -17,6 +17,7 @@ fn articles(edition: &edition::Edition) -> Vec<&Article> {
 fn the_built_in_edition_keeps_every_rule_from_12_to_200_columns() {
     let edition = edition::builtin();
     let articles = articles(&edition);
+    assert!(articles.len() > 1, "the built-in edition has its articles");
     for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
         for width in 12..=200 {
             let options = LayoutOptions {
