@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use kanbao::edition::{self, Edition};
-use kanbao::text::AmbiguousWidth;
+use kanbao::text::{self, AmbiguousWidth, LayoutOptions};
 
 /// 看报: read a daily newspaper edition in the terminal.
 #[derive(Debug, Parser)]
@@ -29,8 +29,8 @@ struct Cli {
     #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
     dump: Option<String>,
 
-    /// Layout width for --dump, in terminal cells.
-    #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..))]
+    /// Layout width for --dump, in terminal cells (at least 2: a Chinese character's width).
+    #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(2..))]
     width: u16,
 
     /// Cells an ambiguous-width character (“ ” … — ·) takes, overriding detection.
@@ -65,7 +65,28 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     if cli.toc {
         return print(&edition::toc(&edition));
     }
+    if let Some(id) = &cli.dump {
+        let options = LayoutOptions {
+            ambiguous: cli.ambiguous_width.unwrap_or_default(),
+            ..LayoutOptions::new(cli.width.into())
+        };
+        return print(&dump(&edition, id, &options)?);
+    }
     print_toc_until_reader(&edition)
+}
+
+/// The `--dump` text of the article with `id`, or of every article when `id` is empty.
+fn dump(edition: &Edition, id: &str, options: &LayoutOptions) -> anyhow::Result<String> {
+    if id.is_empty() {
+        let articles = edition.pages.iter().flat_map(|page| &page.articles);
+        return Ok(text::dump(articles, options));
+    }
+    match edition.article(id) {
+        Some(article) => Ok(text::dump([article], options)),
+        None => {
+            anyhow::bail!("no article with id {id:?} in this edition (`kanbao --toc` lists them)")
+        }
+    }
 }
 
 fn print_toc_until_reader(edition: &Edition) -> anyhow::Result<()> {
