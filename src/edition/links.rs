@@ -13,7 +13,7 @@
 //! enough and clearly better than its rivals: a jump left unresolved costs the reader a page
 //! turn, a wrong link sends them into another story.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::model::{Article, BlockKind, CaptionKind, Edition, Jump, page_label};
 
@@ -386,8 +386,8 @@ impl PartText {
         }
     }
 
-    /// How likely `back` continues this front part: about 0.1 for unrelated stories of one
-    /// edition, well above for a true continuation.
+    /// How likely `back` continues this front part: near zero for unrelated stories of one
+    /// edition, 0.1 and up for a true continuation.
     fn continuation_score(&self, back: &PartText, corpus: &Corpus) -> f64 {
         let headline = corpus.containment(&back.headings, &self.headings);
         let junction = self.last_paragraph.cosine(&back.first_paragraph);
@@ -434,11 +434,11 @@ impl Corpus {
 
     /// The unit TF-IDF vector of `text`.
     fn vector(&self, text: &str) -> TermVector {
-        let mut counts: HashMap<String, f64> = HashMap::new();
+        let mut counts: BTreeMap<String, f64> = BTreeMap::new();
         for term in terms(text) {
             *counts.entry(term).or_insert(0.0) += 1.0;
         }
-        let mut weights: HashMap<String, f64> = counts
+        let mut weights: BTreeMap<String, f64> = counts
             .into_iter()
             .map(|(term, count)| {
                 let weight = (1.0 + count.ln()) * self.rarity(&term);
@@ -472,8 +472,8 @@ impl Corpus {
     }
 }
 
-/// A sparse unit vector of term weights.
-struct TermVector(HashMap<String, f64>);
+/// A sparse unit vector of term weights, ordered so that sums come out the same every run.
+struct TermVector(BTreeMap<String, f64>);
 
 impl TermVector {
     fn cosine(&self, other: &TermVector) -> f64 {
