@@ -951,6 +951,17 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_sentence_is_told_from_a_finished_one() {
+        assert!(ends_mid_sentence("首航当天装载集装箱一千二百标准箱，"));
+        assert!(ends_mid_sentence("不仅输送“中国制造”"));
+        assert!(!ends_mid_sentence("物流成本预计下降一成。"));
+        assert!(!ends_mid_sentence("“现在一次就能办完。”"));
+        assert!(starts_mid_sentence("，最快当天即可送达。"));
+        assert!(starts_mid_sentence("的医生在互联网医院坐诊。"));
+        assert!(!starts_mid_sentence("目前，市立医院已有四十多个科室。"));
+    }
+
+    #[test]
     fn terms_are_cjk_ngrams_and_whole_latin_words_and_numbers() {
         assert_eq!(
             terms("中欧班列JQ 4.0版"),
