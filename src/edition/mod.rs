@@ -2,7 +2,8 @@
 //! files, and the links between the parts of continued stories.
 //!
 //! The parser leaves every [`Jump::article`] `None`; linking the parts of a continued story
-//! across pages is a separate step over the whole [`Edition`], after loading.
+//! across pages is a separate step over the whole [`Edition`], [`resolve_jumps`], which
+//! [`load`] runs once all page text is parsed (a saved edition already carries its links).
 
 mod classify;
 mod links;
