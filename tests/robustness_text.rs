@@ -1,0 +1,104 @@
+//! Hostile and unusual text, from a page file or a saved edition, reaches the terminal as
+//! plain printable text: `--dump`, `--toc` and `--json` print no control or bidi character,
+//! and decomposed text is shown composed.
+
+mod support;
+
+use serde_json::Value;
+use support::cli::{Scratch, json, run_on, stdout};
+
+/// Characters that must not reach a terminal: controls other than the line break, and the
+/// bidi embeddings, overrides and isolates that reorder what is shown.
+fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// Asserts `output` carries no hidden character; `what` names it in the failure.
+fn assert_printable(output: &str, what: &str) {
+    let hidden: Vec<char> = output.chars().filter(|&c| is_hidden(c)).collect();
+    assert!(hidden.is_empty(), "{what} prints {hidden:?}:\n{output}");
+}
+
+/// A page whose headline and paragraphs carry every kind of hidden character.
+const HOSTILE_PAGE: &str = "第2版\n\n\
+    会议\x1b]0;owned\x07召开\r部署\x1b[2J工作\n\n\
+    \x1b[31m市里\u{85}要求\u{9b}31m各区\r加快\x07进度\x08，\u{202a}确\u{202b}保\u{202c}按\u{202d}期\u{202e}完成\
+    \u{2066}全\u{2067}年\u{2068}任\u{2069}务。\x1b[0m\n\n\
+    第二段\x00落\x7f实\u{9c}到\x1bP位\x1b\\。\n";
+
+fn hostile_page(scratch: &Scratch) -> std::path::PathBuf {
+    scratch.write("hostile.txt", HOSTILE_PAGE.replace('\0', ""))
+}
+
+#[test]
+fn hostile_page_text_prints_no_control_or_bidi_character() {
+    let scratch = Scratch::new("hostile_page");
+    let page = hostile_page(&scratch);
+    for args in [
+        &["--toc"][..],
+        &["--dump"],
+        &["--dump", "--width", "7"],
+        &["--json"],
+    ] {
+        let output = stdout(&run_on(&page, args));
+        assert_printable(&output, &args.join(" "));
+        // Only the warnings in --json may name what was removed, as visible text.
+        assert!(args == ["--json"] || !output.contains("owned"), "{output}");
+    }
+    let edition = json(&run_on(&page, &["--json"]));
+    let article = &edition["pages"][0]["articles"][0];
+    assert_eq!(article["headline"], "会议召开部署工作");
+    assert_eq!(
+        article["blocks"][0]["text"],
+        "市里要求各区加快进度，确保按期完成全年任务。"
+    );
+    assert_eq!(article["blocks"][1]["text"], "第二段落实到。");
+}
+
+#[test]
+fn a_saved_edition_with_hidden_characters_prints_none_and_says_so() {
+    let scratch = Scratch::new("hostile_json");
+    let mut edition = json(&run_on(&hostile_page(&scratch), &["--json"]));
+    let article = &mut edition["pages"][0]["articles"][0];
+    article["title"] = "标题\x1b]0;owned\x07\u{202e}反向\x1b[2J".into();
+    article["headline"] = "会议\x1b[31m召开\r".into();
+    article["blocks"][0]["text"] = "正文\u{2066}隔离\u{9b}2J结束\x07。".into();
+    edition["warnings"] = vec![Value::from("警告\x1b[2J")].into();
+    let saved = scratch.write("edition.json", edition.to_string());
+    for args in [&["--toc"][..], &["--dump"], &["--json"]] {
+        assert_printable(&stdout(&run_on(&saved, args)), &args.join(" "));
+    }
+    let loaded = json(&run_on(&saved, &["--json"]));
+    let article = &loaded["pages"][0]["articles"][0];
+    assert_eq!(article["title"], "标题反向");
+    assert_eq!(article["headline"], "会议召开");
+    assert_eq!(article["blocks"][0]["text"], "正文隔离结束。");
+    let warnings = loaded["warnings"].as_array().unwrap();
+    assert!(
+        warnings
+            .last()
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .contains("edition.json: removed 9"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn decomposed_text_is_shown_composed() {
+    let scratch = Scratch::new("decomposed");
+    let page = scratch.write(
+        "nfd.txt",
+        "Cafe\u{301} au lait, re\u{301}sume\u{301}：会议纪要。\n\n越南语 Vie\u{323}\u{302}t Nam。\n",
+    );
+    let dump = stdout(&run_on(&page, &["--dump", "--width", "30"]));
+    assert!(dump.contains("Café au lait, résumé"), "{dump}");
+    assert!(dump.contains("Việt Nam"), "{dump}");
+    assert!(
+        !dump.contains(['\u{301}', '\u{323}', '\u{302}']),
+        "{dump:?}"
+    );
+}
