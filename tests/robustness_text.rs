@@ -1,9 +1,11 @@
 //! Hostile and unusual text, from a page file or a saved edition, reaches the terminal as
 //! plain printable text: `--dump`, `--toc` and `--json` print no control or bidi character,
-//! and decomposed text is shown composed.
+//! decomposed text is shown composed, and every line fits the width as ratatui measures it.
 
 mod support;
 
+use kanbao::edition::{Article, Block, BlockKind, Caption, CaptionKind};
+use kanbao::text::{AmbiguousWidth, LayoutOptions, Line, layout_article};
 use serde_json::Value;
 use support::cli::{Scratch, json, run_on, stdout};
 
@@ -101,4 +103,89 @@ fn decomposed_text_is_shown_composed() {
         !dump.contains(['\u{301}', '\u{323}', '\u{302}']),
         "{dump:?}"
     );
+}
+
+fn article_of(text: &str) -> Article {
+    Article {
+        headline: Some(text.into()),
+        blocks: vec![Block {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+        }],
+        captions: vec![Caption {
+            kind: CaptionKind::Photo,
+            text: text.into(),
+        }],
+        ..Article::default()
+    }
+}
+
+/// The width ratatui gives a line of text, which is what it draws.
+fn ratatui_width(line: &Line) -> usize {
+    ratatui::text::Line::raw(line.text.as_str()).width()
+}
+
+/// Lays `text` out at every width from 1 to 40 and returns every line.
+fn lines_at_every_width(text: &str) -> Vec<(usize, Line)> {
+    let article = article_of(text);
+    (1..=40)
+        .flat_map(|width| {
+            layout_article(&article, &LayoutOptions::new(width))
+                .into_iter()
+                .map(move |line| (width.max(2), line))
+        })
+        .collect()
+}
+
+#[test]
+fn emoji_fit_the_width_as_ratatui_measures_them() {
+    // Emoji presentation (U+FE0F) and keycaps widen a one-cell character to two.
+    let text =
+        "点赞❤\u{fe0f}❤\u{fe0f}☺\u{fe0f}1\u{fe0f}\u{20e3}#\u{fe0f}\u{20e3}©\u{fe0f}好评🎉🇨🇳青岛";
+    for (width, line) in lines_at_every_width(text) {
+        assert_eq!(line.width, ratatui_width(&line), "{line:?}");
+        assert!(line.width <= width, "wider than {width}: {line:?}");
+    }
+}
+
+#[test]
+fn emoji_sequences_never_overflow_the_width() {
+    // A joined family and a skin tone draw as one emoji in ratatui; a terminal without
+    // the sequence draws each part. Laid out as parts, a line fits either way.
+    let text = "家庭👨\u{200d}👩\u{200d}👧点赞👍🏽彩虹🏳\u{fe0f}\u{200d}🌈";
+    for (width, line) in lines_at_every_width(text) {
+        assert!(ratatui_width(&line) <= line.width, "{line:?}");
+        assert!(line.width <= width, "wider than {width}: {line:?}");
+    }
+}
+
+#[test]
+fn combining_and_zero_width_characters_stay_with_their_base() {
+    // q̃ has no composed form; the word joiner and ZWJ are kept by the parser.
+    let text = "q\u{303}q\u{303}q\u{303}中\u{2060}文a\u{301}\u{301}\u{301}b字\u{200d}字";
+    for (width, line) in lines_at_every_width(text) {
+        assert_eq!(line.width, ratatui_width(&line), "{line:?}");
+        assert!(line.width <= width, "wider than {width}: {line:?}");
+        let first = line.text.chars().next();
+        let starts_with_mark = first.is_some_and(|c| {
+            unicode_width::UnicodeWidthChar::width(c) == Some(0) && c != '\u{200d}'
+        });
+        assert!(!starts_with_mark, "a mark without its base: {line:?}");
+    }
+}
+
+#[test]
+fn wide_ambiguous_setting_measures_emoji_clusters_too() {
+    let article = article_of("❤\u{fe0f}“引号”❤\u{fe0f}…");
+    for width in 2..=20 {
+        let options = LayoutOptions {
+            ambiguous: AmbiguousWidth::Wide,
+            ..LayoutOptions::new(width)
+        };
+        for line in layout_article(&article, &options) {
+            let cjk = unicode_width::UnicodeWidthStr::width_cjk(line.text.as_str());
+            assert_eq!(line.width, cjk, "{line:?}");
+            assert!(line.width <= width, "wider than {width}: {line:?}");
+        }
+    }
 }
