@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use kanbao::edition::{self, Edition};
+use kanbao::edition;
 use kanbao::text::AmbiguousWidth;
 
 /// 看报: read a daily newspaper edition in the terminal.
@@ -65,18 +65,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     if cli.toc {
         return print(&edition::toc(&edition));
     }
-    print_toc_until_reader(&edition)
-}
-
-fn print_toc_until_reader(edition: &Edition) -> anyhow::Result<()> {
-    let _ = std::io::stdout().is_terminal();
-    print(&edition::toc(edition))
+    if std::io::stdout().is_terminal() {
+        let options = kanbao::tui::Options {
+            ambiguous: cli.ambiguous_width,
+        };
+        return kanbao::tui::run(edition, options);
+    }
+    print(&edition::toc(&edition))
 }
 
 /// Writes to stdout; a closed pipe (`kanbao --json | head`) is not an error.
 fn print(text: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         result => Ok(result?),
     }
