@@ -5,6 +5,8 @@
 
 mod action;
 mod captions;
+#[cfg(test)]
+pub(crate) mod fixture;
 pub mod input;
 pub mod screen;
 mod search;

@@ -165,6 +165,11 @@ impl App {
     /// Carries out `action`.
     pub fn update(&mut self, action: Action) {
         let from_user = !matches!(action, Action::Resize { .. } | Action::SetAmbiguousWidth(_));
+        // The screen says it is too small; keys that act on what it cannot show do nothing.
+        if from_user && self.panes().is_none() && !matches!(action, Action::Quit | Action::Suspend)
+        {
+            return;
+        }
         if from_user {
             self.message = None;
         }
@@ -820,3 +825,6 @@ fn scrolled(scroll: usize, action: Action, height: usize, total: usize) -> Optio
     };
     Some(to.min(last))
 }
+
+#[cfg(test)]
+mod tests;
