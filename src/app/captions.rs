@@ -82,25 +82,31 @@ impl CaptionView {
     }
 }
 
-/// Breaks `text` into lines of at most `width` cells: at its own line breaks, then
-/// between any two chars. Control characters are dropped.
+/// Breaks `text` into lines of at most `width` cells: at its own line breaks, then at the
+/// last space of an English line, else between any two chars. Control characters are dropped.
 pub fn wrap(text: &str, width: usize, ambiguous: AmbiguousWidth) -> Vec<String> {
     let mut lines = Vec::new();
     for source_line in text.lines() {
-        let mut line = String::new();
-        let mut used = 0;
+        let mut line: Vec<char> = Vec::new();
         for c in source_line.chars().filter(|c| !c.is_control()) {
-            let cells = char_width(c, ambiguous);
-            if used + cells > width && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
             line.push(c);
-            used += cells;
+            while line.len() > 1 && cells(&line, ambiguous) > width {
+                let cut = match line.iter().rposition(|c| *c == ' ') {
+                    Some(space) if space > 0 && space + 1 < line.len() => space + 1,
+                    _ => line.len() - 1,
+                };
+                let rest = line.split_off(cut);
+                lines.push(line.iter().collect::<String>().trim_end().to_string());
+                line = rest.into_iter().skip_while(|c| *c == ' ').collect();
+            }
         }
-        lines.push(line);
+        lines.push(line.into_iter().collect());
     }
     lines
+}
+
+fn cells(chars: &[char], ambiguous: AmbiguousWidth) -> usize {
+    chars.iter().map(|c| char_width(*c, ambiguous)).sum()
 }
 
 #[cfg(test)]
@@ -132,8 +138,16 @@ mod tests {
                 lines.iter().all(|line| str_width(line, ambiguous) <= 9),
                 "{lines:?}"
             );
-            assert_eq!(lines.concat(), text);
+            assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
         }
+    }
+
+    #[test]
+    fn english_breaks_between_words() {
+        let lines = wrap("A blue and red locomotive", 12, AmbiguousWidth::Narrow);
+        assert_eq!(lines, ["A blue and", "red", "locomotive"]);
+        let lines = wrap("A blue train loaded", 12, AmbiguousWidth::Narrow);
+        assert_eq!(lines, ["A blue train", "loaded"], "no line starts with the space it broke at");
     }
 
     #[test]

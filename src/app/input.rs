@@ -36,39 +36,27 @@ const fn help(keys: &'static str, does: &'static str) -> KeyHelp {
 
 /// Every key the reader answers to, in the order the help shows them.
 pub const KEY_HELP: &[KeyHelp] = &[
-    help("q Ctrl-c", "quit (q closes the help or the captions first)"),
+    help("q Ctrl-c", "quit; q closes the help or captions first"),
     help("?", "show or hide this help"),
-    help("Tab h l ← →", "focus the section list or the article"),
-    help(
-        "j k ↓ ↑",
-        "next or previous article in the list; scroll the article",
-    ),
+    help("Tab h l ← →", "focus the list or the article"),
+    help("j k ↓ ↑", "select in the list; scroll the article"),
     help("Space PgDn", "page down"),
     help("b PgUp", "page up"),
     help("Ctrl-d Ctrl-u", "half a page down or up"),
-    help("g Home", "first article in the list; start of the article"),
-    help("G End", "last article in the list; end of the article"),
+    help("g Home", "first article; start of the article"),
+    help("G End", "last article; end of the article"),
     help("[ ]", "previous or next article"),
     help("{ }", "previous or next page (版)"),
-    help(
-        "0-9 Enter",
-        "type a page number, then Enter: go to that page",
-    ),
-    help(
-        "Enter",
-        "in the list: open; in the article: follow its 下转/上接 jump",
-    ),
-    help("Backspace", "back to where you were before a jump"),
-    help("/", "search all articles (half- and full-width alike)"),
+    help("0-9 Enter", "go to page N: type N, then Enter"),
+    help("Enter", "open the article; follow its 下转/上接 jump"),
+    help("Backspace", "back to before the last jump"),
+    help("/", "search all articles; ，matches ,"),
     help("n N", "next or previous match"),
-    help(
-        "c",
-        "captions of the article; p in the viewer: of the whole page",
-    ),
+    help("c", "captions; p in the viewer: of the whole page"),
     help("s", "punctuation full-width or as in the source"),
     help("Esc", "close, cancel, clear the search"),
     help("Ctrl-z", "suspend; fg in the shell resumes"),
-    help("Mouse", "wheel scrolls; a click selects an article"),
+    help("Mouse", "the wheel scrolls; a click selects"),
 ];
 
 /// The action a key press asks for in `mode`, if any.

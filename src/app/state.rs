@@ -799,6 +799,11 @@ impl App {
         }
     }
 
+    /// The screen the reader draws on.
+    pub fn area(&self) -> Rect {
+        self.area
+    }
+
     /// Where the panes sit on the screen; `None` when the screen is too small.
     pub fn panes(&self) -> Option<Panes> {
         Panes::new(self.area)

@@ -8,6 +8,7 @@ use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::symbols::border;
+use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthChar;
 
 use crate::text::{AmbiguousWidth, char_width, str_width};
@@ -79,6 +80,22 @@ pub fn put_str(
     ambiguous: AmbiguousWidth,
 ) -> u16 {
     put_chars(buf, at, end, text.chars().map(|c| (c, style)), ambiguous)
+}
+
+/// Blanks `area` for an overlay, and the character left of it when that one reaches in:
+/// a wide character whose second half an overlay's border covers would hide the border.
+pub fn clear(buf: &mut Buffer, area: Rect, ambiguous: AmbiguousWidth) {
+    Clear.render(area, buf);
+    let Some(left) = area.x.checked_sub(1) else {
+        return;
+    };
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buf.cell_mut((left, y))
+            && str_width(cell.symbol(), ambiguous) > 1
+        {
+            cell.reset();
+        }
+    }
 }
 
 /// Fills the row `y` of `area` with blanks in `style`.
@@ -170,6 +187,21 @@ mod tests {
         );
         assert_eq!(end, 4);
         assert_eq!(buf[(4, 0)].symbol(), " ");
+    }
+
+    #[test]
+    fn an_overlay_takes_the_whole_of_a_wide_char_it_cuts() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        put_str(
+            &mut buf,
+            (0, 0),
+            6,
+            "数字青",
+            Style::new(),
+            AmbiguousWidth::Narrow,
+        );
+        clear(&mut buf, Rect::new(3, 0, 3, 1), AmbiguousWidth::Narrow);
+        assert_eq!(row(&buf, 0), "数     ", "数 and the blank cell it covers");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use crate::app::screen::{MIN_HEIGHT, MIN_WIDTH, Panes};
 use crate::app::{App, Focus, Overlay};
@@ -102,7 +102,7 @@ fn framed(
 
 /// Clears `area` and draws an overlay's border around it; returns the area inside.
 fn framed_overlay(buf: &mut Buffer, area: Rect, title: &str, ambiguous: AmbiguousWidth) -> Rect {
-    Clear.render(area, buf);
+    cells::clear(buf, area, ambiguous);
     framed(buf, area, title, true, ambiguous)
 }
 
@@ -135,3 +135,6 @@ fn border_label(
     };
     put_str(buf, (x, y), area.right() - 1, &text, style, ambiguous);
 }
+
+#[cfg(test)]
+mod tests;
