@@ -147,7 +147,11 @@ mod tests {
         let lines = wrap("A blue and red locomotive", 12, AmbiguousWidth::Narrow);
         assert_eq!(lines, ["A blue and", "red", "locomotive"]);
         let lines = wrap("A blue train loaded", 12, AmbiguousWidth::Narrow);
-        assert_eq!(lines, ["A blue train", "loaded"], "no line starts with the space it broke at");
+        assert_eq!(
+            lines,
+            ["A blue train", "loaded"],
+            "no line starts with the space it broke at"
+        );
     }
 
     #[test]
