@@ -99,17 +99,22 @@ fn hints(app: &App) -> &'static str {
     }
 }
 
-/// Right-aligns `hints` after column `used`, if they fit.
+/// What the hints shrink to where they do not fit.
+const SHORT_HINTS: &str = "? help";
+
+/// Right-aligns `hints`, or the short form, after column `used` if they fit.
 fn put_hints(buf: &mut Buffer, area: Rect, used: u16, hints: &str, style: Style, app: &App) {
-    let width = str_width(hints, app.ambiguous()) as u16 + 1;
-    if used + 2 + width <= area.right() {
+    let ambiguous = app.ambiguous();
+    let fits = |hints: &&str| used + 3 + str_width(hints, ambiguous) as u16 <= area.right();
+    if let Some(hints) = [hints, SHORT_HINTS].into_iter().find(fits) {
+        let x = area.right() - 1 - str_width(hints, ambiguous) as u16;
         put_str(
             buf,
-            (area.right() - width, area.y),
+            (x, area.y),
             area.right(),
             hints,
             style.fg(Color::Gray),
-            app.ambiguous(),
+            ambiguous,
         );
     }
 }
