@@ -1,10 +1,18 @@
 //! The edition: its document model, the parser that builds it from page text, loading from
 //! files, and the links between the parts of continued stories.
+//!
+//! The parser leaves every [`Jump::article`] `None`; linking the parts of a continued story
+//! across pages is a separate step over the whole [`Edition`], after loading.
 
+mod classify;
 mod load;
+mod markers;
 mod model;
+mod parse;
+mod sanitize;
 mod toc;
 
-pub use load::{builtin, load};
+pub use load::{BUILTIN_PAGE, builtin, load};
 pub use model::*;
+pub use parse::{Note, NoteKind, ParsedText, parse};
 pub use toc::toc;

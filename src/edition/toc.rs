@@ -1,9 +1,191 @@
 //! The table of contents printed by `--toc`.
+//!
+//! ```text
+//! 第一版  1-1  ~市领导出席会议并讲话
+//! 第一版  1-2  ~清晨六点，码头已经忙碌。  →4 ?
+//! 第一版  1-3   老街巷里的新生活
+//! ```
+//! A `~` before a title marks one taken from the text because the story has no printed
+//! headline. Jumps read `→4` (continued on page 4) and `←1` (continued from page 1),
+//! followed by the linked part's id, or `?` while it is not linked.
 
-use super::Edition;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Article, Edition, Jump};
+
+/// Titles wider than this many cells are cut with an ellipsis.
+const TITLE_MAX_WIDTH: usize = 48;
+/// Marks a title taken from the text rather than printed as a headline.
+const INFERRED_MARK: &str = "~";
+/// Shown for a story with nothing to title it.
+const NO_TITLE: &str = "（无题）";
+const GAP: &str = "  ";
 
 /// One line per article: page, id, title (marked when inferred), jumps; then the warnings count.
 pub fn toc(edition: &Edition) -> String {
-    let _ = edition;
-    String::new()
+    let rows: Vec<[String; 4]> = edition
+        .pages
+        .iter()
+        .flat_map(|page| {
+            page.articles.iter().map(|article| {
+                [
+                    page.label.clone(),
+                    article.id.clone(),
+                    title_cell(article),
+                    jumps(article),
+                ]
+            })
+        })
+        .collect();
+    let column_width = |column: usize| rows.iter().map(|row| row[column].width()).max();
+    let widths = [0, 1, 2].map(|column| column_width(column).unwrap_or(0));
+    let mut out = String::new();
+    for row in &rows {
+        let mut line = String::new();
+        for (cell, &width) in row.iter().zip(&widths) {
+            line.push_str(cell);
+            line.push_str(&" ".repeat(width.saturating_sub(cell.width())));
+            line.push_str(GAP);
+        }
+        line.push_str(&row[3]);
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    if edition
+        .pages
+        .iter()
+        .flat_map(|page| &page.articles)
+        .any(|article| article.title_inferred)
+    {
+        out.push_str(&format!(
+            "{INFERRED_MARK} title taken from the text: no printed headline\n"
+        ));
+    }
+    let count = edition.warnings.len();
+    out.push_str(&match count {
+        0 => "no warnings\n".to_owned(),
+        1 => "1 warning (see --json)\n".to_owned(),
+        _ => format!("{count} warnings (see --json)\n"),
+    });
+    out
+}
+
+fn title_cell(article: &Article) -> String {
+    let mark = if article.title_inferred {
+        INFERRED_MARK
+    } else {
+        " "
+    };
+    let title = if article.title.is_empty() {
+        NO_TITLE
+    } else {
+        article.title.as_str()
+    };
+    format!("{mark}{}", fit(title, TITLE_MAX_WIDTH))
+}
+
+/// `text` cut to `max_width` cells, an ellipsis marking the cut.
+fn fit(text: &str, max_width: usize) -> String {
+    if text.width() <= max_width {
+        return text.to_owned();
+    }
+    let mut fitted = String::new();
+    let mut width = 0;
+    for c in text.chars() {
+        let char_width = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if width + char_width + 1 > max_width {
+            break;
+        }
+        fitted.push(c);
+        width += char_width;
+    }
+    fitted.push('…');
+    fitted
+}
+
+fn jumps(article: &Article) -> String {
+    let describe = |arrow: char, jump: &Jump| match &jump.article {
+        Some(id) => format!("{arrow}{} ({id})", jump.page),
+        None => format!("{arrow}{} ?", jump.page),
+    };
+    let from = article.jump_from.as_ref().map(|jump| describe('←', jump));
+    let to = article.jump_to.as_ref().map(|jump| describe('→', jump));
+    [from, to]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(GAP)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::Page;
+
+    fn article(id: &str, title: &str, inferred: bool) -> Article {
+        Article {
+            id: id.into(),
+            title: title.into(),
+            title_inferred: inferred,
+            ..Article::default()
+        }
+    }
+
+    fn edition(articles: Vec<Article>, warnings: usize) -> Edition {
+        Edition {
+            pages: vec![Page {
+                number: 1,
+                label: "第一版".into(),
+                section: None,
+                articles,
+            }],
+            warnings: vec!["w".into(); warnings],
+            ..Edition::default()
+        }
+    }
+
+    #[test]
+    fn columns_align_by_display_width() {
+        let mut linked = article("1-2", "ab", false);
+        linked.jump_to = Some(Jump {
+            page: 4,
+            article: None,
+        });
+        let toc = toc(&edition(vec![article("1-1", "中文标题", false), linked], 0));
+        let lines: Vec<&str> = toc.lines().collect();
+        assert_eq!(lines[0], "第一版  1-1   中文标题");
+        assert_eq!(lines[1], "第一版  1-2   ab        →4 ?");
+        assert_eq!(lines[2], "no warnings");
+    }
+
+    #[test]
+    fn inferred_titles_are_marked_and_explained() {
+        let toc = toc(&edition(vec![article("1-1", "第一句。", true)], 2));
+        assert!(toc.starts_with("第一版  1-1  ~第一句。\n"));
+        assert!(toc.contains("~ title taken from the text"));
+        assert!(toc.ends_with("2 warnings (see --json)\n"));
+    }
+
+    #[test]
+    fn resolved_and_unresolved_jumps_read_differently() {
+        let mut part = article("4-3", "续", false);
+        part.jump_from = Some(Jump {
+            page: 1,
+            article: Some("1-2".into()),
+        });
+        part.jump_to = Some(Jump {
+            page: 5,
+            article: None,
+        });
+        assert_eq!(jumps(&part), "←1 (1-2)  →5 ?");
+    }
+
+    #[test]
+    fn long_titles_are_cut_to_the_column() {
+        let title = "很".repeat(40);
+        let fitted = fit(&title, TITLE_MAX_WIDTH);
+        assert!(fitted.width() <= TITLE_MAX_WIDTH);
+        assert!(fitted.ends_with('…'));
+        assert_eq!(fit("短", TITLE_MAX_WIDTH), "短");
+    }
 }

@@ -1,0 +1,351 @@
+//! What a piece of page text looks like on its own: a heading, a byline, body text, a caption.
+//!
+//! These are shape tests only; where a piece sits (before a body, after a 下转 marker) is
+//! decided by the parser.
+
+/// Longest line read as a heading (kickers run long: a full clause ending in ——).
+const HEADING_MAX_CHARS: usize = 60;
+/// Longest line read as a subhead (小标题) inside a body.
+const SUBHEAD_MAX_CHARS: usize = 20;
+/// Longest line of text read off inside a photo.
+const LABEL_LINE_MAX_CHARS: usize = 12;
+/// Longest one-sentence photo caption.
+const CAPTION_MAX_CHARS: usize = 40;
+/// Longest byline.
+const BYLINE_MAX_CHARS: usize = 40;
+/// Longest phrase of a column banner ("护航高考 我们在行动").
+const BANNER_PHRASE_MAX_CHARS: usize = 16;
+/// Longest run of names after 记者 / 通讯员 in a byline.
+const BYLINE_NAMES_MAX_CHARS: usize = 12;
+
+const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?', '…', '．', '.'];
+const CLAUSE_PUNCTUATION: &[char] = &['，', ',', '、', '；', ';', '：', ':'];
+const CLOSING: &[char] = &['”', '’', '"', '\'', '」', '』', '）', ')', '》', '】', '〕'];
+const BYLINE_ROLES: &[&str] = &["记者", "通讯员", "实习生", "特约撰稿人", "摄影"];
+const BYLINE_MARKS: &[char] = &['□', '■', '◇', '◆', '○', '●', '△', '▲'];
+const NEWS_AGENCIES: &[&str] = &["新华社", "中新社", "本报"];
+
+/// True when `text` ends a sentence: its last mark, past closing quotes and brackets, is 。！？….
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(CLOSING)
+        .ends_with(SENTENCE_END)
+}
+
+/// Byte offsets just past each sentence end in `text`: 。！？… (a run of marks and closing
+/// quotes counts once), and a Latin . ! ? followed by a space or the end, so the point in
+/// "4.0" ends nothing.
+pub fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((at, mark)) = chars.next() {
+            if !SENTENCE_END.contains(&mark) {
+                continue;
+            }
+            let mut end = at + mark.len_utf8();
+            while let Some((next_at, next)) =
+                chars.next_if(|&(_, next)| SENTENCE_END.contains(&next) || CLOSING.contains(&next))
+            {
+                end = next_at + next.len_utf8();
+            }
+            let glued = chars.peek().is_some_and(|&(_, next)| !next.is_whitespace());
+            if !(mark.is_ascii() && glued) {
+                return Some(end);
+            }
+        }
+        None
+    })
+}
+
+/// True for CJK ideographs (the letters of Chinese text).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}')
+}
+
+/// True when `text` can be a heading line: short, one line, no full stop inside, not ending
+/// in clause punctuation. Headlines may carry commas ("打造…，加速…") and end in ——.
+pub fn is_heading_like(text: &str) -> bool {
+    let text = text.trim();
+    let Some(last) = text.trim_end_matches(CLOSING).chars().last() else {
+        return false;
+    };
+    !text.contains('\n')
+        && text.chars().count() <= HEADING_MAX_CHARS
+        && text.chars().any(|c| c.is_alphabetic())
+        && !text.contains(['。', '．'])
+        && !CLAUSE_PUNCTUATION.contains(&last)
+        && last != '.'
+        && last != '…'
+}
+
+/// True when `text` can be a subhead (小标题): a short phrase with no punctuation of a sentence
+/// and no gaps.
+pub fn is_subhead_like(text: &str) -> bool {
+    let text = text.trim();
+    is_heading_like(text)
+        && text.chars().count() <= SUBHEAD_MAX_CHARS
+        && sentence_ends(text).next().is_none()
+        && !text.contains(CLAUSE_PUNCTUATION)
+        && !text.contains(char::is_whitespace)
+}
+
+/// True when `text` is a photo caption in shape: one short sentence, "港区夜间作业现场。".
+pub fn is_photo_caption_like(text: &str) -> bool {
+    let text = text.trim();
+    ends_sentence(text)
+        && !text.contains('\n')
+        && text.chars().count() <= CAPTION_MAX_CHARS
+        && sentence_ends(text).count() == 1
+}
+
+/// True when `lines` are text read off inside a photo: several short broken lines, none a
+/// sentence ("港口“智慧2.0”" / "码头").
+pub fn is_label_lines(lines: &[&str]) -> bool {
+    lines.len() >= 2
+        && lines.iter().all(|line| {
+            let line = line.trim();
+            line.chars().count() <= LABEL_LINE_MAX_CHARS && sentence_ends(line).next().is_none()
+        })
+}
+
+/// True when `text` is a description of a picture in a Latin-script language: whole
+/// sentences of words with next to no Chinese.
+pub fn is_description(text: &str) -> bool {
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+    let words = text.split_whitespace().count();
+    latin >= 20 && words >= 5 && cjk * 10 < latin && ends_sentence(text)
+}
+
+/// True when `text` is a byline: "□本报记者 王 五", "晚报/新闻网记者 李 明",
+/// "记者 张三 报道", "通讯员 李四", "新华社北京7月5日电".
+pub fn is_byline(text: &str) -> bool {
+    let text = text.trim();
+    if text.contains('\n') || text.chars().count() > BYLINE_MAX_CHARS || text.contains('。') {
+        return false;
+    }
+    let unmarked = text.trim_start_matches(BYLINE_MARKS).trim_start();
+    if unmarked.len() < text.len() && !unmarked.is_empty() && !ends_sentence(unmarked) {
+        return true;
+    }
+    let is_dateline = NEWS_AGENCIES
+        .iter()
+        .any(|agency| unmarked.starts_with(agency))
+        && unmarked.ends_with(['电', '讯']);
+    is_dateline || names_follow_role(unmarked)
+}
+
+/// True when the text is a byline role with names after it and nothing but its source
+/// before it: "…记者 吴 帅", "记者 张三 报道", "（记者 李四）". A gap before the first role
+/// means phrases, as in a banner ("护航高考 记者在现场"), not a byline.
+fn names_follow_role(text: &str) -> bool {
+    let role_at = |find: fn(&str, &str) -> Option<usize>| {
+        BYLINE_ROLES
+            .iter()
+            .filter_map(|role| find(text, role).map(|at| (at, at + role.len())))
+            .collect::<Vec<_>>()
+    };
+    let Some(first_role) = role_at(|text, role| text.find(role)).into_iter().min() else {
+        return false;
+    };
+    let last_role_end = role_at(|text, role| text.rfind(role))
+        .into_iter()
+        .map(|(_, end)| end)
+        .max()
+        .unwrap_or(first_role.1);
+    if text[..first_role.0].contains(char::is_whitespace) {
+        return false;
+    }
+    let names = text[last_role_end..]
+        .trim_end_matches(CLOSING)
+        .trim_end()
+        .trim_end_matches("报道")
+        .trim_end_matches('摄')
+        .trim();
+    !names.is_empty()
+        && names.chars().count() <= BYLINE_NAMES_MAX_CHARS
+        && names
+            .chars()
+            .all(|c| is_cjk(c) || c == '·' || c == '、' || c.is_whitespace())
+}
+
+/// True when `text` is spaced into phrases, as banners and some subtitles are:
+/// "护航高考 我们在行动", "…完成改造 提升居住品质".
+pub fn is_spaced(text: &str) -> bool {
+    text.trim().contains(char::is_whitespace)
+}
+
+/// True when `text` is a column banner (栏目) in shape: two or more short spaced phrases.
+pub fn is_banner_like(text: &str) -> bool {
+    is_spaced(text)
+        && text
+            .split_whitespace()
+            .all(|phrase| phrase.chars().count() <= BANNER_PHRASE_MAX_CHARS)
+}
+
+/// True when `line` repeats `banner`, wholly or one end of it at a gap between phrases.
+pub fn repeats_banner(line: &str, banner: &str) -> bool {
+    let (line, banner) = (line.trim(), banner.trim());
+    if line.is_empty() {
+        return false;
+    }
+    if line == banner {
+        return true;
+    }
+    let suffix_at_gap = banner
+        .strip_suffix(line)
+        .is_some_and(|rest| rest.ends_with(char::is_whitespace));
+    let prefix_at_gap = banner
+        .strip_prefix(line)
+        .is_some_and(|rest| rest.starts_with(char::is_whitespace));
+    suffix_at_gap || prefix_at_gap
+}
+
+/// The first sentence of `text`, its closing quotes included; the whole text when it has no
+/// sentence end.
+pub fn first_sentence(text: &str) -> &str {
+    sentence_ends(text).next().map_or(text, |end| &text[..end])
+}
+
+/// Splits stray digits off the end of a headline, as OCR glues page furniture there
+/// ("…焕发新活力20417"): three or more ASCII digits right after a Chinese character, unless
+/// they read as a year ("奋进2035"). Returns the headline and the digits.
+pub fn split_stray_digits(headline: &str) -> Option<(&str, &str)> {
+    let kept = headline.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = &headline[kept.len()..];
+    let glued_to_cjk = kept.chars().last().is_some_and(is_cjk);
+    let year_like = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    (digits.len() >= 3 && glued_to_cjk && !year_like).then_some((kept, digits))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends_look_past_closing_quotes() {
+        assert!(ends_sentence("他说：“好。”"));
+        assert!(ends_sentence("真的吗？"));
+        assert!(ends_sentence("It moves."));
+        assert!(!ends_sentence("建成“智慧港口”"));
+        assert!(!ends_sentence("协同推进、"));
+        assert!(!ends_sentence("运来“南方水果”，"));
+    }
+
+    #[test]
+    fn points_inside_numbers_end_no_sentence() {
+        let ends = |text| sentence_ends(text).collect::<Vec<_>>();
+        assert!(ends("智慧2.0码头").is_empty());
+        assert_eq!(
+            ends("好。”他说！！"),
+            ["好。”".len(), "好。”他说！！".len()]
+        );
+        assert_eq!(ends("It moves. Then"), ["It moves.".len()]);
+    }
+
+    #[test]
+    fn headings_are_short_and_unstopped() {
+        assert!(is_heading_like("老街巷里的新生活"));
+        assert!(is_heading_like("建设百个“口袋公园”，提升城市品质"));
+        assert!(is_heading_like("聚焦城市更新，推动老旧小区改造提质——"));
+        assert!(!is_heading_like("专家表示，要尽早准备。"));
+        assert!(!is_heading_like("各方协同推进、形成合力、"));
+        assert!(!is_heading_like(&"很长的标题".repeat(20)));
+        assert!(!is_heading_like("2023"));
+    }
+
+    #[test]
+    fn subheads_have_no_punctuation_or_gaps() {
+        assert!(is_subhead_like("技术攻关见成效"));
+        assert!(!is_subhead_like("技术攻关，见成效"));
+        assert!(!is_subhead_like("优化环境 我们在行动"));
+        assert!(!is_subhead_like(
+            "这是一个超过二十个字的很长很长很长的小标题啊"
+        ));
+    }
+
+    #[test]
+    fn photo_captions_are_one_short_sentence() {
+        assert!(is_photo_caption_like("码头作业现场。"));
+        assert!(!is_photo_caption_like("码头作业现场"));
+        assert!(!is_photo_caption_like("工厂很大。工人很多。"));
+        assert!(is_photo_caption_like("“智慧2.0”码头作业现场。"));
+    }
+
+    #[test]
+    fn labels_are_short_broken_lines() {
+        assert!(is_label_lines(&["港口“智慧2.0”", "码头"]));
+        assert!(is_subhead_like("迈向智慧2.0"));
+        assert!(!is_label_lines(&["码头"]));
+        assert!(!is_label_lines(&[
+            "这是一行很长的正文内容超过了标签",
+            "码头"
+        ]));
+        assert!(!is_label_lines(&["短句。", "码头"]));
+    }
+
+    #[test]
+    fn descriptions_are_latin_sentences() {
+        assert!(is_description(
+            "A red train is pulling containers along a track."
+        ));
+        assert!(!is_description("专家表示，要尽早部署 AI 与 5G 网络。"));
+        assert!(!is_description("Made in China"));
+    }
+
+    #[test]
+    fn bylines_in_their_usual_forms() {
+        assert!(is_byline("□本报记者 王 五"));
+        assert!(is_byline("■ 本报通讯员 李四"));
+        assert!(is_byline("晚报/新闻网记者 李 明"));
+        assert!(is_byline("本报资深记者 周敏"));
+        assert!(is_byline("记者 张三 报道"));
+        assert!(is_byline("（记者 张三 李四）"));
+        assert!(is_byline("新华社北京7月5日电"));
+        assert!(!is_byline("记者节：致敬新闻人"));
+        assert!(!is_byline("记者采访了多家企业，了解到情况。"));
+        assert!(!is_byline("老街巷里的新生活"));
+        assert!(!is_byline("护航高考 记者在现场"));
+        assert!(is_byline("记者 张三 通讯员 李四"));
+    }
+
+    #[test]
+    fn banners_are_spaced_short_phrases() {
+        assert!(is_banner_like("护航高考 我们在行动"));
+        assert!(!is_banner_like("护航高考我们在行动"));
+        assert!(!is_banner_like(
+            "住建部门推行“一站式”审批、“不见面”办理 提升居住品质"
+        ));
+    }
+
+    #[test]
+    fn banner_repeats_match_whole_phrases() {
+        assert!(repeats_banner("记者在现场", "护航高考 记者在现场"));
+        assert!(repeats_banner("护航高考", "护航高考 记者在现场"));
+        assert!(repeats_banner("护航高考 在行动", "护航高考 在行动"));
+        assert!(!repeats_banner("在现场", "护航高考 记者在现场"));
+    }
+
+    #[test]
+    fn first_sentence_keeps_its_closing_quote() {
+        assert_eq!(
+            first_sentence("清晨六点，码头已经忙碌。远处"),
+            "清晨六点，码头已经忙碌。"
+        );
+        assert_eq!(first_sentence("他说：“好！”然后走了。"), "他说：“好！”");
+        assert_eq!(first_sentence("没有句号"), "没有句号");
+    }
+
+    #[test]
+    fn stray_digits_leave_headlines_but_years_stay() {
+        assert_eq!(
+            split_stray_digits("老街区焕发新活力20417"),
+            Some(("老街区焕发新活力", "20417"))
+        );
+        assert_eq!(split_stray_digits("奋进2035"), None);
+        assert_eq!(split_stray_digits("打造130座楼"), None);
+        assert_eq!(split_stray_digits("GDP增长12"), None);
+    }
+}

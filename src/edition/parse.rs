@@ -1,0 +1,1118 @@
+//! The parser: the text of one or more newspaper pages → pages of articles.
+//!
+//! The text is first sanitized, then cut into units (blank-line separated blocks, or one
+//! line each in the e-paper form), units into pieces (text, continuation markers, page
+//! headers), and the pieces are read in order by a small state machine that knows where a
+//! heading group starts a story, where a 下转 ends it, and where a picture sits.
+
+use std::borrow::Cow;
+use std::mem;
+use std::ops::Range;
+
+use super::classify::{
+    ends_sentence, first_sentence, is_banner_like, is_byline, is_description, is_heading_like,
+    is_label_lines, is_photo_caption_like, is_spaced, is_subhead_like, repeats_banner,
+    split_stray_digits,
+};
+use super::markers::{Direction, PageHeader, find_markers, is_marker_line, parse_page_header};
+use super::sanitize::{Sanitized, sanitize};
+use super::{Article, Block, BlockKind, Caption, CaptionKind, Jump, Page, page_label};
+
+/// The pages read from one text, and a note of everything done to the text on the way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParsedText {
+    /// The pages, in the order of the text.
+    pub pages: Vec<Page>,
+    /// Repairs, drops and consumed markup, in the order they were made.
+    pub notes: Vec<Note>,
+    /// The source line each page starts on.
+    page_first_lines: Vec<usize>,
+}
+
+/// One thing the parser did that the model's text does not show by itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Index into [`ParsedText::pages`] of the page it concerns.
+    pub page: usize,
+    /// The 1-based line of the source text.
+    pub line: usize,
+    /// What kind of change it was.
+    pub kind: NoteKind,
+    /// The source characters the model no longer holds as text, exactly; empty for repairs
+    /// that lose nothing (joins).
+    pub removed: String,
+    /// What happened, for a person.
+    pub message: String,
+}
+
+/// The kinds of [`Note`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteKind {
+    /// Text was repaired (a paragraph cut mid-sentence joined, decomposed text composed).
+    Repair,
+    /// Text was dropped (noise, control characters, a marker with no story).
+    Drop,
+    /// Markup became structure (a 下转 marker a jump, a header the page number): not a warning.
+    Markup,
+}
+
+impl ParsedText {
+    /// The warnings a reader sees: every repair and drop, naming the page and line.
+    pub fn warnings(&self) -> impl Iterator<Item = String> + '_ {
+        self.notes
+            .iter()
+            .filter(|note| note.kind != NoteKind::Markup)
+            .map(|note| {
+                let page = self
+                    .pages
+                    .get(note.page)
+                    .map_or_else(String::new, |page| page.label.clone());
+                format!("{page}, line {}: {}", note.line, note.message)
+            })
+    }
+}
+
+/// Parses page text. Each page header starts a page; `first_position` numbers the first
+/// page when no header names it (its position in what was loaded, from 1).
+pub fn parse(text: &str, first_position: u32) -> ParsedText {
+    let sanitized = sanitize(text);
+    let mut parser = Parser::new(first_position);
+    let pieces: Vec<Located> = units(&sanitized.text).iter().flat_map(pieces).collect();
+    for (index, located) in pieces.iter().enumerate() {
+        let next_is_body = matches!(pieces.get(index + 1),
+            Some(Located { piece: Piece::Text(text), .. }) if is_body_text(text));
+        parser.feed(located, next_is_body);
+    }
+    drop(pieces);
+    let mut parsed = parser.finish();
+    parsed.note_sanitizing(sanitized);
+    parsed
+}
+
+/// Longest inferred title; longer first sentences are cut with an ellipsis.
+const TITLE_MAX_CHARS: usize = 60;
+/// How much of a text a warning quotes.
+const EXCERPT_CHARS: usize = 10;
+
+/// Consecutive non-blank source lines that read as one thing.
+#[derive(Debug)]
+struct Unit<'a> {
+    line: usize,
+    lines: Vec<&'a str>,
+}
+
+/// A unit, or part of one, ready for the state machine. Text is borrowed from the
+/// sanitized page where it can be: pages run to tens of megabytes.
+#[derive(Debug)]
+enum Piece<'a> {
+    Header(PageHeader),
+    Jump {
+        direction: Direction,
+        page: u32,
+        markup: Cow<'a, str>,
+    },
+    Text(Cow<'a, str>),
+    /// Several short lines that are not sentences: labels in a photo, or heading lines.
+    Lines(Vec<&'a str>),
+}
+
+#[derive(Debug)]
+struct Located<'a> {
+    line: usize,
+    piece: Piece<'a>,
+}
+
+/// Cuts text into units: blocks between blank lines; in the e-paper form (paragraphs as
+/// indented lines with no blank line between) every line; a marker or header line alone.
+fn units(text: &str) -> Vec<Unit<'_>> {
+    let mut units = Vec::new();
+    let mut block = Vec::new();
+    for (index, line) in text.split('\n').enumerate() {
+        if line.trim().is_empty() {
+            split_block(mem::take(&mut block), &mut units);
+        } else {
+            block.push((index + 1, line));
+        }
+    }
+    split_block(block, &mut units);
+    units
+}
+
+fn split_block<'a>(block: Vec<(usize, &'a str)>, units: &mut Vec<Unit<'a>>) {
+    let indented = block
+        .iter()
+        .filter(|(_, line)| starts_indented(line))
+        .count();
+    let epaper = indented >= 2;
+    let mut current: Option<Unit<'a>> = None;
+    for (line_number, line) in block {
+        if epaper || is_structural_line(line) {
+            units.extend(current.take());
+            units.push(Unit {
+                line: line_number,
+                lines: vec![line],
+            });
+        } else {
+            current
+                .get_or_insert_with(|| Unit {
+                    line: line_number,
+                    lines: Vec::new(),
+                })
+                .lines
+                .push(line);
+        }
+    }
+    units.extend(current);
+}
+
+fn starts_indented(line: &str) -> bool {
+    line.starts_with(char::is_whitespace)
+}
+
+/// True for a line that is all markup: a continuation marker or a page header.
+fn is_structural_line(line: &str) -> bool {
+    const MAX_STRUCTURAL_BYTES: usize = 96;
+    line.len() <= MAX_STRUCTURAL_BYTES
+        && (is_marker_line(line) || parse_page_header(line).is_some())
+}
+
+/// Reads a unit as pieces: a header, several short lines, or text split at its markers.
+fn pieces<'a>(unit: &Unit<'a>) -> Vec<Located<'a>> {
+    let at = |piece| Located {
+        line: unit.line,
+        piece,
+    };
+    if let [line] = unit.lines.as_slice()
+        && let Some(header) = parse_page_header(line)
+    {
+        return vec![at(Piece::Header(header))];
+    }
+    if is_label_lines(&unit.lines) {
+        return vec![at(Piece::Lines(
+            unit.lines.iter().map(|l| l.trim()).collect(),
+        ))];
+    }
+    let text = match unit.lines.as_slice() {
+        [line] => Cow::Borrowed(*line),
+        lines => Cow::Owned(join_wrapped_lines(lines)),
+    };
+    let mut pieces = Vec::new();
+    let mut text_start = 0;
+    for marker in find_markers(&text) {
+        push_text(
+            &mut pieces,
+            sub_text(&text, text_start..marker.span.start),
+            unit.line,
+        );
+        pieces.push(at(Piece::Jump {
+            direction: marker.direction,
+            page: marker.page,
+            markup: sub_text(&text, marker.span.clone()),
+        }));
+        text_start = marker.span.end;
+    }
+    push_text(
+        &mut pieces,
+        sub_text(&text, text_start..text.len()),
+        unit.line,
+    );
+    pieces
+}
+
+/// A range of `text`, still borrowed from the page when `text` is.
+fn sub_text<'a>(text: &Cow<'a, str>, range: Range<usize>) -> Cow<'a, str> {
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(&text[range]),
+        Cow::Owned(text) => Cow::Owned(text[range].to_owned()),
+    }
+}
+
+fn push_text<'a>(pieces: &mut Vec<Located<'a>>, text: Cow<'a, str>, line: usize) {
+    let trimmed = match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
+    };
+    if !trimmed.is_empty() {
+        pieces.push(Located {
+            line,
+            piece: Piece::Text(trimmed),
+        });
+    }
+}
+
+/// Joins the lines of a hard-wrapped paragraph: Chinese runs on, Latin words keep a space.
+fn join_wrapped_lines(lines: &[&str]) -> String {
+    let mut text = String::with_capacity(lines.iter().map(|line| line.len()).sum());
+    for line in lines {
+        let line = line.trim();
+        let latin_seam = text.chars().last().is_some_and(|c| c.is_ascii_graphic())
+            && line.chars().next().is_some_and(|c| c.is_ascii_graphic());
+        if latin_seam {
+            text.push(' ');
+        }
+        text.push_str(line);
+    }
+    text
+}
+
+/// True when a text piece is body text in shape, whatever its place.
+fn is_body_text(text: &str) -> bool {
+    !is_heading_like(text) && !is_byline(text) && !is_description(text)
+}
+
+/// Where the story being read stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Reading its heading group; no body yet.
+    Heading,
+    /// Reading its body.
+    Body,
+    /// Ended by a 下转 marker; only its photo caption may follow.
+    Closed,
+}
+
+#[derive(Debug)]
+struct HeadingLine {
+    text: String,
+    line: usize,
+}
+
+#[derive(Debug)]
+struct ArticleDraft {
+    phase: Phase,
+    headings: Vec<HeadingLine>,
+    article: Article,
+}
+
+impl ArticleDraft {
+    /// True when the last paragraph stops mid-sentence.
+    fn ends_mid_sentence(&self) -> bool {
+        self.article
+            .blocks
+            .last()
+            .is_some_and(|block| block.kind == BlockKind::Paragraph && !ends_sentence(&block.text))
+    }
+}
+
+#[derive(Debug)]
+struct PageDraft {
+    number: u32,
+    section: Option<String>,
+    has_header: bool,
+    first_line: usize,
+    articles: Vec<Article>,
+    current: Option<ArticleDraft>,
+    /// Pictures waiting for the story after them, which they belong to.
+    pending: Vec<Caption>,
+}
+
+impl PageDraft {
+    fn new(number: u32, first_line: usize) -> Self {
+        Self {
+            number,
+            section: None,
+            has_header: false,
+            first_line,
+            articles: Vec::new(),
+            current: None,
+            pending: Vec::new(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.articles.is_empty() && self.current.is_none() && self.pending.is_empty()
+    }
+
+    fn phase(&self) -> Option<Phase> {
+        self.current.as_ref().map(|draft| draft.phase)
+    }
+}
+
+struct Parser {
+    pages: Vec<PageDraft>,
+    notes: Vec<Note>,
+}
+
+/// What a heading-like line does where it stands.
+enum HeadingRole {
+    /// Another line of the heading group being read.
+    GroupLine,
+    /// The first text after a 上接 marker: body, whatever its shape.
+    Body,
+    /// A subhead inside the body.
+    Subhead,
+    /// The first line of a new story's heading group.
+    NewStory,
+}
+
+impl Parser {
+    fn new(first_position: u32) -> Self {
+        Self {
+            pages: vec![PageDraft::new(first_position, 1)],
+            notes: Vec::new(),
+        }
+    }
+
+    fn page(&mut self) -> &mut PageDraft {
+        self.pages.last_mut().expect("the parser always has a page")
+    }
+
+    fn current(&mut self) -> &mut ArticleDraft {
+        self.page().current.as_mut().expect("a story is being read")
+    }
+
+    fn note(&mut self, line: usize, kind: NoteKind, removed: &str, message: String) {
+        self.notes.push(Note {
+            page: self.pages.len() - 1,
+            line,
+            kind,
+            removed: removed.to_owned(),
+            message,
+        });
+    }
+
+    fn feed(&mut self, located: &Located, next_is_body: bool) {
+        let line = located.line;
+        match &located.piece {
+            Piece::Header(header) => self.header(header, line),
+            Piece::Jump {
+                direction: Direction::To,
+                page,
+                markup,
+            } => self.jump_to(*page, markup, line),
+            Piece::Jump {
+                direction: Direction::From,
+                page,
+                markup,
+            } => self.jump_from(*page, markup, line),
+            Piece::Lines(lines) if self.page().phase() == Some(Phase::Body) => {
+                self.picture(CaptionKind::Label, lines.join("\n"));
+            }
+            Piece::Lines(lines) => {
+                for (index, text) in lines.iter().enumerate() {
+                    let next_is_body = index + 1 == lines.len() && next_is_body;
+                    self.text(text, line + index, next_is_body);
+                }
+            }
+            Piece::Text(text) => self.text(text, line, next_is_body),
+        }
+    }
+
+    fn text(&mut self, text: &str, line: usize, next_is_body: bool) {
+        if let Some(banner) = self.banner_repeated_by(text) {
+            let message = format!("dropped “{text}”, a repeat of the banner “{banner}” above it");
+            self.note(line, NoteKind::Drop, text, message);
+        } else if is_byline(text) {
+            self.byline(text);
+        } else if is_description(text) {
+            self.picture(CaptionKind::Description, text.to_owned());
+        } else if self.page().phase() == Some(Phase::Closed) && is_photo_caption_like(text) {
+            self.current().article.captions.push(Caption {
+                kind: CaptionKind::Photo,
+                text: text.to_owned(),
+            });
+        } else if is_heading_like(text) {
+            self.heading(text, line, next_is_body);
+        } else {
+            self.body(text, line);
+        }
+    }
+
+    /// The heading line just above, when `text` repeats it as OCR repeats banners.
+    fn banner_repeated_by(&mut self, text: &str) -> Option<String> {
+        let draft = self.page().current.as_ref()?;
+        let previous = draft.headings.last()?;
+        let repeats = draft.phase == Phase::Heading && repeats_banner(text, &previous.text);
+        repeats.then(|| previous.text.trim().to_owned())
+    }
+
+    /// A page header: the page's number and section, or the start of the next page.
+    fn header(&mut self, header: &PageHeader, line: usize) {
+        let page = self.page();
+        if page.has_header || !page.is_empty() {
+            self.finish_page();
+            self.pages.push(PageDraft::new(header.number, line));
+        }
+        let page = self.page();
+        page.number = header.number;
+        page.section.clone_from(&header.section);
+        page.has_header = true;
+        let message = format!("page header {}", header.markup);
+        self.note(line, NoteKind::Markup, &header.markup, message);
+    }
+
+    /// 下转: the story part being read ends here and goes on on `page`.
+    fn jump_to(&mut self, page: u32, markup: &str, line: usize) {
+        let has_open_part = self
+            .page()
+            .current
+            .as_ref()
+            .is_some_and(|draft| draft.article.jump_to.is_none());
+        if !has_open_part {
+            let message = format!("dropped {markup}: no story part before it to continue");
+            self.note(line, NoteKind::Drop, markup, message);
+            return;
+        }
+        self.resolve_headings();
+        let draft = self.current();
+        draft.phase = Phase::Closed;
+        draft.article.jump_to = Some(Jump {
+            page,
+            article: None,
+        });
+        self.note(line, NoteKind::Markup, markup, format!("jump {markup}"));
+    }
+
+    /// 上接: a story part continued from `page` starts here, headline or not.
+    fn jump_from(&mut self, page: u32, markup: &str, line: usize) {
+        let heading_waits = self.page().current.as_ref().is_some_and(|draft| {
+            draft.phase == Phase::Heading && draft.article.jump_from.is_none()
+        });
+        if !heading_waits {
+            self.start_article(Phase::Body);
+        }
+        self.resolve_headings();
+        self.current().article.jump_from = Some(Jump {
+            page,
+            article: None,
+        });
+        self.note(line, NoteKind::Markup, markup, format!("jump {markup}"));
+    }
+
+    /// A byline belongs to the heading group being read, or starts one; a bracketed one
+    /// right after a body ("（记者 张三）") closes that body's story.
+    fn byline(&mut self, text: &str) {
+        let page = self.page();
+        let closes_body = page.phase() == Some(Phase::Body)
+            && text.starts_with(['（', '('])
+            && page
+                .current
+                .as_ref()
+                .is_some_and(|draft| draft.article.byline.is_none());
+        if page.phase() != Some(Phase::Heading) && !closes_body {
+            self.start_article(Phase::Heading);
+        }
+        let article = &mut self.current().article;
+        match &mut article.byline {
+            Some(byline) => {
+                byline.push(' ');
+                byline.push_str(text);
+            }
+            None => article.byline = Some(text.to_owned()),
+        }
+    }
+
+    /// A picture's text belongs to the story it sits in (before that story's body, or
+    /// inside a sentence the body has not finished), or else to the story after it.
+    fn picture(&mut self, kind: CaptionKind, text: String) {
+        let page = self.page();
+        let caption = Caption { kind, text };
+        let inside_story = page.pending.is_empty()
+            && page
+                .current
+                .as_ref()
+                .is_some_and(|draft| match draft.phase {
+                    Phase::Heading => true,
+                    Phase::Body => kind == CaptionKind::Label || draft.ends_mid_sentence(),
+                    Phase::Closed => false,
+                });
+        match page.current.as_mut() {
+            Some(draft) if inside_story => draft.article.captions.push(caption),
+            _ => page.pending.push(caption),
+        }
+    }
+
+    fn heading(&mut self, text: &str, line: usize, next_is_body: bool) {
+        let page = self.page();
+        let waiting_pictures = !page.pending.is_empty();
+        let role = match &page.current {
+            Some(draft) if draft.phase == Phase::Heading => HeadingRole::GroupLine,
+            Some(draft) if draft.phase == Phase::Body && draft.article.blocks.is_empty() => {
+                HeadingRole::Body
+            }
+            Some(draft)
+                if draft.phase == Phase::Body
+                    && !waiting_pictures
+                    && next_is_body
+                    && is_subhead_like(text)
+                    && !draft.ends_mid_sentence() =>
+            {
+                HeadingRole::Subhead
+            }
+            _ => HeadingRole::NewStory,
+        };
+        let heading = HeadingLine {
+            text: text.to_owned(),
+            line,
+        };
+        match role {
+            HeadingRole::GroupLine => self.current().headings.push(heading),
+            HeadingRole::Body => self.body(text, line),
+            HeadingRole::Subhead => self.current().article.blocks.push(Block {
+                kind: BlockKind::Subhead,
+                text: text.to_owned(),
+            }),
+            HeadingRole::NewStory => {
+                self.start_article(Phase::Heading);
+                self.current().headings.push(heading);
+            }
+        }
+    }
+
+    /// Body text: a paragraph of the story being read, the rest of its last paragraph when
+    /// that was cut mid-sentence, or the start of a story with no heading.
+    fn body(&mut self, text: &str, line: usize) {
+        let page = self.page();
+        let continues_story =
+            page.pending.is_empty() && matches!(page.phase(), Some(Phase::Heading | Phase::Body));
+        if !continues_story {
+            self.start_article(Phase::Body);
+        }
+        self.resolve_headings();
+        let draft = self.current();
+        if !draft.ends_mid_sentence() {
+            draft.article.blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                text: text.to_owned(),
+            });
+            return;
+        }
+        let last = draft.article.blocks.last_mut().expect("a paragraph");
+        let message = format!(
+            "joined a paragraph cut mid-sentence: “…{}” + “{}…”",
+            excerpt_end(&last.text),
+            excerpt_start(text)
+        );
+        last.text.push_str(text);
+        self.note(line, NoteKind::Repair, "", message);
+    }
+
+    /// Ends the heading group of the story being read, giving its lines their roles.
+    fn resolve_headings(&mut self) {
+        let page = self.pages.len() - 1;
+        if let Some(draft) = self.pages[page].current.as_mut()
+            && draft.phase == Phase::Heading
+        {
+            draft.phase = Phase::Body;
+            self.notes.extend(resolve_headings(draft, page));
+        }
+    }
+
+    fn start_article(&mut self, phase: Phase) {
+        self.finish_article();
+        let page = self.page();
+        let captions = mem::take(&mut page.pending);
+        page.current = Some(ArticleDraft {
+            phase,
+            headings: Vec::new(),
+            article: Article {
+                captions,
+                ..Article::default()
+            },
+        });
+    }
+
+    fn finish_article(&mut self) {
+        self.resolve_headings();
+        let page = self.page();
+        if let Some(draft) = page.current.take() {
+            let mut article = draft.article;
+            (article.title, article.title_inferred) = title(&article);
+            page.articles.push(article);
+        }
+    }
+
+    /// Ends the page; pictures still waiting for a story go to the last one.
+    fn finish_page(&mut self) {
+        self.finish_article();
+        let page = self.page();
+        let pending = mem::take(&mut page.pending);
+        if pending.is_empty() {
+            return;
+        }
+        match page.articles.last_mut() {
+            Some(article) => article.captions.extend(pending),
+            None => {
+                let mut article = Article {
+                    captions: pending,
+                    ..Article::default()
+                };
+                (article.title, article.title_inferred) = title(&article);
+                page.articles.push(article);
+            }
+        }
+    }
+
+    fn finish(mut self) -> ParsedText {
+        self.finish_page();
+        let page_first_lines = self.pages.iter().map(|page| page.first_line).collect();
+        let pages = self.pages.into_iter().map(PageDraft::into_page).collect();
+        ParsedText {
+            pages,
+            notes: self.notes,
+            page_first_lines,
+        }
+    }
+}
+
+impl PageDraft {
+    fn into_page(self) -> Page {
+        let number = self.number;
+        let articles = self
+            .articles
+            .into_iter()
+            .enumerate()
+            .map(|(index, article)| Article {
+                id: format!("{number}-{}", index + 1),
+                ..article
+            })
+            .collect();
+        Page {
+            number,
+            label: page_label(number),
+            section: self.section,
+            articles,
+        }
+    }
+}
+
+/// Gives the lines of a heading group their roles. A first line of short spaced phrases
+/// is the column banner; a line ending in —— is a kicker and one starting with —— a
+/// subtitle; the headline is the shortest unspaced line left (the big type says least);
+/// lines before it are kickers, lines after it subtitles. With no headline, what is left
+/// is subtitle.
+fn resolve_headings(draft: &mut ArticleDraft, page: usize) -> Option<Note> {
+    let mut lines = mem::take(&mut draft.headings);
+    if lines.is_empty() {
+        return None;
+    }
+    let mut note = None;
+    let article = &mut draft.article;
+    if lines.len() >= 2 && is_banner_like(&lines[0].text) {
+        article.column = Some(lines.remove(0).text.trim().to_owned());
+    }
+    let is_kicker_cue = |text: &str| text.ends_with("——") || text.ends_with('—');
+    let is_subtitle_cue = |text: &str| text.starts_with('—');
+    let headline_at = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| {
+            !is_kicker_cue(&line.text) && !is_subtitle_cue(&line.text) && !is_spaced(&line.text)
+        })
+        .min_by_key(|(_, line)| line.text.chars().count())
+        .map(|(index, _)| index);
+    let (mut kickers, mut subtitles) = (Vec::new(), Vec::new());
+    for (index, line) in lines.iter().enumerate() {
+        let text = line.text.trim();
+        if Some(index) == headline_at {
+            let (kept, stray) = split_stray_digits(text).unwrap_or((text, ""));
+            if !stray.is_empty() {
+                note = Some(Note {
+                    page,
+                    line: line.line,
+                    kind: NoteKind::Drop,
+                    removed: stray.to_owned(),
+                    message: format!("dropped stray digits “{stray}” after the headline “{kept}”"),
+                });
+            }
+            article.headline = Some(kept.to_owned());
+        } else if is_kicker_cue(text)
+            || (!is_subtitle_cue(text) && headline_at.is_some_and(|at| index < at))
+        {
+            kickers.push(text);
+        } else {
+            subtitles.push(text);
+        }
+    }
+    article.kicker = (!kickers.is_empty()).then(|| kickers.join(" "));
+    article.subtitle = (!subtitles.is_empty()).then(|| subtitles.join(" "));
+    note
+}
+
+/// The title shown in lists, and whether it was inferred rather than printed as headline.
+fn title(article: &Article) -> (String, bool) {
+    if let Some(headline) = &article.headline {
+        return (headline.clone(), false);
+    }
+    let first_paragraph = article
+        .blocks
+        .iter()
+        .find(|block| block.kind == BlockKind::Paragraph)
+        .map(|block| block.text.as_str());
+    let source = article
+        .subtitle
+        .as_deref()
+        .or(first_paragraph.map(first_sentence))
+        .or(article.kicker.as_deref())
+        .or(article.column.as_deref())
+        .or(article.captions.first().map(|c| first_sentence(&c.text)))
+        .unwrap_or_default();
+    let mut title: String = source.chars().take(TITLE_MAX_CHARS).collect();
+    if title.len() < source.len() {
+        title.push('…');
+    }
+    (title, true)
+}
+
+impl ParsedText {
+    /// Adds notes for what sanitizing removed or composed, each on the page of its line.
+    fn note_sanitizing(&mut self, sanitized: Sanitized) {
+        let first_lines = &self.page_first_lines;
+        let page_of = |line: usize| first_lines.partition_point(|&first| first <= line).max(1) - 1;
+        if sanitized.had_byte_order_mark {
+            self.notes.push(Note {
+                page: 0,
+                line: 1,
+                kind: NoteKind::Markup,
+                removed: "\u{feff}".into(),
+                message: "byte-order mark".into(),
+            });
+        }
+        for removals in sanitized.removed {
+            let mut message = format!(
+                "removed control or invisible characters: {}",
+                removals.shown.join(", ")
+            );
+            let more = removals.pieces - removals.shown.len();
+            if more > 0 {
+                message.push_str(&format!(" and {more} more"));
+            }
+            self.notes.push(Note {
+                page: page_of(removals.line),
+                line: removals.line,
+                kind: NoteKind::Drop,
+                removed: removals.text,
+                message,
+            });
+        }
+        if let Some(&line) = sanitized.composed_lines.first() {
+            let count = sanitized.composed_lines.len();
+            self.notes.push(Note {
+                page: page_of(line),
+                line,
+                kind: NoteKind::Repair,
+                removed: String::new(),
+                message: format!(
+                    "composed decomposed characters (NFC) on {count} line{}",
+                    if count == 1 { "" } else { "s" }
+                ),
+            });
+        }
+    }
+}
+
+fn excerpt_start(text: &str) -> String {
+    text.chars().take(EXCERPT_CHARS).collect()
+}
+
+/// The last few characters of `text`, found from the end: paragraphs grow long.
+fn excerpt_end(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(EXCERPT_CHARS - 1)
+        .map_or(0, |(at, _)| at);
+    &text[start..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn articles(text: &str) -> Vec<Article> {
+        let mut parsed = parse(text, 1);
+        assert_eq!(parsed.pages.len(), 1, "{:?}", parsed.pages);
+        mem::take(&mut parsed.pages[0].articles)
+    }
+
+    fn paragraphs(article: &Article) -> Vec<&str> {
+        article
+            .blocks
+            .iter()
+            .filter(|block| block.kind == BlockKind::Paragraph)
+            .map(|block| block.text.as_str())
+            .collect()
+    }
+
+    fn warnings(text: &str) -> Vec<String> {
+        parse(text, 1).warnings().collect()
+    }
+
+    const BODY_1: &str = "市里召开会议，部署下半年工作。会议要求各部门抓好落实。";
+    const BODY_2: &str = "会上，有关部门汇报了工作情况，并提出了下一步打算。";
+
+    #[test]
+    fn blank_lines_separate_paragraphs() {
+        let story = &articles(&format!("{BODY_1}\n\n{BODY_2}\n"))[0];
+        assert_eq!(paragraphs(story), [BODY_1, BODY_2]);
+    }
+
+    #[test]
+    fn indented_lines_are_paragraphs_in_the_epaper_form() {
+        let text = format!("推进数字建设\n\u{3000}\u{3000}{BODY_1}\n    {BODY_2}\n");
+        let story = &articles(&text)[0];
+        assert_eq!(story.headline.as_deref(), Some("推进数字建设"));
+        assert_eq!(paragraphs(story), [BODY_1, BODY_2]);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_of_a_paragraph_run_on() {
+        let story = &articles("市里召开会议，部署下半年工作，\n会议要求各部门抓好落实。")[0];
+        assert_eq!(
+            paragraphs(story),
+            ["市里召开会议，部署下半年工作，会议要求各部门抓好落实。"]
+        );
+    }
+
+    #[test]
+    fn page_headers_number_pages_and_name_sections() {
+        let parsed = parse(&format!("第4版(要闻)\n\n{BODY_1}\n\nA05版\n\n{BODY_2}"), 1);
+        let pages: Vec<_> = parsed
+            .pages
+            .iter()
+            .map(|page| (page.number, page.label.as_str(), page.section.as_deref()))
+            .collect();
+        assert_eq!(pages, [(4, "第四版", Some("要闻")), (5, "第五版", None)]);
+        assert_eq!(parsed.pages[1].articles[0].id, "5-1");
+        assert_eq!(parsed.warnings().count(), 0);
+    }
+
+    #[test]
+    fn a_header_after_a_header_starts_another_page() {
+        let parsed = parse("第1版(要闻)\n\n第2版(经济)\n", 1);
+        let sections: Vec<_> = parsed.pages.iter().map(|p| p.section.as_deref()).collect();
+        assert_eq!(sections, [Some("要闻"), Some("经济")]);
+    }
+
+    #[test]
+    fn a_page_without_header_takes_its_position() {
+        let parsed = parse(BODY_1, 3);
+        assert_eq!(parsed.pages[0].number, 3);
+        assert_eq!(parsed.pages[0].label, "第三版");
+        assert_eq!(parsed.pages[0].articles[0].id, "3-1");
+    }
+
+    #[test]
+    fn continuation_markers_become_jumps_in_every_position() {
+        for text in [
+            format!("{BODY_1}\n\n(下转第四版)"),
+            format!("{BODY_1}（下转第4版）"),
+            format!("{BODY_1}\n下转第四版"),
+            format!("{BODY_1}\n\n转第四版"),
+        ] {
+            let story = &articles(&text)[0];
+            assert_eq!(story.jump_to.as_ref().map(|j| j.page), Some(4), "{text}");
+            assert_eq!(story.jump_to.as_ref().unwrap().article, None);
+            assert_eq!(paragraphs(story), [BODY_1], "{text}");
+        }
+    }
+
+    #[test]
+    fn an_inner_page_part_starts_at_its_shang_jie_marker() {
+        for text in [
+            format!("{BODY_2}\n\n(上接第一版){BODY_1}"),
+            format!("{BODY_2}\n\n上接第1版\n\n{BODY_1}"),
+            format!("{BODY_2}\n\n（接第一版） {BODY_1}"),
+        ] {
+            let stories = articles(&text);
+            assert_eq!(stories.len(), 2, "{text}");
+            assert_eq!(stories[0].jump_from, None);
+            assert_eq!(stories[1].jump_from.as_ref().map(|j| j.page), Some(1));
+            assert_eq!(paragraphs(&stories[1]), [BODY_1], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_headline_over_a_shang_jie_part_stays_with_it() {
+        let stories = articles(&format!("数字建设全面提速\n\n(上接第一版)\n\n{BODY_1}"));
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].headline.as_deref(), Some("数字建设全面提速"));
+        assert_eq!(stories[0].jump_from.as_ref().map(|j| j.page), Some(1));
+    }
+
+    #[test]
+    fn a_paragraph_cut_mid_sentence_is_joined_with_a_warning() {
+        let text = "各方面要协同推进、形成合力、\n\n共同做好防汛工作，确保安全度汛。";
+        let story = &articles(text)[0];
+        assert_eq!(
+            paragraphs(story),
+            ["各方面要协同推进、形成合力、共同做好防汛工作，确保安全度汛。"]
+        );
+        let warnings = warnings(text);
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].starts_with("第一版, line 3: joined"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn finished_paragraphs_and_headings_are_not_joined() {
+        let story = &articles(&format!(
+            "推进数字建设\n\n副题说明工作进展情况\n\n进企业、进机关，{BODY_1}"
+        ))[0];
+        assert_eq!(story.subtitle.as_deref(), Some("副题说明工作进展情况"));
+        assert_eq!(paragraphs(story).len(), 1);
+        assert!(warnings(&format!("{BODY_1}\n\n{BODY_2}")).is_empty());
+    }
+
+    #[test]
+    fn heading_groups_get_their_roles() {
+        let text = format!(
+            "稳增长 在一线\n\n引题写在主题前面，说明事情的背景——\n\n主题最短\n\n——副题补充说明事实\n\n■本报记者 王 五\n\n{BODY_1}"
+        );
+        let story = &articles(&text)[0];
+        assert_eq!(story.column.as_deref(), Some("稳增长 在一线"));
+        assert_eq!(
+            story.kicker.as_deref(),
+            Some("引题写在主题前面，说明事情的背景——")
+        );
+        assert_eq!(story.headline.as_deref(), Some("主题最短"));
+        assert_eq!(story.subtitle.as_deref(), Some("——副题补充说明事实"));
+        assert_eq!(story.byline.as_deref(), Some("■本报记者 王 五"));
+        assert_eq!(story.title, "主题最短");
+        assert!(!story.title_inferred);
+    }
+
+    #[test]
+    fn a_kicker_is_the_longer_line_before_the_headline() {
+        let text =
+            format!("面对汛期考验，从预案到物资逐项做好防汛准备\n\n城区防汛再加码\n\n{BODY_1}");
+        let story = &articles(&text)[0];
+        assert_eq!(
+            story.kicker.as_deref(),
+            Some("面对汛期考验，从预案到物资逐项做好防汛准备")
+        );
+        assert_eq!(story.headline.as_deref(), Some("城区防汛再加码"));
+    }
+
+    #[test]
+    fn a_lone_spaced_line_is_a_subtitle_and_titles_the_story() {
+        let story = &articles(&format!("某某出席并讲话 某某主持\n\n{BODY_1}"))[0];
+        assert_eq!(story.headline, None);
+        assert_eq!(story.subtitle.as_deref(), Some("某某出席并讲话 某某主持"));
+        assert_eq!(story.title, "某某出席并讲话 某某主持");
+        assert!(story.title_inferred);
+    }
+
+    #[test]
+    fn a_story_without_heading_is_titled_by_its_first_sentence() {
+        let story = &articles(BODY_1)[0];
+        assert_eq!(story.title, "市里召开会议，部署下半年工作。");
+        assert!(story.title_inferred);
+    }
+
+    #[test]
+    fn a_repeat_of_the_banner_is_dropped_with_a_warning() {
+        let text = format!("护航高考 记者在现场\n\n记者在现场\n\n考点周边静悄悄\n\n{BODY_1}");
+        let story = &articles(&text)[0];
+        assert_eq!(story.column.as_deref(), Some("护航高考 记者在现场"));
+        assert_eq!(story.headline.as_deref(), Some("考点周边静悄悄"));
+        assert_eq!(story.subtitle, None);
+        let warnings = warnings(&text);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("dropped “记者在现场”"), "{warnings:?}");
+    }
+
+    #[test]
+    fn stray_digits_after_a_headline_are_dropped_with_a_warning() {
+        let text = "聚焦城市更新——\n\n老街区焕发新活力20417";
+        let story = &articles(text)[0];
+        assert_eq!(story.headline.as_deref(), Some("老街区焕发新活力"));
+        let warnings = warnings(text);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("20417"), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_short_phrase_between_paragraphs_is_a_subhead() {
+        let story = &articles(&format!("{BODY_1}\n\n技术攻关见成效\n\n{BODY_2}"))[0];
+        let kinds: Vec<_> = story.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Paragraph,
+                BlockKind::Subhead,
+                BlockKind::Paragraph
+            ]
+        );
+        assert_eq!(story.blocks[1].text, "技术攻关见成效");
+    }
+
+    #[test]
+    fn a_description_before_a_story_belongs_to_it() {
+        let description = "A crane lifts a container onto a ship at the port at dawn.";
+        let stories = articles(&format!("{BODY_1}\n\n{description}\n\n{BODY_2}"));
+        assert_eq!(stories.len(), 2);
+        assert!(stories[0].captions.is_empty());
+        assert_eq!(stories[1].captions[0].kind, CaptionKind::Description);
+        assert_eq!(stories[1].captions[0].text, description);
+        assert_eq!(paragraphs(&stories[1]), [BODY_2]);
+    }
+
+    #[test]
+    fn a_caption_after_the_jump_belongs_to_the_story() {
+        let text = format!("{BODY_1}\n\n(下转第四版)\n\n码头作业现场。\n\n下一个故事的标题");
+        let stories = articles(&text);
+        assert_eq!(stories.len(), 2);
+        assert_eq!(
+            stories[0].captions,
+            [Caption {
+                kind: CaptionKind::Photo,
+                text: "码头作业现场。".into()
+            }]
+        );
+        assert_eq!(stories[1].headline.as_deref(), Some("下一个故事的标题"));
+    }
+
+    #[test]
+    fn short_broken_lines_inside_a_body_are_photo_labels() {
+        let story = &articles(&format!("{BODY_1}\n\n港口“智慧2.0”\n码头\n\n{BODY_2}"))[0];
+        assert_eq!(paragraphs(story), [BODY_1, BODY_2]);
+        assert_eq!(story.captions[0].kind, CaptionKind::Label);
+        assert_eq!(story.captions[0].text, "港口“智慧2.0”\n码头");
+    }
+
+    #[test]
+    fn bylines_are_recognised_in_their_forms() {
+        for byline in [
+            "□本报记者 张三",
+            "记者 张三 报道",
+            "新华社北京7月5日电",
+            "本报通讯员 李四",
+        ] {
+            let story = &articles(&format!("标题写在这里\n\n{byline}\n\n{BODY_1}"))[0];
+            assert_eq!(story.byline.as_deref(), Some(byline));
+            assert_eq!(paragraphs(story), [BODY_1]);
+        }
+    }
+
+    #[test]
+    fn control_text_is_removed_and_warned_on_its_page() {
+        let text = format!("第2版\n\n标题\x1b]0;owned\x07写在这里\n\n{BODY_1}\u{202e}");
+        let parsed = parse(&text, 1);
+        let story = &parsed.pages[0].articles[0];
+        assert_eq!(story.headline.as_deref(), Some("标题写在这里"));
+        assert_eq!(paragraphs(story), [BODY_1]);
+        let warnings: Vec<String> = parsed.warnings().collect();
+        assert_eq!(
+            warnings,
+            [
+                "第二版, line 3: removed control or invisible characters: ESC ]0;owned BEL",
+                "第二版, line 5: removed control or invisible characters: U+202E",
+            ]
+        );
+    }
+
+    #[test]
+    fn notes_hold_exactly_the_text_the_model_does_not() {
+        let text = "第1版\n\n护航高考 在现场\n\n在现场\n\n标题20417\n\n正文。\x07(下转第2版)";
+        let parsed = parse(text, 1);
+        let mut removed: Vec<&str> = parsed.notes.iter().map(|n| n.removed.as_str()).collect();
+        removed.sort_unstable();
+        let mut expected = ["第1版", "在现场", "20417", "\x07", "(下转第2版)"];
+        expected.sort_unstable();
+        assert_eq!(removed, expected);
+    }
+}

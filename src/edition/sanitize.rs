@@ -1,0 +1,288 @@
+//! Making page text safe to hold and show: control characters, terminal escape sequences,
+//! bidi overrides and other invisible characters are taken out; tabs become spaces; line
+//! endings are unified; decomposed text is composed (NFC).
+
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+/// Page text with everything that does not print taken out, and a record of what was.
+#[derive(Debug, Default)]
+pub struct Sanitized {
+    /// The text: lines separated by '\n', printable characters and spaces only.
+    pub text: String,
+    /// What was removed, line by line, in order.
+    pub removed: Vec<LineRemovals>,
+    /// True when the text started with a byte-order mark, which is encoding, not content.
+    pub had_byte_order_mark: bool,
+    /// The lines (1-based) whose decomposed characters were composed.
+    pub composed_lines: Vec<usize>,
+}
+
+/// What was removed from one line: characters and whole escape sequences ("pieces").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineRemovals {
+    /// The 1-based line.
+    pub line: usize,
+    /// Everything removed from it, in order.
+    pub text: String,
+    /// The first few pieces, shown as [`visible`] text.
+    pub shown: Vec<String>,
+    /// How many pieces there were in all.
+    pub pieces: usize,
+}
+
+/// How many removed pieces of a line are kept for showing.
+const SHOWN_PIECES: usize = 5;
+
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{7}';
+/// C1 string terminator.
+const ST: char = '\u{9c}';
+/// C1 control sequence introducer.
+const CSI: char = '\u{9b}';
+
+/// Takes every non-printing character out of `text`. Escape sequences go as whole units;
+/// CRLF and U+2028/U+2029 become plain line breaks without comment.
+pub fn sanitize(text: &str) -> Sanitized {
+    let mut out = Sanitized {
+        text: String::with_capacity(text.len()),
+        ..Sanitized::default()
+    };
+    let mut line = 1;
+    let mut at = 0;
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        out.had_byte_order_mark = true;
+        at = text.len() - rest.len();
+    }
+    while let Some(c) = text[at..].chars().next() {
+        let len = match c {
+            '\n' | '\u{2028}' | '\u{2029}' => {
+                out.text.push('\n');
+                line += 1;
+                c.len_utf8()
+            }
+            '\r' if text[at + 1..].starts_with('\n') => 1,
+            '\t' => {
+                out.text.push(' ');
+                1
+            }
+            ESC | CSI | '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
+                let len = escape_sequence_len(&text[at..]);
+                out.remove(line, &text[at..at + len]);
+                len
+            }
+            c if is_invisible(c) => {
+                out.remove(line, &text[at..at + c.len_utf8()]);
+                c.len_utf8()
+            }
+            c => {
+                out.text.push(c);
+                c.len_utf8()
+            }
+        };
+        at += len;
+    }
+    out.compose();
+    out
+}
+
+impl Sanitized {
+    fn remove(&mut self, line: usize, piece: &str) {
+        if self.removed.last().is_none_or(|last| last.line != line) {
+            self.removed.push(LineRemovals {
+                line,
+                ..LineRemovals::default()
+            });
+        }
+        let removals = self.removed.last_mut().expect("just pushed");
+        removals.text.push_str(piece);
+        removals.pieces += 1;
+        if removals.shown.len() < SHOWN_PIECES {
+            removals.shown.push(visible(piece));
+        }
+    }
+
+    /// Composes decomposed characters line by line, remembering which lines changed.
+    fn compose(&mut self) {
+        if is_nfc(&self.text) {
+            return;
+        }
+        let mut composed = String::with_capacity(self.text.len());
+        for (index, line) in self.text.split('\n').enumerate() {
+            if index > 0 {
+                composed.push('\n');
+            }
+            if is_nfc(line) {
+                composed.push_str(line);
+            } else {
+                composed.extend(line.nfc());
+                self.composed_lines.push(index + 1);
+            }
+        }
+        self.text = composed;
+    }
+}
+
+/// True for characters that print nothing and can hide or reorder text: C0 and C1 controls
+/// (other than line break and tab), bidi controls, zero-width and other format characters.
+/// Zero-width joiners stay: emoji sequences and some scripts need them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{180e}'
+        | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{feff}' | '\u{ffa0}'
+        | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}')
+}
+
+/// The byte length of the escape sequence at the start of `text` (which starts with ESC or a
+/// C1 introducer): CSI "ESC [ … final", OSC/DCS/PM/APC strings up to BEL or ST, or a short
+/// "ESC intermediates final". A sequence never runs past the end of its line.
+fn escape_sequence_len(text: &str) -> usize {
+    let mut chars = text.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return 0;
+    };
+    let (kind, body_start) = match first {
+        ESC => match chars.next() {
+            Some((at, c)) => (c, at + c.len_utf8()),
+            None => return first.len_utf8(),
+        },
+        CSI => ('[', first.len_utf8()),
+        '\u{9d}' => (']', first.len_utf8()),
+        c => ('P', c.len_utf8()),
+    };
+    let body = &text[body_start..];
+    let body_len = match kind {
+        '[' => {
+            let params: usize = body
+                .chars()
+                .take_while(|&c| ('\u{20}'..='\u{3f}').contains(&c))
+                .count();
+            let has_final = body[params..]
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{40}'..='\u{7e}').contains(&c));
+            params + usize::from(has_final)
+        }
+        ']' | 'P' | 'X' | '^' | '_' => string_sequence_len(body),
+        '\u{20}'..='\u{2f}' => {
+            let intermediates = body
+                .chars()
+                .take_while(|&c| ('\u{20}'..='\u{2f}').contains(&c))
+                .count();
+            let has_final = body[intermediates..]
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{30}'..='\u{7e}').contains(&c));
+            intermediates + usize::from(has_final)
+        }
+        '\u{30}'..='\u{7e}' => 0,
+        // ESC before anything else is a lone ESC: the next character is text.
+        _ => return first.len_utf8(),
+    };
+    body_start + body_len
+}
+
+/// The length of an OSC/DCS-style string body, its terminator (BEL, ESC \ or ST) included.
+fn string_sequence_len(body: &str) -> usize {
+    for (at, c) in body.char_indices() {
+        match c {
+            BEL | ST => return at + c.len_utf8(),
+            ESC if body[at + 1..].starts_with('\\') => return at + 2,
+            '\n' => return at,
+            _ => {}
+        }
+    }
+    body.len()
+}
+
+/// How a removed piece is shown in a warning: control characters by name or code point, so
+/// the warning itself never carries one.
+pub fn visible(text: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut printable_run = false;
+    for c in text.chars() {
+        let name = match c {
+            ESC => "ESC".to_owned(),
+            BEL => "BEL".to_owned(),
+            '\u{8}' => "BS".to_owned(),
+            '\r' => "CR".to_owned(),
+            c if c.is_control() || is_invisible(c) => format!("U+{:04X}", u32::from(c)),
+            c => {
+                match words.last_mut() {
+                    Some(word) if printable_run => word.push(c),
+                    _ => words.push(c.into()),
+                }
+                printable_run = true;
+                continue;
+            }
+        };
+        words.push(name);
+        printable_run = false;
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(text: &str) -> Vec<String> {
+        sanitize(text)
+            .removed
+            .into_iter()
+            .flat_map(|line| line.shown)
+            .collect()
+    }
+
+    #[test]
+    fn escape_sequences_go_as_whole_units() {
+        let text = "标题\x1b]0;owned\x07正文\x1b[2J清屏\x1b[31m红色";
+        let clean = sanitize(text);
+        assert_eq!(clean.text, "标题正文清屏红色");
+        assert_eq!(removed(text), ["ESC ]0;owned BEL", "ESC [2J", "ESC [31m"]);
+        assert_eq!(clean.removed[0].text, "\x1b]0;owned\x07\x1b[2J\x1b[31m");
+    }
+
+    #[test]
+    fn osc_ended_by_string_terminator_and_unended_osc_stops_at_line_end() {
+        let clean = sanitize("甲\x1b]2;title\x1b\\乙\n丙\x1b]0;no end\n丁");
+        assert_eq!(clean.text, "甲乙\n丙\n丁");
+        assert_eq!(clean.removed[1].line, 2);
+    }
+
+    #[test]
+    fn lone_controls_and_bidi_overrides_are_removed() {
+        let text = "甲\x07乙\x08丙\r丁\u{202e}戊\u{2066}己\u{200b}庚";
+        assert_eq!(sanitize(text).text, "甲乙丙丁戊己庚");
+        assert_eq!(removed(text).len(), 5);
+        assert_eq!(sanitize(text).removed[0].pieces, 6);
+    }
+
+    #[test]
+    fn crlf_and_tabs_are_normal_text() {
+        let clean = sanitize("甲\r\n\t乙\r\n");
+        assert_eq!(clean.text, "甲\n 乙\n");
+        assert!(clean.removed.is_empty());
+    }
+
+    #[test]
+    fn a_leading_byte_order_mark_is_encoding() {
+        let clean = sanitize("\u{feff}甲");
+        assert_eq!(clean.text, "甲");
+        assert!(clean.had_byte_order_mark && clean.removed.is_empty());
+    }
+
+    #[test]
+    fn decomposed_lines_are_composed() {
+        let clean = sanitize("cafe\u{301}\nok\nre\u{301}sume\u{301}");
+        assert_eq!(clean.text, "café\nok\nrésumé");
+        assert_eq!(clean.composed_lines, [1, 3]);
+    }
+
+    #[test]
+    fn removed_pieces_are_shown_without_control_characters() {
+        assert_eq!(visible("\x1b]0;owned\x07"), "ESC ]0;owned BEL");
+        assert_eq!(visible("\u{202e}"), "U+202E");
+    }
+}
