@@ -16,30 +16,48 @@ const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (50, 20)];
 /// The states the snapshots show.
 const SCENARIOS: [&str; 5] = ["opening", "article_scrolled", "captions", "help", "search"];
 
+/// An edition to show, and where in its list two articles the scenarios need sit.
+struct Sample {
+    /// Snapshot name prefix.
+    prefix: &'static str,
+    edition: fn() -> Edition,
+    /// Steps down the list to an article longer than the screen.
+    long_article: usize,
+    /// Steps down the list to an article with captions.
+    captioned: usize,
+}
+
+const FIXTURE: Sample = Sample {
+    prefix: "",
+    edition: fixture::edition,
+    long_article: 3,
+    captioned: 2,
+};
+const BUILTIN: Sample = Sample {
+    prefix: "builtin_",
+    edition: crate::edition::builtin,
+    long_article: 4,
+    captioned: 4,
+};
+
 fn scenario(
     name: &str,
-    edition: Edition,
+    sample: &Sample,
     ambiguous: AmbiguousWidth,
     (width, height): (u16, u16),
 ) -> App {
-    let mut app = App::new(edition, ambiguous, width, height);
-    let actions: &[Action] = match name {
-        "opening" => &[],
-        "article_scrolled" => &[
-            Action::Down,
-            Action::Down,
-            Action::Down,
-            Action::Confirm,
-            Action::PageDown,
-        ],
-        "captions" => &[
-            Action::Down,
-            Action::Down,
-            Action::Confirm,
-            Action::ToggleCaptions,
-        ],
-        "help" => &[Action::ToggleHelp],
-        "search" => &[
+    let mut app = App::new((sample.edition)(), ambiguous, width, height);
+    let down = |steps| std::iter::repeat_n(Action::Down, steps);
+    let actions: Vec<Action> = match name {
+        "opening" => vec![],
+        "article_scrolled" => down(sample.long_article)
+            .chain([Action::Confirm, Action::PageDown, Action::Down])
+            .collect(),
+        "captions" => down(sample.captioned)
+            .chain([Action::Confirm, Action::ToggleCaptions])
+            .collect(),
+        "help" => vec![Action::ToggleHelp],
+        "search" => vec![
             Action::StartSearch,
             Action::Type('数'),
             Action::Type('字'),
@@ -48,7 +66,7 @@ fn scenario(
         _ => panic!("no scenario {name}"),
     };
     for action in actions {
-        app.update(*action);
+        app.update(action);
     }
     app
 }
@@ -130,49 +148,39 @@ fn assert_borders_straight(app: &App, screen: &[Vec<String>]) {
 
 #[test]
 fn snapshots_of_every_screen_at_every_size() {
-    for size in SIZES {
-        for name in SCENARIOS {
-            let app = scenario(name, fixture::edition(), AmbiguousWidth::Narrow, size);
-            let screen = terminal_screen(&render(&app), AmbiguousWidth::Narrow);
-            assert_borders_straight(&app, &screen);
-            insta::assert_snapshot!(
-                format!("{name}_{}x{}", size.0, size.1),
-                screen_text(&screen)
-            );
+    for sample in [FIXTURE, BUILTIN] {
+        for size in SIZES {
+            for name in SCENARIOS {
+                let app = scenario(name, &sample, AmbiguousWidth::Narrow, size);
+                let screen = terminal_screen(&render(&app), AmbiguousWidth::Narrow);
+                assert_borders_straight(&app, &screen);
+                let snapshot = format!("{}{name}_{}x{}", sample.prefix, size.0, size.1);
+                insta::assert_snapshot!(snapshot, screen_text(&screen));
+            }
         }
     }
 }
 
 #[test]
 fn borders_stay_straight_where_ambiguous_characters_are_wide() {
-    for size in SIZES {
-        for name in SCENARIOS {
-            let app = scenario(name, fixture::edition(), AmbiguousWidth::Wide, size);
-            let screen = terminal_screen(&render(&app), AmbiguousWidth::Wide);
-            assert_borders_straight(&app, &screen);
+    for sample in [FIXTURE, BUILTIN] {
+        for size in SIZES {
+            for name in SCENARIOS {
+                let app = scenario(name, &sample, AmbiguousWidth::Wide, size);
+                let screen = terminal_screen(&render(&app), AmbiguousWidth::Wide);
+                assert_borders_straight(&app, &screen);
+            }
         }
     }
-    let app = scenario(
-        "captions",
-        fixture::edition(),
-        AmbiguousWidth::Wide,
-        (80, 24),
-    );
-    insta::assert_snapshot!(
-        "captions_80x24_ambiguous_wide",
-        screen_text(&terminal_screen(&render(&app), AmbiguousWidth::Wide))
-    );
+    let app = scenario("captions", &FIXTURE, AmbiguousWidth::Wide, (80, 24));
+    let screen = terminal_screen(&render(&app), AmbiguousWidth::Wide);
+    insta::assert_snapshot!("captions_80x24_ambiguous_wide", screen_text(&screen));
 }
 
 #[test]
 fn with_narrow_ambiguous_characters_a_wide_terminal_would_break_the_borders() {
     // The check above can fail: drawn for a narrow terminal, the same screen collides.
-    let app = scenario(
-        "captions",
-        fixture::edition(),
-        AmbiguousWidth::Narrow,
-        (80, 24),
-    );
+    let app = scenario("captions", &FIXTURE, AmbiguousWidth::Narrow, (80, 24));
     let buf = render(&app);
     let broken = std::panic::catch_unwind(|| terminal_screen(&buf, AmbiguousWidth::Wide));
     assert!(broken.is_err());
@@ -180,12 +188,7 @@ fn with_narrow_ambiguous_characters_a_wide_terminal_would_break_the_borders() {
 
 #[test]
 fn search_matches_are_highlighted_and_the_current_one_stands_out() {
-    let app = scenario(
-        "search",
-        fixture::edition(),
-        AmbiguousWidth::Narrow,
-        (120, 40),
-    );
+    let app = scenario("search", &FIXTURE, AmbiguousWidth::Narrow, (120, 40));
     let buf = render(&app);
     let text_in = |color: Color| -> String {
         let area = app.panes().unwrap().article_text();
@@ -210,12 +213,7 @@ fn search_matches_are_highlighted_and_the_current_one_stands_out() {
 
 #[test]
 fn long_titles_are_cut_with_an_ellipsis_and_inferred_ones_are_marked() {
-    let app = scenario(
-        "opening",
-        fixture::edition(),
-        AmbiguousWidth::Narrow,
-        (80, 24),
-    );
+    let app = scenario("opening", &FIXTURE, AmbiguousWidth::Narrow, (80, 24));
     let screen = terminal_screen(&render(&app), AmbiguousWidth::Narrow);
     let rows = app.panes().unwrap().section_rows();
     let columns = rows.left() as usize..rows.right() as usize;
@@ -257,7 +255,7 @@ fn a_tiny_terminal_says_it_is_too_small() {
 fn the_status_line_shows_page_position_and_messages() {
     let mut app = scenario(
         "article_scrolled",
-        fixture::edition(),
+        &FIXTURE,
         AmbiguousWidth::Narrow,
         (120, 40),
     );
