@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use kanbao::edition;
-use kanbao::text::AmbiguousWidth;
+use kanbao::edition::{self, Edition};
+use kanbao::text::{self, AmbiguousWidth, LayoutOptions};
 
 /// 看报: read a daily newspaper edition in the terminal.
 #[derive(Debug, Parser)]
@@ -29,8 +29,8 @@ struct Cli {
     #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
     dump: Option<String>,
 
-    /// Layout width for --dump, in terminal cells.
-    #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..))]
+    /// Layout width for --dump, in terminal cells (at least 2: a Chinese character's width).
+    #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(2..))]
     width: u16,
 
     /// Cells an ambiguous-width character (“ ” … — ·) takes, overriding detection.
@@ -65,13 +65,34 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     if cli.toc {
         return print(&edition::toc(&edition));
     }
+    let layout = LayoutOptions {
+        ambiguous: cli.ambiguous_width.unwrap_or_default(),
+        ..LayoutOptions::new(cli.width.into())
+    };
+    if let Some(id) = &cli.dump {
+        return print(&dump(&edition, id, &layout)?);
+    }
     if std::io::stdout().is_terminal() {
         let options = kanbao::tui::Options {
             ambiguous: cli.ambiguous_width,
         };
         return kanbao::tui::run(edition, options);
     }
-    print(&edition::toc(&edition))
+    print(&dump(&edition, "", &layout)?)
+}
+
+/// The `--dump` text of the article with `id`, or of every article when `id` is empty.
+fn dump(edition: &Edition, id: &str, options: &LayoutOptions) -> anyhow::Result<String> {
+    if id.is_empty() {
+        let articles = edition.pages.iter().flat_map(|page| &page.articles);
+        return Ok(text::dump(articles, options));
+    }
+    match edition.article(id) {
+        Some(article) => Ok(text::dump([article], options)),
+        None => {
+            anyhow::bail!("no article with id {id:?} in this edition (`kanbao --toc` lists them)")
+        }
+    }
 }
 
 /// Writes to stdout; a closed pipe (`kanbao --json | head`) is not an error.

@@ -92,7 +92,21 @@ fn json_of_the_builtin_edition_has_the_front_page_stories() {
     assert_eq!(articles[3]["jump_to"]["article"], Value::Null);
     assert_eq!(articles[4]["blocks"][5]["kind"], "subhead");
     assert_eq!(articles[4]["captions"][2]["kind"], "photo");
-    assert_eq!(edition["warnings"].as_array().unwrap().len(), 3);
+    let warnings = edition["warnings"].as_array().unwrap();
+    let missing_page = warnings
+        .iter()
+        .filter(|warning| {
+            warning
+                .as_str()
+                .unwrap()
+                .ends_with("page 4 is not in this edition; left unresolved")
+        })
+        .count();
+    assert_eq!(
+        (warnings.len(), missing_page),
+        (6, 3),
+        "three repairs, three jumps to page 4"
+    );
 }
 
 #[test]
@@ -117,7 +131,7 @@ fn toc_lists_every_story_aligned_with_marks_and_jumps() {
         .collect();
     assert!(jump_columns.windows(2).all(|w| w[0] == w[1]), "{toc}");
     assert!(lines[6].starts_with("~ "), "{toc}");
-    assert_eq!(lines[7], "3 warnings (see --json)");
+    assert_eq!(lines[7], "6 warnings (see --json)");
 }
 
 #[test]

@@ -222,7 +222,13 @@ fn both_joins_are_warned_and_nothing_else() {
         .filter(|w| w.contains("joined"))
         .count();
     assert_eq!(joins, 2, "{:?}", edition.warnings);
-    assert_eq!(edition.warnings.len(), 3, "{:?}", edition.warnings);
+    let unresolved_jumps = edition
+        .warnings
+        .iter()
+        .filter(|w| w.ends_with("page 4 is not in this edition; left unresolved"))
+        .count();
+    assert_eq!(unresolved_jumps, 3, "{:?}", edition.warnings);
+    assert_eq!(edition.warnings.len(), 3 + 3, "{:?}", edition.warnings);
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 use serde_json::error::Category;
 
-use super::{Edition, page_label, parse};
+use super::{Edition, page_label, parse, resolve_jumps};
 
 /// The page text of the edition built into the binary.
 pub const BUILTIN_PAGE: &str = include_str!("../../seeds/000_5a0e4a0e642bd2cf.txt");
@@ -167,6 +167,7 @@ impl EditionBuilder {
                 page_label(number)
             ));
         }
+        resolve_jumps(&mut self.edition);
         self.edition
     }
 }

@@ -2,9 +2,11 @@
 //! files, and the links between the parts of continued stories.
 //!
 //! The parser leaves every [`Jump::article`] `None`; linking the parts of a continued story
-//! across pages is a separate step over the whole [`Edition`], after loading.
+//! across pages is a separate step over the whole [`Edition`], [`resolve_jumps`], which
+//! [`load`] runs once all page text is parsed (a saved edition already carries its links).
 
 mod classify;
+mod links;
 mod load;
 mod markers;
 mod model;
@@ -12,6 +14,7 @@ mod parse;
 mod sanitize;
 mod toc;
 
+pub use links::{resolve_jumps, story_parts};
 pub use load::{BUILTIN_PAGE, builtin, load};
 pub use model::*;
 pub use parse::{Note, NoteKind, ParsedText, parse};

@@ -1,23 +1,14 @@
 //! Laying an article out into display lines of at most a given width.
 
-use crate::edition::{Article, BlockKind, CaptionKind};
+use crate::edition::{Article, BlockKind, CaptionKind, page_label};
 
-use super::{AmbiguousWidth, str_width};
-
-/// How half-width punctuation between CJK characters is shown.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum Punctuation {
-    /// Shown in full-width form (, → ，), as a Chinese page prints it.
-    #[default]
-    FullWidth,
-    /// Shown as the source has it.
-    Source,
-}
+use super::{AmbiguousWidth, MIN_WIDTH, Punctuation, break_lines, display_chars, str_width};
 
 /// Everything a layout depends on; laid-out lines are cached per article and options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct LayoutOptions {
-    /// The width of the text area in terminal cells.
+    /// The width of the text area in terminal cells; widths below [`MIN_WIDTH`] are laid out
+    /// as `MIN_WIDTH`, since a line must hold one wide character.
     pub width: usize,
     /// How wide the terminal draws ambiguous characters.
     pub ambiguous: AmbiguousWidth,
@@ -108,32 +99,393 @@ pub struct Line {
     pub source: Option<SourceRef>,
 }
 
-/// Lays `article` out: header group, body, captions and jump lines.
-pub fn layout_article(article: &Article, options: &LayoutOptions) -> Vec<Line> {
-    // Placeholder: one line per block, cut by width. Replaced by the CJK layout engine.
-    let mut lines = Vec::new();
-    for (index, block) in article.blocks.iter().enumerate() {
-        let kind = match block.kind {
-            BlockKind::Paragraph => LineKind::Paragraph,
-            BlockKind::Subhead => LineKind::Subhead,
-        };
-        let mut text = String::new();
-        for c in block.text.chars() {
-            if str_width(&text, options.ambiguous) + 2 > options.width {
-                break;
-            }
-            text.push(c);
-        }
-        lines.push(Line {
-            kind,
-            width: str_width(&text, options.ambiguous),
-            text,
-            source: Some(SourceRef {
-                part: TextPart::Block(index),
-                start: 0,
-                prefix: 0,
-            }),
-        });
+/// What a paragraph's first line starts with: two ideographic spaces (4 cells).
+pub const PARAGRAPH_INDENT: &str = "\u{3000}\u{3000}";
+
+/// What a caption's lines after the first start with: the bar of its mark.
+pub const CAPTION_CONTINUATION: &str = "▍ ";
+
+/// What a caption's first line starts with, telling the kinds of caption apart.
+pub fn caption_mark(kind: CaptionKind) -> &'static str {
+    match kind {
+        CaptionKind::Photo => "▍图 ",
+        CaptionKind::Label => "▍图中文字 ",
+        CaptionKind::Description => "▍图片描述 ",
     }
-    lines
+}
+
+/// Lays `article` out in reading order: the heading group (column, kicker, headline,
+/// subtitle, byline), the "（上接第一版）" line, the body blocks, the captions and the
+/// "（下转第四版）" line, with a blank line between groups and between blocks.
+///
+/// Paragraphs start with [`PARAGRAPH_INDENT`] and captions with [`caption_mark`]; an indent
+/// or mark is left out when the width cannot hold it and a wide character after it. Every
+/// character of the model appears once and in order, in its display form (see
+/// [`display_chars`]), except the spaces a line break replaces and newlines, which end a line.
+pub fn layout_article(article: &Article, options: &LayoutOptions) -> Vec<Line> {
+    let mut layout = ArticleLayout::new(options);
+    let headings = [
+        (TextPart::Column, LineKind::Column, &article.column),
+        (TextPart::Kicker, LineKind::Kicker, &article.kicker),
+        (TextPart::Headline, LineKind::Headline, &article.headline),
+        (TextPart::Subtitle, LineKind::Subtitle, &article.subtitle),
+        (TextPart::Byline, LineKind::Byline, &article.byline),
+    ];
+    for (part, kind, text) in headings {
+        if let Some(text) = text {
+            layout.wrap(kind, Some(part), text, "", "");
+        }
+    }
+    layout.blank();
+    if let Some(jump) = &article.jump_from {
+        let text = format!("（上接{}）", page_label(jump.page));
+        layout.wrap(LineKind::JumpFrom, None, &text, "", "");
+        layout.blank();
+    }
+    for (index, block) in article.blocks.iter().enumerate() {
+        let (kind, indent) = match block.kind {
+            BlockKind::Paragraph => (LineKind::Paragraph, PARAGRAPH_INDENT),
+            BlockKind::Subhead => (LineKind::Subhead, ""),
+        };
+        layout.wrap(kind, Some(TextPart::Block(index)), &block.text, indent, "");
+        layout.blank();
+    }
+    for (index, caption) in article.captions.iter().enumerate() {
+        layout.wrap(
+            LineKind::Caption(caption.kind),
+            Some(TextPart::Caption(index)),
+            &caption.text,
+            caption_mark(caption.kind),
+            CAPTION_CONTINUATION,
+        );
+        layout.blank();
+    }
+    if let Some(jump) = &article.jump_to {
+        let text = format!("（下转{}）", page_label(jump.page));
+        layout.wrap(LineKind::JumpTo, None, &text, "", "");
+    }
+    layout.finish()
+}
+
+/// The lines of an article being laid out.
+struct ArticleLayout<'a> {
+    options: &'a LayoutOptions,
+    width: usize,
+    lines: Vec<Line>,
+}
+
+impl<'a> ArticleLayout<'a> {
+    fn new(options: &'a LayoutOptions) -> Self {
+        Self {
+            options,
+            width: options.width.max(MIN_WIDTH),
+            lines: Vec::new(),
+        }
+    }
+
+    /// Wraps `text` into lines of `kind`, the first starting with `first_prefix` and the
+    /// others with `rest_prefix`; `part` is where the text sits in the article, if anywhere.
+    /// A newline in the text (the parser keeps those of text read off a photo) ends a line.
+    fn wrap(
+        &mut self,
+        kind: LineKind,
+        part: Option<TextPart>,
+        text: &str,
+        first_prefix: &str,
+        rest_prefix: &str,
+    ) {
+        let ambiguous = self.options.ambiguous;
+        let mut prefix = self.fitting(first_prefix);
+        let rest_prefix = self.fitting(rest_prefix);
+        let rest_width = self.width - str_width(rest_prefix, ambiguous);
+        let mut offset = 0;
+        for segment in text.split('\n') {
+            let chars = display_chars(segment, self.options.punctuation);
+            let first_width = self.width - str_width(prefix, ambiguous);
+            for range in break_lines(&chars, ambiguous, first_width, rest_width) {
+                let mut text = String::from(prefix);
+                text.extend(&chars[range.clone()]);
+                self.lines.push(Line {
+                    kind,
+                    width: str_width(&text, ambiguous),
+                    text,
+                    source: part.map(|part| SourceRef {
+                        part,
+                        start: offset + range.start,
+                        prefix: prefix.chars().count(),
+                    }),
+                });
+                prefix = rest_prefix;
+            }
+            offset += chars.len() + 1;
+        }
+    }
+
+    /// `prefix` if a line can hold it and a wide character after it, else nothing.
+    fn fitting<'p>(&self, prefix: &'p str) -> &'p str {
+        if str_width(prefix, self.options.ambiguous) + MIN_WIDTH <= self.width {
+            prefix
+        } else {
+            ""
+        }
+    }
+
+    /// Separates what comes next from what came before, once.
+    fn blank(&mut self) {
+        if self
+            .lines
+            .last()
+            .is_some_and(|line| line.kind != LineKind::Blank)
+        {
+            self.lines.push(Line {
+                kind: LineKind::Blank,
+                text: String::new(),
+                width: 0,
+                source: None,
+            });
+        }
+    }
+
+    fn finish(mut self) -> Vec<Line> {
+        if self
+            .lines
+            .last()
+            .is_some_and(|line| line.kind == LineKind::Blank)
+        {
+            self.lines.pop();
+        }
+        self.lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::{Block, Caption, Jump};
+
+    fn paragraph(text: &str) -> Block {
+        Block {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+        }
+    }
+
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines.iter().map(|line| line.text.as_str()).collect()
+    }
+
+    fn kinds(lines: &[Line]) -> Vec<LineKind> {
+        lines.iter().map(|line| line.kind).collect()
+    }
+
+    fn full_article() -> Article {
+        Article {
+            id: "1-2".into(),
+            column: Some("优化营商环境".into()),
+            kicker: Some("青岛——".into()),
+            headline: Some("入企驻厂".into()),
+            subtitle: Some("释放活力".into()),
+            byline: Some("□记者 吴 帅".into()),
+            blocks: vec![
+                paragraph("会议指出"),
+                Block {
+                    kind: BlockKind::Subhead,
+                    text: "重新定义产品".into(),
+                },
+            ],
+            captions: vec![Caption {
+                kind: CaptionKind::Photo,
+                text: "双星工厂。".into(),
+            }],
+            jump_to: Some(Jump {
+                page: 4,
+                article: None,
+            }),
+            jump_from: Some(Jump {
+                page: 1,
+                article: None,
+            }),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn an_article_reads_headings_jump_body_captions_then_jump() {
+        let lines = layout_article(&full_article(), &LayoutOptions::new(40));
+        assert_eq!(
+            texts(&lines),
+            [
+                "优化营商环境",
+                "青岛——",
+                "入企驻厂",
+                "释放活力",
+                "□记者 吴 帅",
+                "",
+                "（上接第一版）",
+                "",
+                "\u{3000}\u{3000}会议指出",
+                "",
+                "重新定义产品",
+                "",
+                "▍图 双星工厂。",
+                "",
+                "（下转第四版）",
+            ]
+        );
+        assert_eq!(
+            kinds(&lines)[..5],
+            [
+                LineKind::Column,
+                LineKind::Kicker,
+                LineKind::Headline,
+                LineKind::Subtitle,
+                LineKind::Byline
+            ]
+        );
+        assert_eq!(lines[6].kind, LineKind::JumpFrom);
+        assert_eq!(lines[10].kind, LineKind::Subhead);
+        assert_eq!(lines[12].kind, LineKind::Caption(CaptionKind::Photo));
+        assert_eq!(lines[14].kind, LineKind::JumpTo);
+    }
+
+    #[test]
+    fn an_article_without_body_still_shows_its_headings() {
+        let article = Article {
+            headline: Some("打造130座“亿元楼”".into()),
+            ..Article::default()
+        };
+        let lines = layout_article(&article, &LayoutOptions::new(80));
+        assert_eq!(texts(&lines), ["打造130座“亿元楼”"]);
+        assert!(layout_article(&Article::default(), &LayoutOptions::new(80)).is_empty());
+    }
+
+    #[test]
+    fn only_a_paragraphs_first_line_is_indented() {
+        let article = Article {
+            blocks: vec![paragraph("数字青岛建设取得新进展")],
+            ..Article::default()
+        };
+        let lines = layout_article(&article, &LayoutOptions::new(12));
+        assert_eq!(
+            texts(&lines),
+            ["\u{3000}\u{3000}数字青岛", "建设取得新进", "展"]
+        );
+        let sources: Vec<_> = lines.iter().map(|line| line.source.unwrap()).collect();
+        assert_eq!((sources[0].start, sources[0].prefix), (0, 2));
+        assert_eq!((sources[1].start, sources[1].prefix), (4, 0));
+        assert_eq!((sources[2].start, sources[2].prefix), (10, 0));
+    }
+
+    #[test]
+    fn captions_carry_a_mark_for_their_kind_and_a_bar_below_it() {
+        let article = Article {
+            captions: vec![
+                Caption {
+                    kind: CaptionKind::Label,
+                    text: "双星轮胎".into(),
+                },
+                Caption {
+                    kind: CaptionKind::Description,
+                    text: "A blue and red locomotive".into(),
+                },
+            ],
+            ..Article::default()
+        };
+        let lines = layout_article(&article, &LayoutOptions::new(20));
+        assert_eq!(
+            texts(&lines),
+            [
+                "▍图中文字 双星轮胎",
+                "",
+                "▍图片描述 A blue and",
+                "▍ red locomotive"
+            ]
+        );
+        assert_eq!(lines[2].source.unwrap().prefix, 6);
+        assert_eq!(lines[3].source.unwrap().prefix, 2);
+        assert_eq!(lines[3].source.unwrap().start, 11);
+    }
+
+    #[test]
+    fn marks_are_measured_with_the_ambiguous_setting() {
+        let article = Article {
+            captions: vec![Caption {
+                kind: CaptionKind::Photo,
+                text: "双星工厂".into(),
+            }],
+            ..Article::default()
+        };
+        let narrow = layout_article(&article, &LayoutOptions::new(10));
+        assert_eq!(texts(&narrow), ["▍图 双星工", "▍ 厂"]);
+        let wide = LayoutOptions {
+            ambiguous: AmbiguousWidth::Wide,
+            ..LayoutOptions::new(10)
+        };
+        let wide = layout_article(&article, &wide);
+        assert_eq!(texts(&wide), ["▍图 双星", "▍ 工厂"]);
+        assert!(wide.iter().all(|line| line.width <= 10));
+    }
+
+    #[test]
+    fn a_width_too_small_for_the_indent_drops_it() {
+        let article = Article {
+            blocks: vec![paragraph("数字青岛")],
+            ..Article::default()
+        };
+        let lines = layout_article(&article, &LayoutOptions::new(5));
+        assert_eq!(texts(&lines), ["数字", "青岛"]);
+        let lines = layout_article(&article, &LayoutOptions::new(1));
+        assert_eq!(texts(&lines), ["数", "字", "青", "岛"]);
+    }
+
+    #[test]
+    fn half_width_punctuation_follows_the_setting() {
+        let article = Article {
+            headline: Some("各区(市)和新区,设分会场".into()),
+            ..Article::default()
+        };
+        let full = layout_article(&article, &LayoutOptions::new(80));
+        assert_eq!(texts(&full), ["各区（市）和新区，设分会场"]);
+        let source = LayoutOptions {
+            punctuation: Punctuation::Source,
+            ..LayoutOptions::new(80)
+        };
+        let source = layout_article(&article, &source);
+        assert_eq!(texts(&source), ["各区(市)和新区,设分会场"]);
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let article = Article {
+            blocks: vec![paragraph("会议\u{1b}[2J指出\r")],
+            ..Article::default()
+        };
+        let lines = layout_article(&article, &LayoutOptions::new(80));
+        assert_eq!(texts(&lines), ["\u{3000}\u{3000}会议␛[2J指出␍"]);
+    }
+
+    #[test]
+    fn a_newline_in_text_read_off_a_photo_ends_the_line() {
+        let article = Article {
+            captions: vec![Caption {
+                kind: CaptionKind::Label,
+                text: "双星轮胎\n“工业4.0”基地".into(),
+            }],
+            ..Article::default()
+        };
+        let lines = layout_article(&article, &LayoutOptions::new(40));
+        assert_eq!(texts(&lines), ["▍图中文字 双星轮胎", "▍ “工业4.0”基地"]);
+        assert_eq!(lines[1].source.unwrap().start, 5);
+    }
+
+    #[test]
+    fn empty_blocks_leave_no_stray_blank_lines() {
+        let article = Article {
+            headline: Some(String::new()),
+            blocks: vec![paragraph(""), paragraph("会议"), paragraph("")],
+            ..Article::default()
+        };
+        let lines = layout_article(&article, &LayoutOptions::new(80));
+        assert_eq!(texts(&lines), ["\u{3000}\u{3000}会议"]);
+    }
 }

@@ -1,0 +1,971 @@
+//! Links between the parts of a continued story: the front part ends "(下转第四版)", the
+//! continued part on page 4 starts "(上接第一版)".
+//!
+//! The markers name pages, never articles, and one inner page often carries several continued
+//! parts in an order of its own, some repeating the front headline, some under a short jump
+//! headline of their own, some with none at all. So a jump is resolved from what the text
+//! offers: the markers must agree on both pages; the parts must then share the edition's rare
+//! terms (names, places, numbers, Latin words, CJK bigrams and trigrams weighted by rarity);
+//! a headline on the continued part counts when the front's headings contain its terms; and the
+//! paragraphs either side of the cut share terms, often one sentence broken in two.
+//!
+//! Each part is linked at most once, best match first, and only when the match is both good
+//! enough and clearly better than its rivals: a jump left unresolved costs the reader a page
+//! turn, a wrong link sends them into another story.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::model::{Article, BlockKind, CaptionKind, Edition, Jump, page_label};
+
+/// The least score a pair needs to be linked, however few rivals it has: unrelated stories of
+/// one edition share only common terms and score well below this.
+const MIN_SCORE: f64 = 0.08;
+/// How far the best pair must lead every rival sharing one of its parts.
+const MIN_MARGIN: f64 = 0.05;
+/// Weight of a continued part's headline being drawn from the front's headings.
+const HEADLINE_WEIGHT: f64 = 0.3;
+/// Weight of the terms shared by the paragraphs either side of the cut.
+const JUNCTION_WEIGHT: f64 = 0.2;
+/// Bonus when the front breaks off mid-sentence and the continued part picks the sentence up.
+const CONTINUITY_BONUS: f64 = 0.05;
+
+/// Fills `Jump::article` on both sides of every continued story it can link with confidence,
+/// and appends one warning to `edition.warnings` for every jump it leaves unresolved.
+///
+/// Links already present are recomputed from scratch.
+pub fn resolve_jumps(edition: &mut Edition) {
+    for article in edition.pages.iter_mut().flat_map(|page| &mut page.articles) {
+        for jump in [&mut article.jump_to, &mut article.jump_from]
+            .into_iter()
+            .flatten()
+        {
+            jump.article = None;
+        }
+    }
+
+    let resolution = Resolution::of(edition);
+    let warnings = resolution.warnings(edition);
+    let links: Vec<(String, String)> = resolution
+        .assignment
+        .links
+        .iter()
+        .map(|pair| {
+            let front = &resolution.fronts[pair.front].article.id;
+            let back = &resolution.backs[pair.back].article.id;
+            (front.clone(), back.clone())
+        })
+        .collect();
+    for (front, back) in links {
+        set_link(edition, &front, |article| &mut article.jump_to, &back);
+        set_link(edition, &back, |article| &mut article.jump_from, &front);
+    }
+    edition.warnings.extend(warnings);
+}
+
+/// The parts of the story that contains article `id`, in reading order: the front part first,
+/// then each resolved continuation. A lone article is a story of one part; an unknown id gives
+/// none. Links that run in a circle are followed once round.
+pub fn story_parts<'a>(edition: &'a Edition, id: &str) -> Vec<&'a Article> {
+    let linked = |jump: &Option<Jump>| {
+        let id = jump.as_ref()?.article.as_deref()?;
+        edition.article(id)
+    };
+    let Some(mut first) = edition.article(id) else {
+        return Vec::new();
+    };
+    let mut seen = HashSet::from([first.id.as_str()]);
+    while let Some(previous) = linked(&first.jump_from) {
+        if !seen.insert(&previous.id) {
+            break;
+        }
+        first = previous;
+    }
+
+    let mut parts = vec![first];
+    let mut seen = HashSet::from([first.id.as_str()]);
+    while let Some(next) = linked(&parts[parts.len() - 1].jump_to) {
+        if !seen.insert(&next.id) {
+            break;
+        }
+        parts.push(next);
+    }
+    parts
+}
+
+fn set_link(
+    edition: &mut Edition,
+    id: &str,
+    side: fn(&mut Article) -> &mut Option<Jump>,
+    target: &str,
+) {
+    let article = edition
+        .pages
+        .iter_mut()
+        .flat_map(|page| &mut page.articles)
+        .find(|article| article.id == id);
+    if let Some(jump) = article.and_then(|article| side(article).as_mut()) {
+        jump.article = Some(target.to_owned());
+    }
+}
+
+/// One end of a jump: a front part (下转) or a continued part (上接).
+struct JumpEnd<'a> {
+    article: &'a Article,
+    /// The page the part is printed on.
+    page: u32,
+    /// The page its marker names.
+    marked_page: u32,
+}
+
+/// A front part and a continued part whose markers agree, with how well their texts match.
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    front: usize,
+    back: usize,
+    score: f64,
+}
+
+/// Why a jump end stayed unresolved.
+enum Unresolved {
+    PageMissing,
+    NoMarker,
+    NoMatch,
+    /// Its best match was linked to a part that matches it better.
+    Outbid {
+        by: Pair,
+    },
+    Ambiguous {
+        best: Pair,
+        rival: Pair,
+    },
+}
+
+/// The outcome of matching every front part against every continued part.
+struct Resolution<'a> {
+    fronts: Vec<JumpEnd<'a>>,
+    backs: Vec<JumpEnd<'a>>,
+    pairs: Vec<Pair>,
+    assignment: Assignment,
+}
+
+impl<'a> Resolution<'a> {
+    fn of(edition: &'a Edition) -> Self {
+        let articles: Vec<(u32, &Article)> = edition
+            .pages
+            .iter()
+            .flat_map(|page| {
+                page.articles
+                    .iter()
+                    .map(move |article| (page.number, article))
+            })
+            .collect();
+        let ends = |side: fn(&Article) -> &Option<Jump>| -> Vec<JumpEnd<'a>> {
+            articles
+                .iter()
+                .filter_map(|&(page, article)| {
+                    let marked_page = side(article).as_ref()?.page;
+                    Some(JumpEnd {
+                        article,
+                        page,
+                        marked_page,
+                    })
+                })
+                .collect()
+        };
+        let fronts = ends(|article| &article.jump_to);
+        let backs = ends(|article| &article.jump_from);
+
+        let corpus = Corpus::new(articles.iter().map(|(_, article)| full_text(article)));
+        let texts = |ends: &[JumpEnd]| -> Vec<PartText> {
+            ends.iter()
+                .map(|end| PartText::new(&corpus, end.article))
+                .collect()
+        };
+        let (front_texts, back_texts) = (texts(&fronts), texts(&backs));
+
+        let mut pairs = Vec::new();
+        for (f, front) in fronts.iter().enumerate() {
+            for (b, back) in backs.iter().enumerate() {
+                if front.marked_page == back.page && back.marked_page == front.page {
+                    let score = front_texts[f].continuation_score(&back_texts[b], &corpus);
+                    pairs.push(Pair {
+                        front: f,
+                        back: b,
+                        score,
+                    });
+                }
+            }
+        }
+
+        let assignment = assign(&pairs);
+        Resolution {
+            fronts,
+            backs,
+            pairs,
+            assignment,
+        }
+    }
+
+    /// Why `end` stayed unresolved, or `None` when it is linked; `on_side` picks its pairs.
+    fn unresolved(
+        &self,
+        edition: &Edition,
+        end: &JumpEnd,
+        on_side: impl Fn(&Pair) -> bool,
+    ) -> Option<Unresolved> {
+        if self.assignment.links.iter().any(&on_side) {
+            return None;
+        }
+        if edition.page(end.marked_page).is_none() {
+            return Some(Unresolved::PageMissing);
+        }
+        if !self.pairs.iter().any(&on_side) {
+            return Some(Unresolved::NoMarker);
+        }
+        if let Some(&(best, rival)) = self
+            .assignment
+            .ambiguous
+            .iter()
+            .find(|(best, rival)| on_side(best) || on_side(rival))
+        {
+            return Some(Unresolved::Ambiguous { best, rival });
+        }
+        let outbid_by = self.assignment.links.iter().find(|link| {
+            self.pairs.iter().any(|pair| {
+                on_side(pair)
+                    && pair.score >= MIN_SCORE
+                    && (pair.front == link.front || pair.back == link.back)
+            })
+        });
+        Some(outbid_by.map_or(Unresolved::NoMatch, |&by| Unresolved::Outbid { by }))
+    }
+
+    /// One line for every jump end left unresolved, fronts first.
+    fn warnings(&self, edition: &Edition) -> Vec<String> {
+        let fronts = self.fronts.iter().enumerate().filter_map(|(index, end)| {
+            let why = self.unresolved(edition, end, |pair| pair.front == index)?;
+            let unmarked = format!("continues from page {}", end.page);
+            Some(self.describe(end, "下转", &unmarked, &why))
+        });
+        let backs = self.backs.iter().enumerate().filter_map(|(index, end)| {
+            let why = self.unresolved(edition, end, |pair| pair.back == index)?;
+            let unmarked = format!("jumps to page {}", end.page);
+            Some(self.describe(end, "上接", &unmarked, &why))
+        });
+        fronts.chain(backs).collect()
+    }
+
+    /// "1-2: 下转第四版, but …; left unresolved". `unmarked` says what no part on the marked
+    /// page does when none carries the answering marker.
+    fn describe(&self, end: &JumpEnd, marker: &str, unmarked: &str, why: &Unresolved) -> String {
+        let page = end.marked_page;
+        let reason = match why {
+            Unresolved::PageMissing => format!("page {page} is not in this edition"),
+            Unresolved::NoMarker => format!("no part on page {page} {unmarked}"),
+            Unresolved::NoMatch => format!("no part on page {page} matches"),
+            Unresolved::Outbid { by } => format!("{} is the better link", self.pair_name(by)),
+            Unresolved::Ambiguous { best, rival } => {
+                let mut names = [self.pair_name(best), self.pair_name(rival)];
+                names.sort_unstable();
+                format!("{} and {} match about equally", names[0], names[1])
+            }
+        };
+        format!(
+            "{}: {marker}{}, but {reason}; left unresolved",
+            end.article.id,
+            page_label(page)
+        )
+    }
+
+    fn pair_name(&self, pair: &Pair) -> String {
+        format!(
+            "{}→{}",
+            self.fronts[pair.front].article.id, self.backs[pair.back].article.id
+        )
+    }
+}
+
+/// Which pairs are linked, and which were too close to call.
+#[derive(Debug, Default)]
+struct Assignment {
+    links: Vec<Pair>,
+    /// Pairs that led their part but not by the margin, with the rival that came too close.
+    ambiguous: Vec<(Pair, Pair)>,
+}
+
+/// Links pairs one to one, best first, each only when it scores at least `MIN_SCORE` and leads
+/// by `MIN_MARGIN` every rival that shares a part with it and is still unlinked. A front whose
+/// best pair lacks that lead gives up, but its pairs still count as rivals: a part it might own
+/// goes to no one else by a narrow lead.
+fn assign(pairs: &[Pair]) -> Assignment {
+    let mut ranked = pairs.to_vec();
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let mut assignment = Assignment::default();
+    let mut given_up = HashSet::new();
+    for pair in ranked {
+        let open = |pair: &Pair| {
+            !assignment
+                .links
+                .iter()
+                .any(|link| link.front == pair.front || link.back == pair.back)
+        };
+        if pair.score < MIN_SCORE || given_up.contains(&pair.front) || !open(&pair) {
+            continue;
+        }
+        let rival = pairs
+            .iter()
+            .filter(|other| (other.front == pair.front) != (other.back == pair.back) && open(other))
+            .max_by(|a, b| a.score.total_cmp(&b.score));
+        match rival {
+            Some(&rival) if pair.score - rival.score < MIN_MARGIN => {
+                given_up.insert(pair.front);
+                assignment.ambiguous.push((pair, rival));
+            }
+            _ => assignment.links.push(pair),
+        }
+    }
+    assignment
+}
+
+/// Everything an article prints, as one text: headings, byline, body and captions.
+fn full_text(article: &Article) -> String {
+    let headings = [
+        &article.column,
+        &article.kicker,
+        &article.headline,
+        &article.subtitle,
+        &article.byline,
+    ];
+    let captions = article
+        .captions
+        .iter()
+        .filter(|caption| caption.kind != CaptionKind::Description)
+        .map(|caption| caption.text.as_str());
+    headings
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .chain(article.blocks.iter().map(|block| block.text.as_str()))
+        .chain(captions)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The pieces of one part that matching compares, as term vectors.
+struct PartText {
+    whole: TermVector,
+    /// The front's headings, or the continued part's printed headline.
+    headings: Vec<String>,
+    first_paragraph: TermVector,
+    last_paragraph: TermVector,
+    starts_mid_sentence: bool,
+    ends_mid_sentence: bool,
+}
+
+impl PartText {
+    fn new(corpus: &Corpus, article: &Article) -> Self {
+        let mut paragraphs = article
+            .blocks
+            .iter()
+            .filter(|block| block.kind == BlockKind::Paragraph)
+            .map(|block| block.text.trim());
+        let first = paragraphs.next().unwrap_or_default();
+        let last = paragraphs.next_back().unwrap_or(first);
+        let headings = [&article.kicker, &article.headline, &article.subtitle]
+            .into_iter()
+            .flatten()
+            .flat_map(|heading| terms(heading))
+            .collect();
+        Self {
+            whole: corpus.vector(&full_text(article)),
+            headings,
+            first_paragraph: corpus.vector(first),
+            last_paragraph: corpus.vector(last),
+            starts_mid_sentence: starts_mid_sentence(first),
+            ends_mid_sentence: !first.is_empty() && ends_mid_sentence(last),
+        }
+    }
+
+    /// How likely `back` continues this front part: near zero for unrelated stories of one
+    /// edition, 0.1 and up for a true continuation.
+    fn continuation_score(&self, back: &PartText, corpus: &Corpus) -> f64 {
+        let headline = corpus.containment(&back.headings, &self.headings);
+        let junction = self.last_paragraph.cosine(&back.first_paragraph);
+        let continuity = self.ends_mid_sentence && back.starts_mid_sentence;
+        self.whole.cosine(&back.whole)
+            + HEADLINE_WEIGHT * headline
+            + JUNCTION_WEIGHT * junction
+            + if continuity { CONTINUITY_BONUS } else { 0.0 }
+    }
+}
+
+/// Term rarity across the articles of one edition.
+struct Corpus {
+    document_frequency: HashMap<String, usize>,
+    documents: usize,
+}
+
+impl Corpus {
+    fn new(documents: impl IntoIterator<Item = String>) -> Self {
+        let mut document_frequency = HashMap::new();
+        let mut count = 0;
+        for document in documents {
+            count += 1;
+            for term in terms(&document).into_iter().collect::<HashSet<_>>() {
+                *document_frequency.entry(term).or_insert(0) += 1;
+            }
+        }
+        Self {
+            document_frequency,
+            documents: count,
+        }
+    }
+
+    /// Inverse document frequency: high for a term few articles use, never zero.
+    fn rarity(&self, term: &str) -> f64 {
+        let frequency = self
+            .document_frequency
+            .get(term)
+            .copied()
+            .unwrap_or(0)
+            .max(1);
+        (1.0 + self.documents as f64 / frequency as f64).ln()
+    }
+
+    /// The unit TF-IDF vector of `text`.
+    fn vector(&self, text: &str) -> TermVector {
+        let mut counts: BTreeMap<String, f64> = BTreeMap::new();
+        for term in terms(text) {
+            *counts.entry(term).or_insert(0.0) += 1.0;
+        }
+        let mut weights: BTreeMap<String, f64> = counts
+            .into_iter()
+            .map(|(term, count)| {
+                let weight = (1.0 + count.ln()) * self.rarity(&term);
+                (term, weight)
+            })
+            .collect();
+        let norm = weights
+            .values()
+            .map(|weight| weight * weight)
+            .sum::<f64>()
+            .sqrt();
+        if norm > 0.0 {
+            weights.values_mut().for_each(|weight| *weight /= norm);
+        }
+        TermVector(weights)
+    }
+
+    /// The share of `part`'s terms, weighted by rarity, that `whole` contains.
+    fn containment(&self, part: &[String], whole: &[String]) -> f64 {
+        let part: HashSet<&String> = part.iter().collect();
+        let whole: HashSet<&String> = whole.iter().collect();
+        let total: f64 = part.iter().map(|term| self.rarity(term)).sum();
+        if total == 0.0 {
+            return 0.0;
+        }
+        let shared: f64 = part
+            .intersection(&whole)
+            .map(|term| self.rarity(term))
+            .sum();
+        shared / total
+    }
+}
+
+/// A sparse unit vector of term weights, ordered so that sums come out the same every run.
+struct TermVector(BTreeMap<String, f64>);
+
+impl TermVector {
+    fn cosine(&self, other: &TermVector) -> f64 {
+        let (small, large) = if self.0.len() <= other.0.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        small
+            .0
+            .iter()
+            .filter_map(|(term, weight)| Some(weight * large.0.get(term)?))
+            .sum()
+    }
+}
+
+/// The terms of a text: CJK bigrams and trigrams (Chinese has no spaces to find words by), and
+/// whole Latin words and numbers, lowercased.
+fn terms(text: &str) -> Vec<String> {
+    let mut terms = Vec::new();
+    let mut han: Vec<char> = Vec::new();
+    let mut word = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_han(c) {
+            han.push(c);
+        } else {
+            push_ngrams(&mut terms, &han);
+            han.clear();
+        }
+        let in_number =
+            c == '.' && !word.is_empty() && chars.peek().is_some_and(char::is_ascii_digit);
+        if c.is_ascii_alphanumeric() || in_number {
+            word.push(c.to_ascii_lowercase());
+        } else if !word.is_empty() {
+            terms.push(std::mem::take(&mut word));
+        }
+    }
+    push_ngrams(&mut terms, &han);
+    if !word.is_empty() {
+        terms.push(word);
+    }
+    terms
+}
+
+fn push_ngrams(terms: &mut Vec<String>, run: &[char]) {
+    for n in [2, 3] {
+        terms.extend(run.windows(n).map(|gram| gram.iter().collect::<String>()));
+    }
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Whether a paragraph breaks off before its sentence ends.
+fn ends_mid_sentence(paragraph: &str) -> bool {
+    let mut tail = paragraph.trim_end().chars().rev();
+    let last = tail.next();
+    let before_closing = |c| matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '"');
+    let end = if last.is_some_and(before_closing) {
+        tail.next()
+    } else {
+        last
+    };
+    !end.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '.'))
+}
+
+/// Whether a paragraph opens with something no sentence opens with: a clause separator, or a
+/// particle that only follows what it attaches to.
+fn starts_mid_sentence(paragraph: &str) -> bool {
+    paragraph.trim_start().chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '，' | '、' | '；' | '：' | ',' | ';' | ':' | '的' | '地' | '得' | '了' | '着' | '过'
+        ) || c.is_ascii_lowercase()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::{Block, Page};
+
+    fn story(headline: Option<&str>, paragraphs: &[&str]) -> Article {
+        let blocks = paragraphs
+            .iter()
+            .map(|text| Block {
+                kind: BlockKind::Paragraph,
+                text: (*text).to_owned(),
+            })
+            .collect();
+        Article {
+            headline: headline.map(str::to_owned),
+            title: headline.unwrap_or(paragraphs[0]).to_owned(),
+            title_inferred: headline.is_none(),
+            blocks,
+            ..Article::default()
+        }
+    }
+
+    fn continues_on(page: u32, mut article: Article) -> Article {
+        article.jump_to = Some(Jump {
+            page,
+            article: None,
+        });
+        article
+    }
+
+    fn continued_from(page: u32, mut article: Article) -> Article {
+        article.jump_from = Some(Jump {
+            page,
+            article: None,
+        });
+        article
+    }
+
+    /// An edition of the given pages, articles numbered "page-ordinal", jumps resolved.
+    fn resolved(pages: Vec<(u32, Vec<Article>)>) -> Edition {
+        let pages = pages
+            .into_iter()
+            .map(|(number, articles)| Page {
+                number,
+                label: page_label(number),
+                section: None,
+                articles: articles
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, article)| Article {
+                        id: format!("{number}-{}", index + 1),
+                        ..article
+                    })
+                    .collect(),
+            })
+            .collect();
+        let mut edition = Edition {
+            pages,
+            ..Edition::default()
+        };
+        resolve_jumps(&mut edition);
+        edition
+    }
+
+    fn target<'a>(
+        edition: &'a Edition,
+        id: &str,
+        side: fn(&Article) -> &Option<Jump>,
+    ) -> Option<&'a str> {
+        let article = edition.article(id).expect("article exists");
+        side(article)
+            .as_ref()
+            .expect("article has the jump")
+            .article
+            .as_deref()
+    }
+
+    fn jump_to<'a>(edition: &'a Edition, id: &str) -> Option<&'a str> {
+        target(edition, id, |article| &article.jump_to)
+    }
+
+    fn jump_from<'a>(edition: &'a Edition, id: &str) -> Option<&'a str> {
+        target(edition, id, |article| &article.jump_from)
+    }
+
+    fn warning_about<'a>(edition: &'a Edition, id: &str) -> &'a str {
+        let prefix = format!("{id}: ");
+        let mut found = edition
+            .warnings
+            .iter()
+            .filter(|warning| warning.starts_with(&prefix));
+        let warning = found
+            .next()
+            .unwrap_or_else(|| panic!("no warning about {id}: {:?}", edition.warnings));
+        assert!(
+            found.next().is_none(),
+            "one warning about {id}: {:?}",
+            edition.warnings
+        );
+        warning
+    }
+
+    const PORT_HEADLINE: &str = "新航线连通东南亚港口";
+
+    fn port_front() -> Article {
+        continues_on(
+            4,
+            story(
+                Some(PORT_HEADLINE),
+                &[
+                    "本月起，东港集团新开通一条直达胡志明市的集装箱航线，每周两班，单程航行时间缩短至七天。",
+                    "东港集团航线部负责人林海波介绍，新航线主要承运家电、轮胎和纺织品，首航当天装载集装箱一千二百标准箱，",
+                ],
+            ),
+        )
+    }
+
+    fn port_back(headline: Option<&str>) -> Article {
+        continued_from(
+            1,
+            story(
+                headline,
+                &[
+                    "舱位全部订满。林海波说，东港集团今年还将开通两条至东南亚的集装箱航线，加密胡志明市、曼谷等港口的班次。",
+                    "新航线开通后，外贸企业出口货物的物流成本预计下降一成，通关时间缩短一半。",
+                ],
+            ),
+        )
+    }
+
+    fn school_front() -> Article {
+        continues_on(
+            4,
+            story(
+                Some("高考志愿填报咨询进社区"),
+                &[
+                    "市教育招生考试院组织百余名资深教师走进社区、学校，为考生和家长解读招生录取政策。",
+                    "招生考试院副院长周文静表示，今年本科志愿填报采用“院校+专业”的平行志愿方式，考生最多可填报九十六个志愿，",
+                ],
+            ),
+        )
+    }
+
+    fn school_back() -> Article {
+        continued_from(
+            1,
+            story(
+                Some("志愿填报有了好参谋"),
+                &[
+                    "每个志愿由一所院校的一个专业组成。周文静提醒考生，填报时要兼顾兴趣与分数，合理拉开梯度。",
+                    "咨询活动将持续到七月中旬，招生考试院还开通了志愿填报咨询热线，由资深教师轮流值守。",
+                ],
+            ),
+        )
+    }
+
+    fn clinic_front() -> Article {
+        continues_on(
+            4,
+            story(
+                Some("互联网医院让复诊不出门"),
+                &[
+                    "市立医院互联网医院上线半年来，已为三万余名慢性病患者提供线上复诊和处方服务。",
+                    "医院信息中心主任郑卫东介绍，患者在手机上完成复诊后，药品由专人配送到家，",
+                ],
+            ),
+        )
+    }
+
+    fn clinic_back() -> Article {
+        continued_from(
+            1,
+            story(
+                None,
+                &[
+                    "最快当天即可送达。郑卫东说，互联网医院下一步将接入医保结算，让慢性病患者线上复诊也能直接报销。",
+                    "目前，市立医院已有四十多个科室的医生在互联网医院坐诊，复诊患者平均候诊时间不到十分钟。",
+                ],
+            ),
+        )
+    }
+
+    fn promenade() -> Article {
+        story(
+            Some("海滨步道全线贯通"),
+            &[
+                "全长四十二公里的海滨步道日前全线贯通，沿途新建观景平台十八处、驿站二十六座。",
+                "步道串联起沿海的公园、浴场和渔港，市民可以从老城一路步行到东部新区。",
+            ],
+        )
+    }
+
+    fn front_page_and_page_four() -> Edition {
+        resolved(vec![
+            (1, vec![port_front(), school_front(), clinic_front()]),
+            (
+                4,
+                vec![
+                    clinic_back(),
+                    promenade(),
+                    port_back(Some(PORT_HEADLINE)),
+                    school_back(),
+                ],
+            ),
+        ])
+    }
+
+    #[test]
+    fn continued_parts_link_both_ways_whatever_their_order_and_headline() {
+        let edition = front_page_and_page_four();
+        assert_eq!(
+            jump_to(&edition, "1-1"),
+            Some("4-3"),
+            "repeats the front headline"
+        );
+        assert_eq!(
+            jump_to(&edition, "1-2"),
+            Some("4-4"),
+            "has a jump headline of its own"
+        );
+        assert_eq!(jump_to(&edition, "1-3"), Some("4-1"), "has no headline");
+        assert_eq!(jump_from(&edition, "4-3"), Some("1-1"));
+        assert_eq!(jump_from(&edition, "4-4"), Some("1-2"));
+        assert_eq!(jump_from(&edition, "4-1"), Some("1-3"));
+        assert_eq!(edition.warnings, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_story_that_does_not_continue_stays_unlinked() {
+        let edition = front_page_and_page_four();
+        let promenade = edition.article("4-2").unwrap();
+        assert_eq!((&promenade.jump_to, &promenade.jump_from), (&None, &None));
+    }
+
+    #[test]
+    fn a_jump_to_a_page_not_in_the_edition_is_reported() {
+        let edition = resolved(vec![(1, vec![port_front(), promenade()])]);
+        assert_eq!(jump_to(&edition, "1-1"), None);
+        assert_eq!(
+            warning_about(&edition, "1-1"),
+            "1-1: 下转第四版, but page 4 is not in this edition; left unresolved"
+        );
+        assert_eq!(edition.warnings.len(), 1);
+    }
+
+    #[test]
+    fn a_continuation_from_another_page_is_not_taken_however_alike() {
+        let edition = resolved(vec![
+            (1, vec![port_front()]),
+            (4, vec![continued_from(2, port_back(Some(PORT_HEADLINE)))]),
+        ]);
+        assert_eq!(jump_to(&edition, "1-1"), None);
+        assert_eq!(jump_from(&edition, "4-1"), None);
+        assert!(warning_about(&edition, "1-1").contains("no part on page 4 continues from page 1"));
+        assert!(warning_about(&edition, "4-1").contains("page 2 is not in this edition"));
+    }
+
+    #[test]
+    fn unrelated_text_under_answering_markers_stays_unresolved() {
+        let edition = resolved(vec![(1, vec![port_front()]), (4, vec![clinic_back()])]);
+        assert_eq!(jump_to(&edition, "1-1"), None);
+        assert_eq!(jump_from(&edition, "4-1"), None);
+        assert!(warning_about(&edition, "1-1").contains("no part on page 4 matches"));
+        assert!(warning_about(&edition, "4-1").contains("no part on page 1 matches"));
+    }
+
+    #[test]
+    fn two_fronts_never_share_one_continued_part() {
+        let cold_storage = continues_on(
+            4,
+            story(
+                Some("港口冷链仓储再扩容"),
+                &[
+                    "东港集团冷链物流园二期日前投用，新增冷库库容五万吨，可同时堆存冷藏集装箱八百个。",
+                    "园区负责人介绍，随着至东南亚的新航线开通，进口水果在港口完成查验后可直接入库，",
+                ],
+            ),
+        );
+        let edition = resolved(vec![
+            (1, vec![cold_storage, port_front()]),
+            (4, vec![port_back(Some(PORT_HEADLINE))]),
+        ]);
+        assert_eq!(jump_from(&edition, "4-1"), Some("1-2"));
+        assert_eq!(jump_to(&edition, "1-2"), Some("4-1"));
+        assert_eq!(jump_to(&edition, "1-1"), None);
+        assert_eq!(
+            warning_about(&edition, "1-1"),
+            "1-1: 下转第四版, but 1-2→4-1 is the better link; left unresolved"
+        );
+    }
+
+    #[test]
+    fn a_part_two_fronts_match_equally_stays_unresolved() {
+        let edition = resolved(vec![
+            (1, vec![port_front(), port_front()]),
+            (4, vec![port_back(None)]),
+        ]);
+        assert_eq!(jump_to(&edition, "1-1"), None);
+        assert_eq!(jump_to(&edition, "1-2"), None);
+        assert_eq!(jump_from(&edition, "4-1"), None);
+        assert!(warning_about(&edition, "1-1").contains("match about equally"));
+        assert!(warning_about(&edition, "1-2").contains("match about equally"));
+        assert!(warning_about(&edition, "4-1").contains("match about equally"));
+    }
+
+    #[test]
+    fn a_front_two_parts_match_equally_stays_unresolved() {
+        let edition = resolved(vec![
+            (1, vec![port_front()]),
+            (4, vec![port_back(None), port_back(None)]),
+        ]);
+        assert_eq!(jump_to(&edition, "1-1"), None);
+        assert_eq!(
+            warning_about(&edition, "1-1"),
+            "1-1: 下转第四版, but 1-1→4-1 and 1-1→4-2 match about equally; left unresolved"
+        );
+    }
+
+    fn assigned(scores: &[(usize, usize, f64)]) -> (Vec<(usize, usize)>, usize) {
+        let pairs: Vec<Pair> = scores
+            .iter()
+            .map(|&(front, back, score)| Pair { front, back, score })
+            .collect();
+        let assignment = assign(&pairs);
+        let links = assignment
+            .links
+            .iter()
+            .map(|link| (link.front, link.back))
+            .collect();
+        (links, assignment.ambiguous.len())
+    }
+
+    #[test]
+    fn a_front_whose_rival_part_is_taken_links_to_its_own() {
+        // Front 1 alone cannot choose between its parts, but part 0 clearly belongs to front 0.
+        let scores = [(0, 0, 0.6), (1, 0, 0.32), (1, 1, 0.3)];
+        assert_eq!(assigned(&scores), (vec![(0, 0), (1, 1)], 0));
+    }
+
+    #[test]
+    fn a_close_call_links_neither_rival() {
+        let scores = [(0, 0, 0.5), (1, 0, 0.48), (1, 1, 0.3)];
+        assert_eq!(assigned(&scores), (vec![], 2), "both fronts give up");
+    }
+
+    #[test]
+    fn a_pair_below_the_least_score_is_not_linked_even_alone() {
+        assert_eq!(assigned(&[(0, 0, MIN_SCORE / 2.0)]), (vec![], 0));
+    }
+
+    #[test]
+    fn story_parts_run_from_the_front_part_through_its_continuations() {
+        let edition = front_page_and_page_four();
+        let ids = |id| {
+            story_parts(&edition, id)
+                .iter()
+                .map(|part| part.id.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids("1-2"), ["1-2", "4-4"]);
+        assert_eq!(ids("4-4"), ["1-2", "4-4"]);
+        assert_eq!(ids("4-2"), ["4-2"]);
+        assert!(ids("9-9").is_empty());
+    }
+
+    #[test]
+    fn story_parts_go_once_round_a_cycle() {
+        let mut edition = front_page_and_page_four();
+        let back = edition.pages[1]
+            .articles
+            .iter_mut()
+            .find(|part| part.id == "4-4")
+            .unwrap();
+        back.jump_to = Some(Jump {
+            page: 1,
+            article: Some("1-2".to_owned()),
+        });
+        let front = edition.pages[0]
+            .articles
+            .iter_mut()
+            .find(|part| part.id == "1-2")
+            .unwrap();
+        front.jump_from = Some(Jump {
+            page: 4,
+            article: Some("4-4".to_owned()),
+        });
+
+        let mut ids: Vec<_> = story_parts(&edition, "4-4")
+            .iter()
+            .map(|part| part.id.as_str())
+            .collect();
+        assert_eq!(ids.len(), 2);
+        ids.sort_unstable();
+        assert_eq!(ids, ["1-2", "4-4"]);
+    }
+
+    #[test]
+    fn a_cut_sentence_is_told_from_a_finished_one() {
+        assert!(ends_mid_sentence("首航当天装载集装箱一千二百标准箱，"));
+        assert!(ends_mid_sentence("不仅输送“中国制造”"));
+        assert!(!ends_mid_sentence("物流成本预计下降一成。"));
+        assert!(!ends_mid_sentence("“现在一次就能办完。”"));
+        assert!(starts_mid_sentence("，最快当天即可送达。"));
+        assert!(starts_mid_sentence("的医生在互联网医院坐诊。"));
+        assert!(!starts_mid_sentence("目前，市立医院已有四十多个科室。"));
+    }
+
+    #[test]
+    fn terms_are_cjk_ngrams_and_whole_latin_words_and_numbers() {
+        assert_eq!(
+            terms("中欧班列JQ 4.0版"),
+            ["中欧", "欧班", "班列", "中欧班", "欧班列", "jq", "4.0"]
+        );
+    }
+}
