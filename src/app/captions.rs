@@ -1,7 +1,7 @@
 //! The caption viewer's content: captions grouped and wrapped to the viewer's width.
 
 use crate::edition::{Article, CaptionKind};
-use crate::text::{AmbiguousWidth, char_width};
+use crate::text::{LayoutOptions, break_lines, display_chars};
 
 /// Whose captions the viewer shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,13 +39,8 @@ pub struct CaptionView {
 }
 
 impl CaptionView {
-    /// The viewer for the captions of `articles`, wrapped to `width` cells.
-    pub fn new(
-        scope: CaptionScope,
-        articles: &[&Article],
-        width: usize,
-        ambiguous: AmbiguousWidth,
-    ) -> Self {
+    /// The viewer for the captions of `articles`, laid out with `options`.
+    pub fn new(scope: CaptionScope, articles: &[&Article], options: &LayoutOptions) -> Self {
         let mut lines = Vec::new();
         for article in articles
             .iter()
@@ -53,7 +48,7 @@ impl CaptionView {
         {
             if scope == CaptionScope::Page {
                 lines.extend(
-                    wrap(&article.title, width, ambiguous)
+                    wrap(&article.title, options)
                         .into_iter()
                         .map(CaptionLine::Article),
                 );
@@ -61,7 +56,7 @@ impl CaptionView {
             for caption in &article.captions {
                 lines.push(CaptionLine::Kind(caption.kind));
                 lines.extend(
-                    wrap(&caption.text, width, ambiguous)
+                    wrap(&caption.text, options)
                         .into_iter()
                         .map(CaptionLine::Text),
                 );
@@ -82,38 +77,31 @@ impl CaptionView {
     }
 }
 
-/// Breaks `text` into lines of at most `width` cells: at its own line breaks, then at the
-/// last space of an English line, else between any two chars. Control characters are dropped.
-pub fn wrap(text: &str, width: usize, ambiguous: AmbiguousWidth) -> Vec<String> {
-    let mut lines = Vec::new();
-    for source_line in text.lines() {
-        let mut line: Vec<char> = Vec::new();
-        for c in source_line.chars().filter(|c| !c.is_control()) {
-            line.push(c);
-            while line.len() > 1 && cells(&line, ambiguous) > width {
-                let cut = match line.iter().rposition(|c| *c == ' ') {
-                    Some(space) if space > 0 && space + 1 < line.len() => space + 1,
-                    _ => line.len() - 1,
-                };
-                let rest = line.split_off(cut);
-                lines.push(line.iter().collect::<String>().trim_end().to_string());
-                line = rest.into_iter().skip_while(|c| *c == ' ').collect();
+/// Lays `text` out as the article pane does: in display form, with the same line breaking,
+/// and a new line at each of the text's own line breaks.
+fn wrap(text: &str, options: &LayoutOptions) -> Vec<String> {
+    text.split('\n')
+        .flat_map(|segment| {
+            let chars = display_chars(segment, options.punctuation);
+            let ranges = break_lines(&chars, options.ambiguous, options.width, options.width);
+            let lines: Vec<String> = ranges
+                .into_iter()
+                .map(|range| chars[range].iter().collect())
+                .collect();
+            if lines.is_empty() {
+                vec![String::new()]
+            } else {
+                lines
             }
-        }
-        lines.push(line.into_iter().collect());
-    }
-    lines
-}
-
-fn cells(chars: &[char], ambiguous: AmbiguousWidth) -> usize {
-    chars.iter().map(|c| char_width(*c, ambiguous)).sum()
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::edition::Caption;
-    use crate::text::str_width;
+    use crate::text::{AmbiguousWidth, str_width};
 
     fn with_captions(title: &str, captions: &[(CaptionKind, &str)]) -> Article {
         Article {
@@ -129,11 +117,30 @@ mod tests {
         }
     }
 
+    fn options(width: usize, ambiguous: AmbiguousWidth) -> LayoutOptions {
+        LayoutOptions {
+            ambiguous,
+            ..LayoutOptions::new(width)
+        }
+    }
+
+    fn texts(view: &CaptionView) -> Vec<&str> {
+        (view.lines.iter())
+            .filter_map(|line| match line {
+                CaptionLine::Text(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
-    fn wrapped_lines_fit_the_width_and_keep_every_char() {
+    fn caption_lines_fit_the_viewer_and_keep_every_char() {
         let text = "双星“工业4.0”智能化工厂。A blue and red locomotive";
+        let article = with_captions("双星", &[(CaptionKind::Photo, text)]);
         for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
-            let lines = wrap(text, 9, ambiguous);
+            let view = CaptionView::new(CaptionScope::Article, &[&article], &options(9, ambiguous));
+            let lines = texts(&view);
+            assert!(lines.len() > 1);
             assert!(
                 lines.iter().all(|line| str_width(line, ambiguous) <= 9),
                 "{lines:?}"
@@ -143,23 +150,14 @@ mod tests {
     }
 
     #[test]
-    fn english_breaks_between_words() {
-        let lines = wrap("A blue and red locomotive", 12, AmbiguousWidth::Narrow);
-        assert_eq!(lines, ["A blue and", "red", "locomotive"]);
-        let lines = wrap("A blue train loaded", 12, AmbiguousWidth::Narrow);
-        assert_eq!(
-            lines,
-            ["A blue train", "loaded"],
-            "no line starts with the space it broke at"
+    fn text_read_off_a_photo_keeps_its_line_breaks_and_shows_no_raw_control_chars() {
+        let article = with_captions("双星", &[(CaptionKind::Label, "双星“工业4.0”\n基地\u{1b}")]);
+        let view = CaptionView::new(
+            CaptionScope::Article,
+            &[&article],
+            &options(40, AmbiguousWidth::Narrow),
         );
-    }
-
-    #[test]
-    fn text_read_off_a_photo_keeps_its_line_breaks_and_loses_control_chars() {
-        assert_eq!(
-            wrap("双星“工业4.0”\n基地\u{7}", 40, AmbiguousWidth::Narrow),
-            ["双星“工业4.0”", "基地"]
-        );
+        assert_eq!(texts(&view), ["双星“工业4.0”", "基地␛"]);
     }
 
     #[test]
@@ -171,8 +169,7 @@ mod tests {
         let view = CaptionView::new(
             CaptionScope::Article,
             &[&article],
-            40,
-            AmbiguousWidth::Narrow,
+            &options(40, AmbiguousWidth::Narrow),
         );
         assert_eq!(
             view.lines,
@@ -194,8 +191,7 @@ mod tests {
         let view = CaptionView::new(
             CaptionScope::Page,
             &[&first, &bare],
-            40,
-            AmbiguousWidth::Narrow,
+            &options(40, AmbiguousWidth::Narrow),
         );
         assert_eq!(view.lines[0], CaptionLine::Article("双星".into()));
         assert!(!view.lines.contains(&CaptionLine::Article("无图".into())));
@@ -203,11 +199,11 @@ mod tests {
 
     #[test]
     fn no_captions_says_so() {
+        let bare = with_captions("无图", &[]);
         let view = CaptionView::new(
             CaptionScope::Article,
-            &[&with_captions("无图", &[])],
-            40,
-            AmbiguousWidth::Narrow,
+            &[&bare],
+            &options(40, AmbiguousWidth::Narrow),
         );
         assert!(matches!(view.lines[..], [CaptionLine::Note(_)]));
     }

@@ -1,11 +1,9 @@
 //! The reader's state and the one function that changes it.
 
-use std::collections::HashMap;
-
 use ratatui::layout::{Position, Rect};
 
 use crate::edition::{Article, Edition, Page, page_label};
-use crate::text::{AmbiguousWidth, LayoutOptions, Line, Punctuation, layout_article};
+use crate::text::{AmbiguousWidth, LayoutCache, LayoutOptions, Line, MIN_WIDTH, Punctuation};
 
 use super::Action;
 use super::captions::{CaptionScope, CaptionView};
@@ -74,25 +72,6 @@ struct ArticleAt {
     row: usize,
 }
 
-/// Laid-out lines for one set of layout options, by article position.
-#[derive(Debug, Default)]
-struct LayoutCache {
-    options: Option<LayoutOptions>,
-    lines: HashMap<usize, Vec<Line>>,
-}
-
-impl LayoutCache {
-    fn lines(&mut self, index: usize, article: &Article, options: LayoutOptions) -> &[Line] {
-        if self.options != Some(options) {
-            self.lines.clear();
-            self.options = Some(options);
-        }
-        self.lines
-            .entry(index)
-            .or_insert_with(|| layout_article(article, &options))
-    }
-}
-
 /// Everything the reader shows, and where the reader is.
 #[derive(Debug)]
 pub struct App {
@@ -111,6 +90,9 @@ pub struct App {
     ambiguous: AmbiguousWidth,
     punctuation: Punctuation,
     layouts: LayoutCache,
+    /// The current article's lines, and the article and options they were laid out for.
+    lines: Vec<Line>,
+    shown: Option<(usize, LayoutOptions)>,
     list_offset: usize,
     running: bool,
 }
@@ -151,7 +133,9 @@ impl App {
             area: Rect::new(0, 0, width, height),
             ambiguous,
             punctuation: Punctuation::default(),
-            layouts: LayoutCache::default(),
+            layouts: LayoutCache::new(),
+            lines: Vec::new(),
+            shown: None,
             list_offset: 0,
             running: true,
         };
@@ -619,12 +603,13 @@ impl App {
     fn caption_view(&self, scope: CaptionScope) -> CaptionView {
         let width = self
             .panes()
-            .map_or(1, |panes| panes.caption_text().width.max(1) as usize);
+            .map_or(MIN_WIDTH, |panes| panes.caption_text().width as usize);
+        let options = self.layout_options(width);
         let articles: Vec<&Article> = match (scope, self.current_page()) {
             (CaptionScope::Page, Some(page)) => page.articles.iter().collect(),
             _ => self.current_article().into_iter().collect(),
         };
-        CaptionView::new(scope, &articles, width, self.ambiguous)
+        CaptionView::new(scope, &articles, &options)
     }
 
     fn relayout_captions(&mut self) {
@@ -638,41 +623,48 @@ impl App {
 
     // ---- layout ----
 
-    /// Lays the current article out when the options changed, keeping the text at the top
-    /// of the pane in view; clamps the scroll position.
+    /// Takes the current article's lines from the layout cache when the article or the
+    /// options changed; a new layout of the same article keeps the text at the top of the
+    /// pane in view. Clamps the scroll position.
     fn refresh(&mut self) {
         let (Some(panes), Some(at)) = (self.panes(), self.articles.get(self.current).copied())
         else {
             return;
         };
-        let options = LayoutOptions {
-            width: panes.article_text().width as usize,
-            ambiguous: self.ambiguous,
-            punctuation: self.punctuation,
-        };
-        let anchor = (self.layouts.options != Some(options))
-            .then(|| {
-                self.lines()
-                    .get(..=self.scroll)?
+        let options = self.layout_options(panes.article_text().width as usize);
+        if self.shown != Some((self.current, options)) {
+            let anchor = match self.shown {
+                Some((shown, _)) if shown == self.current => self
+                    .lines
+                    .get(..=self.scroll)
+                    .and_then(|above| above.iter().rev().find_map(|line| line.source)),
+                _ => None,
+            };
+            let article = &self.edition.pages[at.page].articles[at.index];
+            self.lines = self.layouts.lines(article, &options).to_vec();
+            self.shown = Some((self.current, options));
+            if let Some(anchor) = anchor {
+                self.scroll = self
+                    .lines
                     .iter()
-                    .rev()
-                    .find_map(|line| line.source)
-            })
-            .flatten();
-        let article = &self.edition.pages[at.page].articles[at.index];
-        let lines = self.layouts.lines(self.current, article, options);
-        if let Some(anchor) = anchor {
-            self.scroll = lines
-                .iter()
-                .rposition(|line| {
-                    line.source.is_some_and(|source| {
-                        source.part == anchor.part && source.start <= anchor.start
+                    .rposition(|line| {
+                        line.source.is_some_and(|source| {
+                            source.part == anchor.part && source.start <= anchor.start
+                        })
                     })
-                })
-                .unwrap_or(self.scroll);
+                    .unwrap_or(self.scroll);
+            }
         }
         let height = panes.article_text().height as usize;
-        self.scroll = self.scroll.min(lines.len().saturating_sub(height));
+        self.scroll = self.scroll.min(self.lines.len().saturating_sub(height));
+    }
+
+    fn layout_options(&self, width: usize) -> LayoutOptions {
+        LayoutOptions {
+            width,
+            ambiguous: self.ambiguous,
+            punctuation: self.punctuation,
+        }
     }
 
     // ---- what the UI reads ----
@@ -721,10 +713,7 @@ impl App {
 
     /// The current article's laid-out lines.
     pub fn lines(&self) -> &[Line] {
-        self.layouts
-            .lines
-            .get(&self.current)
-            .map_or(&[], Vec::as_slice)
+        &self.lines
     }
 
     /// The first line of the article shown.
