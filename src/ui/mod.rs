@@ -46,8 +46,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 fn too_small(buf: &mut Buffer, area: Rect, ambiguous: AmbiguousWidth) {
     let lines = [
-        format!("Terminal too small: {}x{}", area.width, area.height),
-        format!("kanbao needs {MIN_WIDTH}x{MIN_HEIGHT}"),
+        format!("Too small: {}x{}", area.width, area.height),
+        format!("need {MIN_WIDTH}x{MIN_HEIGHT}"),
     ];
     for (line, y) in lines
         .iter()

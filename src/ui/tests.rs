@@ -248,7 +248,10 @@ fn an_empty_edition_says_so() {
 fn a_tiny_terminal_says_it_is_too_small() {
     let app = App::new(fixture::edition(), AmbiguousWidth::Narrow, 20, 6);
     let text = screen_text(&terminal_screen(&render(&app), AmbiguousWidth::Narrow));
-    assert!(text.contains("Terminal too small"), "{text}");
+    assert!(
+        text.contains("Too small: 20x6") && text.contains("need 24x8"),
+        "{text}"
+    );
 }
 
 #[test]
