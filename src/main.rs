@@ -65,14 +65,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     if cli.toc {
         return print(&edition::toc(&edition));
     }
+    let layout = LayoutOptions {
+        ambiguous: cli.ambiguous_width.unwrap_or_default(),
+        ..LayoutOptions::new(cli.width.into())
+    };
     if let Some(id) = &cli.dump {
-        let options = LayoutOptions {
-            ambiguous: cli.ambiguous_width.unwrap_or_default(),
-            ..LayoutOptions::new(cli.width.into())
-        };
-        return print(&dump(&edition, id, &options)?);
+        return print(&dump(&edition, id, &layout)?);
     }
-    print_toc_until_reader(&edition)
+    if std::io::stdout().is_terminal() {
+        let options = kanbao::tui::Options {
+            ambiguous: cli.ambiguous_width,
+        };
+        return kanbao::tui::run(edition, options);
+    }
+    print(&dump(&edition, "", &layout)?)
 }
 
 /// The `--dump` text of the article with `id`, or of every article when `id` is empty.
@@ -87,11 +93,6 @@ fn dump(edition: &Edition, id: &str, options: &LayoutOptions) -> anyhow::Result<
             anyhow::bail!("no article with id {id:?} in this edition (`kanbao --toc` lists them)")
         }
     }
-}
-
-fn print_toc_until_reader(edition: &Edition) -> anyhow::Result<()> {
-    let _ = std::io::stdout().is_terminal();
-    print(&edition::toc(edition))
 }
 
 /// Writes to stdout; a closed pipe (`kanbao --json | head`) is not an error.
