@@ -81,13 +81,18 @@ fn read_the_builtin_edition(cols: u16, rows: u16) {
         assert_ne!(Some(hit), plain, "the match looks like the text below it");
     });
 
-    // To the list, its top, down four to the fifth article, captions.
-    session.send("\x1bhgjjjjc");
+    // To the list, its top, down four to the fifth article, captions. (Keys, not Esc: an
+    // Esc followed at once by a key reads as Alt and that key.)
+    session.send("hgjjjjc");
     let captions = session.wait_for_text("智能化工厂");
     assert!(captions.contains("Text in the photo"), "{captions}");
     assert!(captions.contains("基地"), "{captions}");
 
-    session.send("\x1b?");
+    session.send("c");
+    session.wait_until("the captions to close", |screen| {
+        !screen.contents().contains("Text in the photo")
+    });
+    session.send("?");
     session.wait_for_text("show or hide this help");
     session.send("q");
     session.wait_until("the help to close", |screen| {

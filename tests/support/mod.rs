@@ -235,6 +235,11 @@ impl Session {
         assert!(status.success(), "kill -{signal} {pid} failed");
     }
 
+    /// Whether the program is still running.
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
     /// Whether the terminal is in cooked mode with echo, as a shell leaves it.
     pub fn terminal_cooked(&self) -> bool {
         let termios = self.master.get_termios().expect("read terminal modes");
@@ -289,6 +294,23 @@ pub fn wait_for_state(pid: u32, state: char) {
         );
         thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// A fresh, empty folder for test files, named after `name`, under the target directory.
+pub fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a scratch folder");
+    dir
+}
+
+/// The ids of the processes whose parent is `pid`.
+pub fn children(pid: u32) -> Vec<u32> {
+    let path = format!("/proc/{pid}/task/{pid}/children");
+    let list = std::fs::read_to_string(path).unwrap_or_default();
+    list.split_whitespace()
+        .filter_map(|id| id.parse().ok())
+        .collect()
 }
 
 /// The text of `screen`'s columns `cols`, row by row.
