@@ -3,7 +3,7 @@
 
 use std::io::{self, Stdout, stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
@@ -28,6 +28,12 @@ const POLL_INTERVAL: Duration = Duration::from_millis(200);
 /// How long the ambiguous-width probe waits for the terminal's answer.
 const PROBE_TIMEOUT: Duration = Duration::from_millis(300);
 
+/// Test hook, in debug builds only: when this variable is set, the first key press panics,
+/// so end-to-end tests can see the panic hook give the terminal back. Release builds do
+/// not read it.
+#[cfg(debug_assertions)]
+pub const TEST_PANIC_VAR: &str = "KANBAO_TEST_PANIC";
+
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// How the reader starts.
@@ -38,11 +44,14 @@ pub struct Options {
 }
 
 /// Runs the reader on `edition` until the user quits or a signal ends it. The terminal
-/// is restored on every way out: quit, error, panic, SIGTERM, SIGHUP.
+/// is restored on every way out: quit, error, panic, SIGTERM, SIGHUP, SIGINT. A signal
+/// then ends the process as it would have without the reader's handler, so the parent
+/// sees what ended it.
 pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
+    // The number of the signal that asks the reader to stop; 0 while none has.
+    let stop = Arc::new(AtomicUsize::new(0));
     for signal in [SIGTERM, SIGHUP, SIGINT] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)
             .context("cannot watch for signals")?;
     }
     install_panic_hook();
@@ -56,7 +65,15 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
     });
     let restored = leave();
     result.context("the terminal failed")?;
-    restored.context("cannot restore the terminal")
+    restored.context("cannot restore the terminal")?;
+    match stop.load(Ordering::Relaxed) {
+        0 => Ok(()),
+        signal => {
+            let signal = signal as i32;
+            signal_hook::low_level::emulate_default_handler(signal)
+                .with_context(|| format!("cannot end on signal {signal}"))
+        }
+    }
 }
 
 /// Raw mode, the alternate screen, mouse reports.
@@ -102,9 +119,9 @@ fn probe_ambiguous_width() -> AmbiguousWidth {
     }
 }
 
-fn event_loop(terminal: &mut Term, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+fn event_loop(terminal: &mut Term, app: &mut App, stop: &AtomicUsize) -> io::Result<()> {
     terminal.draw(|frame| ui::draw(frame, app))?;
-    while app.is_running() && !stop.load(Ordering::Relaxed) {
+    while app.is_running() && stop.load(Ordering::Relaxed) == 0 {
         if !event::poll(POLL_INTERVAL)? {
             continue;
         }
@@ -130,6 +147,10 @@ fn event_loop(terminal: &mut Term, app: &mut App, stop: &AtomicBool) -> io::Resu
 }
 
 fn action_for(event: Event, app: &App) -> Option<Action> {
+    #[cfg(debug_assertions)]
+    if matches!(event, Event::Key(_)) && std::env::var_os(TEST_PANIC_VAR).is_some() {
+        panic!("{TEST_PANIC_VAR} is set: panicking at the first key, as asked");
+    }
     match event {
         Event::Key(key) => key_action(key, app.mode()),
         Event::Mouse(mouse) => mouse_action(mouse),

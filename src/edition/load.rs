@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 use serde_json::error::Category;
 
+use super::sanitize::{is_invisible, sanitize};
 use super::{Edition, page_label, parse, resolve_jumps};
 
 /// The page text of the edition built into the binary.
@@ -104,7 +105,49 @@ fn load_saved(bytes: &[u8], name: &str) -> Result<Edition> {
     if edition.pages.is_empty() {
         bail!("{name}: the saved edition has no pages");
     }
-    Ok(edition)
+    Ok(sanitize_saved(edition))
+}
+
+/// A saved edition is as untrusted as page text: its strings are cleaned the same way, so
+/// escape sequences and bidi controls in a hand-made file reach no output.
+fn sanitize_saved(mut edition: Edition) -> Edition {
+    fn clean(text: &mut String) {
+        if text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' || is_invisible(c))
+        {
+            *text = sanitize(text).text;
+        }
+    }
+    fn clean_optional(text: &mut Option<String>) {
+        text.iter_mut().for_each(clean);
+    }
+    clean_optional(&mut edition.paper);
+    clean_optional(&mut edition.date);
+    edition.warnings.iter_mut().for_each(clean);
+    for page in &mut edition.pages {
+        clean(&mut page.label);
+        clean_optional(&mut page.section);
+        for article in &mut page.articles {
+            clean(&mut article.id);
+            clean(&mut article.title);
+            for text in [
+                &mut article.column,
+                &mut article.kicker,
+                &mut article.headline,
+                &mut article.subtitle,
+                &mut article.byline,
+            ] {
+                clean_optional(text);
+            }
+            article
+                .blocks
+                .iter_mut()
+                .for_each(|block| clean(&mut block.text));
+            (article.captions.iter_mut()).for_each(|caption| clean(&mut caption.text));
+        }
+    }
+    edition
 }
 
 /// Gathers the pages of several texts into one edition, numbering header-less pages by
