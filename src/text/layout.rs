@@ -531,4 +531,52 @@ mod tests {
         let lines = layout_article(&article, &LayoutOptions::new(80));
         assert_eq!(texts(&lines), ["\u{3000}\u{3000}会议"]);
     }
+
+    #[test]
+    fn a_story_joins_its_parts_at_a_seam_and_says_where_each_line_comes_from() {
+        let mut front = full_article();
+        front.jump_from = None;
+        let back = Article {
+            blocks: vec![paragraph("而且带动了贸易")],
+            jump_from: Some(Jump {
+                page: 1,
+                article: None,
+            }),
+            jump_to: Some(Jump {
+                page: 8,
+                article: None,
+            }),
+            ..Article::default()
+        };
+        let lines = layout_story(&[&front, &back], &LayoutOptions::new(40));
+        let texts = texts(&lines);
+        assert_eq!(
+            texts[texts.len() - 7..],
+            [
+                "▍图 双星工厂。",
+                "",
+                "── 接第四版 ──",
+                "",
+                "\u{3000}\u{3000}而且带动了贸易",
+                "",
+                "（下转第八版）",
+            ],
+            "the seam stands in for the jumps between the parts, not the last part's own"
+        );
+        assert_eq!(lines[lines.len() - 5].kind, LineKind::Seam);
+        let parts: Vec<usize> = (lines.iter())
+            .filter_map(|line| Some(line.source?.story_part))
+            .collect();
+        assert_eq!(parts, [0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        // Too narrow for the seam on one line: it wraps, and nothing is wider than the width.
+        let narrow = layout_story(&[&front, &back], &LayoutOptions::new(8));
+        assert!(
+            narrow
+                .iter()
+                .filter(|line| line.kind == LineKind::Seam)
+                .count()
+                > 1
+        );
+        assert!(narrow.iter().all(|line| line.width <= 8));
+    }
 }
