@@ -17,6 +17,8 @@ pub enum Action {
     ToggleCaptionScope,
     /// Show half-width punctuation as the source has it, or full-width.
     TogglePunctuation,
+    /// Read a continued story's parts as one text, or each part on its own.
+    ToggleMerged,
     /// Close what is open: an overlay, a prompt, search highlights, a message.
     Cancel,
     /// Move the focus to the other pane.

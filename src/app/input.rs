@@ -54,6 +54,7 @@ pub const KEY_HELP: &[KeyHelp] = &[
     help("n N", "next or previous match"),
     help("c", "captions; p in the viewer: of the whole page"),
     help("s", "punctuation full-width or as in the source"),
+    help("m", "merged reading: a continued story as one text"),
     help("Esc", "close, cancel, clear the search"),
     help("Ctrl-z", "suspend; fg in the shell resumes"),
     help("Mouse", "the wheel scrolls; a click selects"),
@@ -163,6 +164,7 @@ fn reading_key(code: KeyCode) -> Option<Action> {
         KeyCode::Char('N') => Some(Action::PreviousMatch),
         KeyCode::Char('c') => Some(Action::ToggleCaptions),
         KeyCode::Char('s') => Some(Action::TogglePunctuation),
+        KeyCode::Char('m') => Some(Action::ToggleMerged),
         KeyCode::Esc => Some(Action::Cancel),
         _ => None,
     }

@@ -91,23 +91,26 @@ pub fn find<'a>(articles: impl IntoIterator<Item = &'a Article>, query: &str) ->
     matches
 }
 
-/// The source chars line `line` shows: its part and the char range within it.
-fn source_span(line: &Line) -> Option<(TextPart, Range<usize>)> {
+/// The source chars line `line` shows: the article (its position in reading order, from
+/// `shown`, the articles the lines were laid out from), its part, and the char range within it.
+fn source_span(line: &Line, shown: &[usize]) -> Option<(usize, TextPart, Range<usize>)> {
     let source = line.source?;
-    let shown = line.text.chars().count().saturating_sub(source.prefix);
-    Some((source.part, source.start..source.start + shown))
+    let article = *shown.get(source.story_part)?;
+    let chars = line.text.chars().count().saturating_sub(source.prefix);
+    Some((article, source.part, source.start..source.start + chars))
 }
 
-/// The char ranges of `line.text` covered by `matches`, each with the match's index.
-pub fn match_ranges(line: &Line, matches: &[Match]) -> Vec<(usize, Range<usize>)> {
-    let Some((part, span)) = source_span(line) else {
+/// The char ranges of `line.text` covered by `matches`, each with the match's index; `shown`
+/// lists the articles the line's layout was made from, as [`crate::app::App::shown_articles`].
+pub fn match_ranges(line: &Line, shown: &[usize], matches: &[Match]) -> Vec<(usize, Range<usize>)> {
+    let Some((article, part, span)) = source_span(line, shown) else {
         return Vec::new();
     };
     let prefix = line.source.map_or(0, |source| source.prefix);
     matches
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.part == part)
+        .filter(|(_, m)| m.article == article && m.part == part)
         .filter_map(|(index, m)| {
             let start = m.start.max(span.start);
             let end = (m.start + m.len).min(span.end);
@@ -121,11 +124,13 @@ pub fn match_ranges(line: &Line, matches: &[Match]) -> Vec<(usize, Range<usize>)
         .collect()
 }
 
-/// The index of the line where `found` starts, if the layout shows it.
-pub fn line_of(lines: &[Line], found: &Match) -> Option<usize> {
+/// The index of the line where `found` starts, if `lines`, laid out from the articles
+/// `shown`, show it.
+pub fn line_of(lines: &[Line], shown: &[usize], found: &Match) -> Option<usize> {
     lines.iter().position(|line| {
-        source_span(line)
-            .is_some_and(|(part, span)| part == found.part && span.contains(&found.start))
+        source_span(line, shown).is_some_and(|(article, part, span)| {
+            article == found.article && part == found.part && span.contains(&found.start)
+        })
     })
 }
 
@@ -155,6 +160,7 @@ mod tests {
             text: text.into(),
             width: 0,
             source: Some(SourceRef {
+                story_part: 0,
                 part,
                 start,
                 prefix,
@@ -210,9 +216,9 @@ mod tests {
             start: 2,
             len: 4,
         };
-        assert_eq!(match_ranges(&first, &[found]), [(0, 4..6)]);
-        assert_eq!(match_ranges(&second, &[found]), [(0, 0..2)]);
-        assert_eq!(line_of(&[first, second], &found), Some(0));
+        assert_eq!(match_ranges(&first, &[0], &[found]), [(0, 4..6)]);
+        assert_eq!(match_ranges(&second, &[0], &[found]), [(0, 0..2)]);
+        assert_eq!(line_of(&[first, second], &[0], &found), Some(0));
     }
 
     #[test]
@@ -224,7 +230,26 @@ mod tests {
             start: 0,
             len: 2,
         };
-        assert!(match_ranges(&shown, &[found]).is_empty());
-        assert_eq!(line_of(&[shown], &found), None);
+        assert!(match_ranges(&shown, &[0], &[found]).is_empty());
+        assert_eq!(line_of(&[shown], &[0], &found), None);
+    }
+
+    #[test]
+    fn a_line_of_a_merged_story_matches_only_in_the_article_it_comes_from() {
+        // The same part and offset in two articles: the front (article 1) and its
+        // continuation (article 4), merged, the continuation's lines being part 1.
+        let mut continued = line(TextPart::Block(0), 0, 0, "数字青岛");
+        continued.source.as_mut().unwrap().story_part = 1;
+        let front = line(TextPart::Block(0), 0, 0, "数字青岛");
+        let found = Match {
+            article: 4,
+            part: TextPart::Block(0),
+            start: 0,
+            len: 2,
+        };
+        let shown = [1, 4];
+        assert!(match_ranges(&front, &shown, &[found]).is_empty());
+        assert_eq!(match_ranges(&continued, &shown, &[found]), [(0, 0..2)]);
+        assert_eq!(line_of(&[front, continued], &shown, &found), Some(1));
     }
 }

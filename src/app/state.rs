@@ -2,8 +2,10 @@
 
 use ratatui::layout::{Position, Rect};
 
-use crate::edition::{Article, Edition, Page, page_label};
-use crate::text::{AmbiguousWidth, LayoutCache, LayoutOptions, Line, MIN_WIDTH, Punctuation};
+use crate::edition::{Article, Edition, Page, page_label, story_parts};
+use crate::text::{
+    AmbiguousWidth, LayoutCache, LayoutOptions, Line, LineKind, MIN_WIDTH, Punctuation, TextPart,
+};
 
 use super::Action;
 use super::captions::{CaptionScope, CaptionView};
@@ -64,6 +66,10 @@ pub enum Row {
     Article(usize),
 }
 
+/// A place in the text, as the model knows it: an article's position in reading order, a
+/// piece of it, and a char offset into that piece. Survives a new layout.
+type TextAt = (usize, TextPart, usize);
+
 /// Where an article sits: its page, its index on the page, its row in the list.
 #[derive(Debug, Clone, Copy)]
 struct ArticleAt {
@@ -90,9 +96,12 @@ pub struct App {
     ambiguous: AmbiguousWidth,
     punctuation: Punctuation,
     layouts: LayoutCache,
-    /// The current article's lines, and the article and options they were laid out for.
+    /// Whether a story's continued parts are shown with it as one text.
+    merged: bool,
+    /// The current article's lines (in merged reading, its story's), and the articles and
+    /// options they were laid out from.
     lines: Vec<Line>,
-    shown: Option<(usize, LayoutOptions)>,
+    shown: Option<(Vec<usize>, LayoutOptions)>,
     list_offset: usize,
     running: bool,
 }
@@ -134,6 +143,7 @@ impl App {
             ambiguous,
             punctuation: Punctuation::default(),
             layouts: LayoutCache::new(),
+            merged: false,
             lines: Vec::new(),
             shown: None,
             list_offset: 0,
@@ -249,6 +259,7 @@ impl App {
                 self.punctuation = punctuation;
                 self.message = Some(format!("Punctuation {shown}"));
             }
+            Action::ToggleMerged => self.toggle_merged(),
             Action::Cancel => {
                 self.prompt = None;
                 self.search = None;
@@ -324,10 +335,13 @@ impl App {
 
     // ---- moving between articles ----
 
+    /// Opens the article at `index`, at its start; in merged reading, at the start of its
+    /// part of the story.
     fn select(&mut self, index: usize) {
         if index != self.current {
             self.current = index;
-            self.scroll = 0;
+            self.refresh();
+            self.scroll = self.part_start(index);
         }
         self.keep_selection_visible();
     }
@@ -440,6 +454,7 @@ impl App {
         match self.history.pop() {
             Some(place) => {
                 self.current = place.article;
+                self.refresh();
                 self.scroll = place.scroll;
                 self.keep_selection_visible();
             }
@@ -535,24 +550,37 @@ impl App {
             (true, None) => return,
         };
         let articles = (0..self.articles.len()).map(|index| self.article(index));
-        let matches = search::find(articles, &query);
+        let mut matches = search::find(articles, &query);
         if matches.is_empty() {
             self.search = None;
             self.message = Some(format!("Not found: {query}"));
             return;
         }
-        let lines = self.lines();
-        let ahead = matches.iter().position(|found| {
-            found.article > self.current
-                || (found.article == self.current
-                    && search::line_of(lines, found).is_some_and(|line| line >= self.scroll))
-        });
+        matches.sort_by_key(|found| self.reading_rank(found.article));
+        // The first match below the top of the pane, else the first in a later story.
+        let (lines, shown) = (self.lines(), self.shown_articles());
+        let story = self.reading_rank(self.current).0;
+        let ahead = (matches.iter())
+            .position(|found| {
+                search::line_of(lines, shown, found).is_some_and(|line| line >= self.scroll)
+            })
+            .or_else(|| {
+                (matches.iter()).position(|found| self.reading_rank(found.article).0 > story)
+            });
         self.search = Some(Search {
             query,
             matches,
             current: 0,
         });
         self.show_match(ahead.unwrap_or(0), ahead.is_none());
+    }
+
+    /// Where the article at `index` comes in reading order: its story's place, by the story's
+    /// first part, and its place in the story. Outside merged reading every article is a story.
+    fn reading_rank(&self, index: usize) -> (usize, usize) {
+        let story = self.story_of(index);
+        let part = story.iter().position(|&part| part == index).unwrap_or(0);
+        (story.first().copied().unwrap_or(index), part)
     }
 
     fn step_match(&mut self, forward: bool) {
@@ -582,11 +610,14 @@ impl App {
             search.matches.len(),
             if wrapped { ", wrapped around" } else { "" }
         );
-        self.jump_to(found.article);
+        // A match in the text shown is scrolled to, as in one article; elsewhere it is a jump.
+        if !self.shown_articles().contains(&found.article) {
+            self.jump_to(found.article);
+        }
         self.focus = Focus::Article;
         self.refresh();
         let height = self.article_height();
-        if let Some(line) = search::line_of(self.lines(), &found)
+        if let Some(line) = search::line_of(self.lines(), self.shown_articles(), &found)
             && (line < self.scroll || line >= self.scroll + height)
         {
             self.scroll = line.saturating_sub(height / 3);
@@ -623,37 +654,103 @@ impl App {
 
     // ---- layout ----
 
-    /// Takes the current article's lines from the layout cache when the article or the
-    /// options changed; a new layout of the same article keeps the text at the top of the
-    /// pane in view. Clamps the scroll position.
+    // ---- merged reading ----
+
+    fn toggle_merged(&mut self) {
+        self.merged = !self.merged;
+        self.message = Some(match self.merged {
+            true => "Merged reading: continued stories read as one text".into(),
+            false => "Merged reading off".into(),
+        });
+        // Matches follow the new reading order; the one shown stays the one shown.
+        let ranks: Vec<(usize, usize)> = (0..self.articles.len())
+            .map(|index| self.reading_rank(index))
+            .collect();
+        if let Some(search) = &mut self.search {
+            let shown = search.matches[search.current];
+            search.matches.sort_by_key(|found| ranks[found.article]);
+            search.current = (search.matches.iter())
+                .position(|found| *found == shown)
+                .unwrap_or(0);
+        }
+    }
+
+    /// The articles read as one text with the article at `index`, in reading order: in merged
+    /// reading the parts of its story, else the article alone.
+    fn story_of(&self, index: usize) -> Vec<usize> {
+        let alone = vec![index];
+        if !self.merged || index >= self.articles.len() {
+            return alone;
+        }
+        let parts = story_parts(&self.edition, &self.article(index).id);
+        let story: Vec<usize> = (parts.iter())
+            .filter_map(|part| self.index_of(&part.id))
+            .collect();
+        if story.contains(&index) { story } else { alone }
+    }
+
+    /// The first line of the article at `index` among the lines shown: the seam before it in
+    /// a merged story, else the top.
+    fn part_start(&self, index: usize) -> usize {
+        let Some(part) = self.shown_articles().iter().position(|&at| at == index) else {
+            return 0;
+        };
+        let lines = &self.lines;
+        let seams = (0..lines.len()).filter(|&at| {
+            lines[at].kind == LineKind::Seam && (at == 0 || lines[at - 1].kind != LineKind::Seam)
+        });
+        part.checked_sub(1)
+            .and_then(|seam| seams.clone().nth(seam))
+            .unwrap_or(0)
+    }
+
+    /// The text at the top of the pane: the nearest line at or above it that shows some.
+    fn top_text(&self) -> Option<TextAt> {
+        let shown = self.shown_articles();
+        let above = self.lines.get(..=self.scroll)?;
+        above.iter().rev().find_map(|line| {
+            let source = line.source?;
+            Some((*shown.get(source.story_part)?, source.part, source.start))
+        })
+    }
+
+    /// The last line shown that starts at or before `text`.
+    fn line_of_text(&self, (article, part, start): TextAt) -> Option<usize> {
+        let shown = self.shown_articles();
+        self.lines.iter().rposition(|line| {
+            line.source.is_some_and(|source| {
+                shown.get(source.story_part) == Some(&article)
+                    && source.part == part
+                    && source.start <= start
+            })
+        })
+    }
+
+    // ---- layout ----
+
+    /// Takes the lines of the current article (in merged reading, of its story) from the
+    /// layout cache when the articles or the options changed; a new layout keeps the text at
+    /// the top of the pane in view if it still shows it, else starts at the current article.
+    /// Clamps the scroll position.
     fn refresh(&mut self) {
-        let (Some(panes), Some(at)) = (self.panes(), self.articles.get(self.current).copied())
-        else {
+        let (Some(panes), true) = (self.panes(), self.current < self.articles.len()) else {
             return;
         };
         let options = self.layout_options(panes.article_text().width as usize);
-        if self.shown != Some((self.current, options)) {
-            let anchor = match self.shown {
-                Some((shown, _)) if shown == self.current => self
-                    .lines
-                    .get(..=self.scroll)
-                    .and_then(|above| above.iter().rev().find_map(|line| line.source)),
-                _ => None,
-            };
-            let article = &self.edition.pages[at.page].articles[at.index];
-            self.lines = self.layouts.lines(article, &options).to_vec();
-            self.shown = Some((self.current, options));
-            if let Some(anchor) = anchor {
-                self.scroll = self
-                    .lines
-                    .iter()
-                    .rposition(|line| {
-                        line.source.is_some_and(|source| {
-                            source.part == anchor.part && source.start <= anchor.start
-                        })
-                    })
-                    .unwrap_or(self.scroll);
-            }
+        let story = self.story_of(self.current);
+        if self.shown.as_ref() != Some(&(story.clone(), options)) {
+            let anchor = self.top_text();
+            let parts: Vec<&Article> = (story.iter())
+                .map(|&index| {
+                    let at = self.articles[index];
+                    &self.edition.pages[at.page].articles[at.index]
+                })
+                .collect();
+            self.lines = self.layouts.story_lines(&parts, &options).to_vec();
+            self.shown = Some((story, options));
+            self.scroll = anchor
+                .and_then(|anchor| self.line_of_text(anchor))
+                .unwrap_or_else(|| self.part_start(self.current));
         }
         let height = panes.article_text().height as usize;
         self.scroll = self.scroll.min(self.lines.len().saturating_sub(height));
@@ -711,9 +808,21 @@ impl App {
         self.edition.pages.get(at.page)
     }
 
-    /// The current article's laid-out lines.
+    /// The current article's laid-out lines; in merged reading, its story's.
     pub fn lines(&self) -> &[Line] {
         &self.lines
+    }
+
+    /// The articles [`App::lines`] were laid out from, by position in reading order: the
+    /// current article, or in merged reading every part of its story. A line's
+    /// [`crate::text::SourceRef::story_part`] indexes this.
+    pub fn shown_articles(&self) -> &[usize] {
+        self.shown.as_ref().map_or(&[], |(shown, _)| shown)
+    }
+
+    /// Whether continued stories are read as one text.
+    pub fn merged(&self) -> bool {
+        self.merged
     }
 
     /// The first line of the article shown.

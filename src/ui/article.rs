@@ -37,7 +37,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     );
 
     let text = panes.article_text();
-    let Some(index) = app.current() else {
+    if app.current().is_none() {
         put_str(
             buf,
             (text.x, text.y),
@@ -47,30 +47,20 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             ambiguous,
         );
         return;
-    };
-    let (matches, current_match) = match app.search() {
-        Some(search) => {
-            let here: Vec<Match> = search
-                .matches
-                .iter()
-                .copied()
-                .filter(|m| m.article == index)
-                .collect();
-            let current = search.matches[search.current];
-            (here, (current.article == index).then_some(current))
-        }
-        None => (Vec::new(), None),
+    }
+    let shown = app.shown_articles();
+    let (matches, current_match): (&[Match], _) = match app.search() {
+        Some(search) => (&search.matches, Some(search.current)),
+        None => (&[], None),
     };
     let lines = app.lines().iter().skip(app.scroll());
     for (line, y) in lines.zip(text.top()..text.bottom()) {
         let base = line_style(line.kind);
-        let ranges = match_ranges(line, &matches);
+        let ranges = match_ranges(line, shown, matches);
         let chars = line.text.chars().enumerate().map(|(at, c)| {
             let hit = ranges.iter().find(|(_, range)| range.contains(&at));
             let style = match hit {
-                Some((found, _)) if Some(matches[*found]) == current_match => {
-                    base.black().on_light_red()
-                }
+                Some((found, _)) if Some(*found) == current_match => base.black().on_light_red(),
                 Some(_) => base.black().on_yellow(),
                 None => base,
             };

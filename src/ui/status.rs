@@ -70,7 +70,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     None
 }
 
-/// "第一版 要闻  3/12  45%  back 2".
+/// "第一版 要闻  3/12  45%  merged  back 2".
 fn position(app: &App) -> String {
     let (Some(page), Some(index)) = (app.current_page(), app.current()) else {
         return " no articles".into();
@@ -80,6 +80,9 @@ fn position(app: &App) -> String {
     parts.push(format!(" {}/{}", index + 1, app.article_count()));
     if let Some(percent) = app.scroll_percent() {
         parts.push(format!(" {percent}%"));
+    }
+    if app.merged() {
+        parts.push(" merged".into());
     }
     if app.history_depth() > 0 {
         parts.push(format!(" back {}", app.history_depth()));

@@ -270,3 +270,20 @@ fn the_status_line_shows_page_position_and_messages() {
     assert!(status.contains('%'), "{status}");
     assert!(status.contains("第九版 is not in this edition"), "{status}");
 }
+
+#[test]
+fn a_merged_story_shows_its_seam_and_says_merged() {
+    let mut app = App::new(fixture::edition(), AmbiguousWidth::Narrow, 120, 40);
+    for action in [Action::Down, Action::Confirm, Action::ToggleMerged] {
+        app.update(action);
+    }
+    let screen = terminal_screen(&render(&app), AmbiguousWidth::Narrow);
+    assert_borders_straight(&app, &screen);
+    let text = screen_text(&screen);
+    let front = text.find("首班JQ奇瑞汽车").unwrap();
+    let seam = text.find("── 接第四版 ──").unwrap();
+    let continued = text.find("上合示范区将继续拓展").unwrap();
+    assert!(front < seam && seam < continued, "{text}");
+    assert!(text.lines().last().unwrap().contains(" merged"), "{text}");
+    insta::assert_snapshot!("merged_story_120x40", text);
+}

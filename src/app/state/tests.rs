@@ -1,7 +1,7 @@
 use super::*;
 use crate::app::CaptionLine;
 use crate::app::fixture;
-use crate::text::{TextPart, str_width};
+use crate::text::{LineKind, TextPart, str_width};
 
 /// A reader on the test edition at 120x40.
 fn reader() -> App {
@@ -70,6 +70,7 @@ fn an_empty_edition_survives_every_action() {
         Action::ToggleCaptionScope,
         Action::Cancel,
         Action::TogglePunctuation,
+        Action::ToggleMerged,
         Action::FocusNext,
         Action::FocusSections,
         Action::FocusArticle,
@@ -442,7 +443,7 @@ fn a_match_far_down_an_article_is_scrolled_into_view() {
     search(&mut app, "第55段");
     assert_eq!(current_id(&app), "1-4");
     let found = app.search().unwrap().matches[0];
-    let line = search::line_of(app.lines(), &found).unwrap();
+    let line = search::line_of(app.lines(), app.shown_articles(), &found).unwrap();
     assert!((app.scroll()..app.scroll() + app.article_height()).contains(&line));
     assert_eq!(app.focus(), Focus::Article);
 }
@@ -728,4 +729,241 @@ fn search_matches_map_to_parts_the_layout_shows() {
     search(&mut app, "铁轨");
     let found = app.search().unwrap().matches[0];
     assert_eq!(found.part, TextPart::Block(0));
+}
+
+// ---- merged reading ----
+
+/// The test edition with 4-1, the continuation of 1-2, long enough to fill the pane, and
+/// "汽车" in it as in 1-2 and in 1-3, which comes between them in reading order.
+fn long_continuation() -> App {
+    let mut edition = fixture::edition();
+    let continued = &mut edition.pages[1].articles[0];
+    assert_eq!(continued.id, "4-1");
+    continued
+        .blocks
+        .extend((1..=40).map(|n| crate::edition::Block {
+            kind: crate::edition::BlockKind::Paragraph,
+            text: format!("第{n}段：中欧班列把汽车运往中亚。"),
+        }));
+    App::new(edition, AmbiguousWidth::Narrow, 120, 40)
+}
+
+fn seam_lines(app: &App) -> Vec<usize> {
+    (app.lines().iter().enumerate())
+        .filter(|(_, line)| line.kind == LineKind::Seam)
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// The article each line's text comes from, by id; `None` for lines without text.
+fn line_article(app: &App, line: usize) -> Option<&str> {
+    let source = app.lines()[line].source?;
+    let index = app.shown_articles()[source.story_part];
+    Some(&app.article(index).id)
+}
+
+#[test]
+fn m_reads_a_continued_story_as_one_text_joined_by_a_seam() {
+    let mut app = reader();
+    open(&mut app, "1-2");
+    let single = app.lines().to_vec();
+    app.update(Action::ToggleMerged);
+    assert!(app.merged());
+    assert!(
+        message(&app).starts_with("Merged reading"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(current_id(&app), "1-2");
+    let seams = seam_lines(&app);
+    assert_eq!(seams.len(), 1);
+    assert_eq!(app.lines()[seams[0]].text, "── 接第四版 ──");
+    let texts: Vec<&str> = app.lines().iter().map(|line| line.text.as_str()).collect();
+    assert_eq!(
+        texts[..seams[0] - 1],
+        single[..single.len() - 2]
+            .iter()
+            .map(|line| line.text.as_str())
+            .collect::<Vec<_>>()[..]
+    );
+    assert!(
+        !texts
+            .iter()
+            .any(|text| text.contains("下转") || text.contains("上接")),
+        "the seam stands in for both jump lines: {texts:#?}"
+    );
+    assert_eq!(line_article(&app, seams[0] + 2), Some("4-1"));
+    assert_eq!(line_article(&app, seams[0] - 2), Some("1-2"));
+
+    app.update(Action::ToggleMerged);
+    assert!(!app.merged());
+    assert_eq!(message(&app), "Merged reading off");
+    assert_eq!(app.lines(), single);
+}
+
+#[test]
+fn in_merged_reading_a_continued_part_opens_at_its_seam_and_both_stay_listed() {
+    let mut app = long_continuation();
+    app.update(Action::ToggleMerged);
+    let rows = app.rows().to_vec();
+    let continued = app.index_of("4-1").unwrap();
+    press(&mut app, &[Action::Down; 4]);
+    assert_eq!(current_id(&app), "4-1");
+    assert_eq!(app.scroll(), seam_lines(&app)[0]);
+    assert_eq!(
+        app.shown_articles(),
+        [app.index_of("1-2").unwrap(), continued]
+    );
+    assert_eq!(app.rows(), rows, "the list still has each part on its page");
+    assert!(app.rows().contains(&Row::Article(continued)));
+
+    app.update(Action::Up);
+    assert_eq!(current_id(&app), "1-4");
+    app.update(Action::Up);
+    assert_eq!(current_id(&app), "1-3");
+    app.update(Action::Up);
+    assert_eq!(
+        (current_id(&app), app.scroll()),
+        ("1-2", 0),
+        "the front part opens at the top"
+    );
+}
+
+#[test]
+fn scrolling_runs_over_the_seam_into_the_continued_part() {
+    let mut app = long_continuation();
+    app.update(Action::ToggleMerged);
+    open(&mut app, "1-2");
+    let seam = seam_lines(&app)[0];
+    assert_eq!(app.scroll(), 0);
+    for _ in 0..=seam {
+        app.update(Action::Down);
+    }
+    assert_eq!(app.scroll(), seam + 1, "one line at a time, over the seam");
+    app.update(Action::PageDown);
+    assert_eq!(line_article(&app, app.scroll()), Some("4-1"));
+    assert_eq!(current_id(&app), "1-2", "still reading the story opened");
+    app.update(Action::Bottom);
+    assert_eq!(app.scroll() + app.article_height(), app.lines().len());
+    app.update(Action::Top);
+    assert_eq!(app.scroll(), 0);
+}
+
+#[test]
+fn a_search_finds_the_continued_part_in_the_story_and_walks_it_before_leaving() {
+    let mut app = long_continuation();
+    app.update(Action::ToggleMerged);
+    open(&mut app, "1-2");
+    search(&mut app, "汽车");
+    assert_eq!(current_id(&app), "1-2");
+    let story = app.shown_articles().to_vec();
+    let in_story = (app.search().unwrap().matches.iter())
+        .filter(|found| story.contains(&found.article))
+        .count();
+    assert_eq!(
+        in_story, 41,
+        "one in the front part, one in each added paragraph"
+    );
+    for _ in 1..in_story {
+        app.update(Action::NextMatch);
+        let found = app.search().unwrap().matches[app.search().unwrap().current];
+        let line = search::line_of(app.lines(), app.shown_articles(), &found).unwrap();
+        assert_eq!(line_article(&app, line), Some("4-1"));
+        assert!((app.scroll()..app.scroll() + app.article_height()).contains(&line));
+        assert!(
+            !crate::app::match_ranges(&app.lines()[line], app.shown_articles(), &[found])
+                .is_empty()
+        );
+        assert_eq!(current_id(&app), "1-2");
+        assert_eq!(
+            app.history_depth(),
+            0,
+            "matches in the text shown are no jump"
+        );
+    }
+    app.update(Action::NextMatch);
+    assert_eq!(current_id(&app), "1-3", "then on to the next story");
+    assert_eq!(app.history_depth(), 1);
+}
+
+#[test]
+fn in_merged_reading_enter_follows_jumps_and_backspace_returns() {
+    let mut app = long_continuation();
+    app.update(Action::ToggleMerged);
+    open(&mut app, "1-2");
+    press(&mut app, &[Action::Down, Action::Down]);
+    app.update(Action::Confirm);
+    assert_eq!(current_id(&app), "4-1");
+    assert_eq!(
+        app.scroll(),
+        seam_lines(&app)[0],
+        "at the start of the continued part"
+    );
+    assert_eq!(app.history_depth(), 1);
+    app.update(Action::Back);
+    assert_eq!((current_id(&app), app.scroll()), ("1-2", 2));
+    press(&mut app, &[Action::Confirm, Action::Confirm]);
+    assert_eq!(
+        (current_id(&app), app.scroll()),
+        ("1-2", 0),
+        "上接 leads back to the story's start"
+    );
+    assert_eq!(app.history_depth(), 2);
+}
+
+#[test]
+fn stories_without_jumps_read_the_same_merged_or_not() {
+    for id in ["1-1", "1-3", "4-2"] {
+        let mut app = reader();
+        open(&mut app, id);
+        let single = app.lines().to_vec();
+        app.update(Action::ToggleMerged);
+        assert_eq!(app.lines(), single, "{id}");
+        assert_eq!(app.shown_articles(), [app.index_of(id).unwrap()]);
+        app.update(Action::Confirm);
+        assert_eq!(current_id(&app), id, "{id}: its jump still leads nowhere");
+    }
+}
+
+#[test]
+fn switching_merged_reading_keeps_the_text_at_the_top_in_view() {
+    let mut app = long_continuation();
+    open(&mut app, "4-1");
+    press(&mut app, &[Action::Down; 20]);
+    let top = app.lines()[app.scroll()].text.clone();
+    app.update(Action::ToggleMerged);
+    assert_eq!(app.lines()[app.scroll()].text, top);
+    assert_eq!(line_article(&app, app.scroll()), Some("4-1"));
+    app.update(Action::ToggleMerged);
+    assert_eq!(app.lines()[app.scroll()].text, top);
+    assert_eq!(line_article(&app, app.scroll()), Some("4-1"));
+}
+
+#[test]
+fn switching_merged_reading_keeps_the_match_shown() {
+    let mut app = long_continuation();
+    search(&mut app, "汽车");
+    press(&mut app, &[Action::NextMatch; 2]);
+    assert_eq!(current_id(&app), "1-3");
+    let search = app.search().unwrap();
+    let shown = search.matches[search.current];
+    app.update(Action::ToggleMerged);
+    let search = app.search().unwrap();
+    assert_eq!(search.matches[search.current], shown);
+    let articles: Vec<usize> = search.matches.iter().map(|found| found.article).collect();
+    let (front, continued, after) = (
+        app.index_of("1-2").unwrap(),
+        app.index_of("4-1").unwrap(),
+        app.index_of("1-3").unwrap(),
+    );
+    let at = |index| {
+        articles
+            .iter()
+            .position(|&article| article == index)
+            .unwrap()
+    };
+    assert!(
+        at(front) < at(continued) && at(continued) < at(after),
+        "{articles:?}"
+    );
 }
