@@ -2,5 +2,8 @@
 //!
 //! Data flows one way: page text → [`edition`] → [`text`] layout → [`app`] state → [`ui`] frame.
 
+pub mod app;
 pub mod edition;
 pub mod text;
+pub mod tui;
+pub mod ui;

@@ -1,12 +1,13 @@
 //! The kanbao command line: load an edition, then print it or read it.
 
+use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use kanbao::edition::{self, Edition};
+use kanbao::edition::{self, Article, Edition};
 use kanbao::text::{self, AmbiguousWidth, LayoutOptions};
 
 /// 看报: read a daily newspaper edition in the terminal.
@@ -28,6 +29,11 @@ struct Cli {
     /// Print article(s) laid out as in the reader, without borders: all, or the one with ID.
     #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
     dump: Option<String>,
+
+    /// With --dump: print each continued story once, whole, its parts joined by a seam line
+    /// as merged reading (m in the reader) shows them; with ID, the story containing it.
+    #[arg(long, requires = "dump")]
+    merged: bool,
 
     /// Layout width for --dump, in terminal cells (at least 2: a Chinese character's width).
     #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(2..))]
@@ -65,33 +71,55 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     if cli.toc {
         return print(&edition::toc(&edition));
     }
+    let layout = LayoutOptions {
+        ambiguous: cli.ambiguous_width.unwrap_or_default(),
+        ..LayoutOptions::new(cli.width.into())
+    };
     if let Some(id) = &cli.dump {
-        let options = LayoutOptions {
-            ambiguous: cli.ambiguous_width.unwrap_or_default(),
-            ..LayoutOptions::new(cli.width.into())
-        };
-        return print(&dump(&edition, id, &options)?);
+        return print(&dump(&edition, id, cli.merged, &layout)?);
     }
-    print_toc_until_reader(&edition)
+    if std::io::stdout().is_terminal() {
+        let options = kanbao::tui::Options {
+            ambiguous: cli.ambiguous_width,
+        };
+        return kanbao::tui::run(edition, options);
+    }
+    print(&dump(&edition, "", false, &layout)?)
 }
 
-/// The `--dump` text of the article with `id`, or of every article when `id` is empty.
-fn dump(edition: &Edition, id: &str, options: &LayoutOptions) -> anyhow::Result<String> {
-    if id.is_empty() {
-        let articles = edition.pages.iter().flat_map(|page| &page.articles);
-        return Ok(text::dump(articles, options));
-    }
-    match edition.article(id) {
-        Some(article) => Ok(text::dump([article], options)),
-        None => {
+/// The `--dump` text of the article with `id`, or of every article when `id` is empty; when
+/// `merged`, of the story containing it, or of every story once.
+fn dump(
+    edition: &Edition,
+    id: &str,
+    merged: bool,
+    options: &LayoutOptions,
+) -> anyhow::Result<String> {
+    if !id.is_empty() {
+        let parts: Vec<&Article> = match merged {
+            true => edition::story_parts(edition, id),
+            false => edition.article(id).into_iter().collect(),
+        };
+        if parts.is_empty() {
             anyhow::bail!("no article with id {id:?} in this edition (`kanbao --toc` lists them)")
         }
+        return Ok(text::dump_stories([parts], options));
     }
-}
-
-fn print_toc_until_reader(edition: &Edition) -> anyhow::Result<()> {
-    let _ = std::io::stdout().is_terminal();
-    print(&edition::toc(edition))
+    let articles = edition.pages.iter().flat_map(|page| &page.articles);
+    if !merged {
+        return Ok(text::dump(articles, options));
+    }
+    let mut printed = HashSet::new();
+    let mut stories = Vec::new();
+    for article in articles {
+        if printed.contains(article.id.as_str()) {
+            continue;
+        }
+        let parts = edition::story_parts(edition, &article.id);
+        printed.extend(parts.iter().map(|part| part.id.as_str()));
+        stories.push(parts);
+    }
+    Ok(text::dump_stories(stories, options))
 }
 
 /// Writes to stdout; a closed pipe (`kanbao --json | head`) is not an error.

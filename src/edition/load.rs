@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 use serde_json::error::Category;
 
-use super::sanitize::sanitize;
+use super::sanitize::{is_invisible, sanitize};
 use super::{Edition, page_label, parse, resolve_jumps};
 
 /// The page text of the edition built into the binary.
@@ -96,71 +96,58 @@ fn page_files(folder: &Path) -> Result<Vec<PathBuf>> {
 
 /// Reads an edition saved with `--json`.
 fn load_saved(bytes: &[u8], name: &str) -> Result<Edition> {
-    let mut edition: Edition =
+    let edition: Edition =
         serde_json::from_slice(bytes).map_err(|error| match error.classify() {
             Category::Syntax | Category::Eof => anyhow!("{name}: malformed JSON: {error}"),
-            Category::Data if !bytes.trim_ascii_start().starts_with(b"{") => {
-                anyhow!("{name}: not an edition saved by kanbao (that is a JSON object with pages)")
-            }
             Category::Data => anyhow!("{name}: not an edition saved by kanbao: {error}"),
             Category::Io => anyhow!("{name}: {error}"),
         })?;
     if edition.pages.is_empty() {
         bail!("{name}: the saved edition has no pages");
     }
-    clean_saved(&mut edition, name);
-    Ok(edition)
+    Ok(sanitize_saved(edition))
 }
 
-/// Takes out of a saved edition what the parser takes out of page text (terminal escapes,
-/// control and bidi characters), with a warning: a file edited by hand or written by another
-/// program can hold them, and they would reach the terminal.
-fn clean_saved(edition: &mut Edition, name: &str) {
-    let mut removed = 0;
-    let mut clean = |text: &mut String| {
-        let clean = sanitize(text);
-        removed += clean.removed.iter().map(|line| line.pieces).sum::<usize>();
-        *text = clean.text;
-    };
-    edition.warnings.iter_mut().for_each(&mut clean);
-    edition.paper.iter_mut().for_each(&mut clean);
-    edition.date.iter_mut().for_each(&mut clean);
+/// A saved edition is as untrusted as page text: its strings are cleaned the same way, so
+/// escape sequences and bidi controls in a hand-made file reach no output.
+fn sanitize_saved(mut edition: Edition) -> Edition {
+    fn clean(text: &mut String) {
+        if text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' || is_invisible(c))
+        {
+            *text = sanitize(text).text;
+        }
+    }
+    fn clean_optional(text: &mut Option<String>) {
+        text.iter_mut().for_each(clean);
+    }
+    clean_optional(&mut edition.paper);
+    clean_optional(&mut edition.date);
+    edition.warnings.iter_mut().for_each(clean);
     for page in &mut edition.pages {
         clean(&mut page.label);
-        page.section.iter_mut().for_each(&mut clean);
+        clean_optional(&mut page.section);
         for article in &mut page.articles {
             clean(&mut article.id);
             clean(&mut article.title);
-            let headings = [
+            for text in [
                 &mut article.column,
                 &mut article.kicker,
                 &mut article.headline,
                 &mut article.subtitle,
                 &mut article.byline,
-            ];
-            headings.into_iter().flatten().for_each(&mut clean);
+            ] {
+                clean_optional(text);
+            }
             article
                 .blocks
                 .iter_mut()
                 .for_each(|block| clean(&mut block.text));
-            article
-                .captions
-                .iter_mut()
-                .for_each(|caption| clean(&mut caption.text));
-            let jumps = [&mut article.jump_to, &mut article.jump_from];
-            jumps
-                .into_iter()
-                .flatten()
-                .filter_map(|jump| jump.article.as_mut())
-                .for_each(&mut clean);
+            (article.captions.iter_mut()).for_each(|caption| clean(&mut caption.text));
         }
     }
-    if removed > 0 {
-        edition.warnings.push(format!(
-            "{name}: removed {removed} control or invisible character{} from the saved edition",
-            if removed == 1 { "" } else { "s" }
-        ));
-    }
+    edition
 }
 
 /// Gathers the pages of several texts into one edition, numbering header-less pages by

@@ -4,19 +4,19 @@ use std::collections::HashMap;
 
 use crate::edition::Article;
 
-use super::{LayoutOptions, Line, layout_article};
+use super::{LayoutOptions, Line, layout_story};
 
-/// Laid-out lines per article, for the options they were laid out with.
+/// Laid-out lines per article or merged story, for the options they were laid out with.
 ///
 /// The reader keeps one cache for the edition it shows and asks it for an article's lines on
 /// every frame: scrolling costs a lookup, and a change of options (a resize, the ambiguous
 /// width, the punctuation toggle) drops every entry, so each article is laid out again once,
-/// when it is next shown. Articles are known by id; [`LayoutCache::clear`] it when the
-/// edition changes.
+/// when it is next shown. Articles are known by id, a merged story by the ids of its parts;
+/// [`LayoutCache::clear`] it when the edition changes.
 #[derive(Debug, Default)]
 pub struct LayoutCache {
     options: Option<LayoutOptions>,
-    lines: HashMap<String, Vec<Line>>,
+    lines: HashMap<Vec<String>, Vec<Line>>,
 }
 
 impl LayoutCache {
@@ -27,15 +27,20 @@ impl LayoutCache {
 
     /// The lines of `article` laid out with `options`, laid out now if not already.
     pub fn lines(&mut self, article: &Article, options: &LayoutOptions) -> &[Line] {
+        self.story_lines(&[article], options)
+    }
+
+    /// The lines of the story of `parts` laid out with `options` by [`layout_story`], laid
+    /// out now if not already. A story of one part is that article's layout.
+    pub fn story_lines(&mut self, parts: &[&Article], options: &LayoutOptions) -> &[Line] {
         if self.options.as_ref() != Some(options) {
             self.lines.clear();
             self.options = Some(*options);
         }
-        if !self.lines.contains_key(&article.id) {
-            let lines = layout_article(article, options);
-            self.lines.insert(article.id.clone(), lines);
-        }
-        &self.lines[&article.id]
+        let key: Vec<String> = parts.iter().map(|article| article.id.clone()).collect();
+        self.lines
+            .entry(key)
+            .or_insert_with(|| layout_story(parts, options))
     }
 
     /// Forgets every laid-out article.
@@ -58,6 +63,7 @@ impl LayoutCache {
 mod tests {
     use super::*;
     use crate::edition::{Block, BlockKind};
+    use crate::text::layout_article;
 
     fn article(id: &str, text: &str) -> Article {
         Article {
@@ -102,6 +108,27 @@ mod tests {
         assert_eq!(
             cache.lines(&edited, &options),
             layout_article(&edited, &options)
+        );
+    }
+
+    #[test]
+    fn a_merged_story_is_held_beside_its_parts() {
+        let mut cache = LayoutCache::new();
+        let options = LayoutOptions::new(20);
+        let (front, back) = (article("1-2", "会议"), article("4-3", "指出"));
+        assert_eq!(
+            cache.lines(&front, &options),
+            layout_article(&front, &options)
+        );
+        let story = layout_story(&[&front, &back], &options);
+        assert_eq!(cache.story_lines(&[&front, &back], &options), story);
+        assert_eq!(cache.len(), 2, "the story does not replace its front part");
+        // Held: an edited part under the same ids is not laid out again.
+        let edited = article("4-3", "数字");
+        assert_eq!(cache.story_lines(&[&front, &edited], &options), story);
+        assert_eq!(
+            cache.lines(&front, &options),
+            layout_article(&front, &options)
         );
     }
 }

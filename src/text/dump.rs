@@ -2,7 +2,7 @@
 
 use crate::edition::Article;
 
-use super::{LayoutOptions, MIN_WIDTH, char_width, layout_article};
+use super::{LayoutOptions, MIN_WIDTH, char_width, layout_story};
 
 /// The character the rule between articles is drawn with.
 const RULE: char = '─';
@@ -14,17 +14,26 @@ pub fn dump<'a>(
     articles: impl IntoIterator<Item = &'a Article>,
     options: &LayoutOptions,
 ) -> String {
+    dump_stories(articles.into_iter().map(|article| [article]), options)
+}
+
+/// As [`dump`], with each story's parts laid out as one text, as merged reading shows them
+/// (see [`layout_story`]).
+pub fn dump_stories<'a, Parts: AsRef<[&'a Article]>>(
+    stories: impl IntoIterator<Item = Parts>,
+    options: &LayoutOptions,
+) -> String {
     let width = options.width.max(MIN_WIDTH);
     let rule: String =
         std::iter::repeat_n(RULE, width / char_width(RULE, options.ambiguous)).collect();
     let mut out = String::new();
-    for (number, article) in articles.into_iter().enumerate() {
+    for (number, parts) in stories.into_iter().enumerate() {
         if number > 0 {
             out.push('\n');
             out.push_str(&rule);
             out.push_str("\n\n");
         }
-        for line in layout_article(article, options) {
+        for line in layout_story(parts.as_ref(), options) {
             out.push_str(&line.text);
             out.push('\n');
         }
@@ -36,7 +45,7 @@ pub fn dump<'a>(
 mod tests {
     use super::*;
     use crate::edition::Jump;
-    use crate::text::AmbiguousWidth;
+    use crate::text::{AmbiguousWidth, layout_article};
 
     fn article(headline: &str) -> Article {
         Article {
@@ -80,5 +89,31 @@ mod tests {
             .collect();
         assert_eq!(dump([&only], &options), lines.concat());
         assert_eq!(dump([], &options), "");
+    }
+
+    #[test]
+    fn a_merged_dump_prints_a_story_once_with_its_seam() {
+        let mut front = article("数字青岛");
+        front.jump_to = Some(Jump {
+            page: 4,
+            article: Some("4-1".into()),
+        });
+        let back = Article {
+            blocks: vec![crate::edition::Block {
+                kind: crate::edition::BlockKind::Paragraph,
+                text: "建设".into(),
+            }],
+            jump_from: Some(Jump {
+                page: 1,
+                article: Some("1-1".into()),
+            }),
+            ..Article::default()
+        };
+        let lone = article("双星");
+        let out = dump_stories([vec![&front, &back], vec![&lone]], &LayoutOptions::new(14));
+        assert_eq!(
+            out,
+            "数字青岛\n\n── 接第四版 ──\n\n\u{3000}\u{3000}建设\n\n──────────────\n\n双星\n\n（下转第四版）\n"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! Laying an article out into display lines of at most a given width.
 
-use crate::edition::{Article, BlockKind, CaptionKind, page_label};
+use crate::edition::{Article, BlockKind, CaptionKind, Jump, page_label};
 
 use super::{AmbiguousWidth, MIN_WIDTH, Punctuation, break_lines, display_chars, str_width};
 
@@ -78,6 +78,9 @@ pub enum TextPart {
 /// Where a line's text sits in the model, so that search can map matches to lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct SourceRef {
+    /// The article of the laid-out story the text comes from, as an index into the parts
+    /// given to [`layout_story`]; always 0 for [`layout_article`].
+    pub story_part: usize,
     /// The piece of the article.
     pub part: TextPart,
     /// Offset, in chars, into that piece's text of the first source char on the line.
@@ -123,55 +126,48 @@ pub fn caption_mark(kind: CaptionKind) -> &'static str {
 /// character of the model appears once and in order, in its display form (see
 /// [`display_chars`]), except the spaces a line break replaces and newlines, which end a line.
 pub fn layout_article(article: &Article, options: &LayoutOptions) -> Vec<Line> {
+    layout_story(&[article], options)
+}
+
+/// Lays the parts of a continued story out as one text, in the order given (front part
+/// first, as [`crate::edition::story_parts`] gives them): each part as [`layout_article`]
+/// does, joined by a [`LineKind::Seam`] line such as "── 接第四版 ──" in place of the jump
+/// lines between them. The front part's "上接" line and the last part's "下转" line stay.
+/// Each line's [`SourceRef::story_part`] says which part its text comes from.
+pub fn layout_story(parts: &[&Article], options: &LayoutOptions) -> Vec<Line> {
     let mut layout = ArticleLayout::new(options);
-    let headings = [
-        (TextPart::Column, LineKind::Column, &article.column),
-        (TextPart::Kicker, LineKind::Kicker, &article.kicker),
-        (TextPart::Headline, LineKind::Headline, &article.headline),
-        (TextPart::Subtitle, LineKind::Subtitle, &article.subtitle),
-        (TextPart::Byline, LineKind::Byline, &article.byline),
-    ];
-    for (part, kind, text) in headings {
-        if let Some(text) = text {
-            layout.wrap(kind, Some(part), text, "", "");
+    for (index, article) in parts.iter().enumerate() {
+        layout.story_part = index;
+        let continued = index > 0;
+        let continues = index + 1 < parts.len();
+        if continued {
+            layout.blank();
+            // The page the part before says the story continues on.
+            let label = (parts[index - 1].jump_to.as_ref())
+                .map_or(String::new(), |jump| page_label(jump.page));
+            let text = format!("{SEAM_RULE} 接{label} {SEAM_RULE}");
+            layout.wrap(LineKind::Seam, None, &text, "", "");
+            layout.blank();
         }
-    }
-    layout.blank();
-    if let Some(jump) = &article.jump_from {
-        let text = format!("（上接{}）", page_label(jump.page));
-        layout.wrap(LineKind::JumpFrom, None, &text, "", "");
-        layout.blank();
-    }
-    for (index, block) in article.blocks.iter().enumerate() {
-        let (kind, indent) = match block.kind {
-            BlockKind::Paragraph => (LineKind::Paragraph, PARAGRAPH_INDENT),
-            BlockKind::Subhead => (LineKind::Subhead, ""),
-        };
-        layout.wrap(kind, Some(TextPart::Block(index)), &block.text, indent, "");
-        layout.blank();
-    }
-    for (index, caption) in article.captions.iter().enumerate() {
-        layout.wrap(
-            LineKind::Caption(caption.kind),
-            Some(TextPart::Caption(index)),
-            &caption.text,
-            caption_mark(caption.kind),
-            CAPTION_CONTINUATION,
+        layout.article(
+            article,
+            article.jump_from.as_ref().filter(|_| !continued),
+            article.jump_to.as_ref().filter(|_| !continues),
         );
-        layout.blank();
-    }
-    if let Some(jump) = &article.jump_to {
-        let text = format!("（下转{}）", page_label(jump.page));
-        layout.wrap(LineKind::JumpTo, None, &text, "", "");
     }
     layout.finish()
 }
+
+/// What either side of a seam's page label is drawn with.
+const SEAM_RULE: &str = "──";
 
 /// The lines of an article being laid out.
 struct ArticleLayout<'a> {
     options: &'a LayoutOptions,
     width: usize,
     lines: Vec<Line>,
+    /// The part of the story being laid out, for [`SourceRef::story_part`].
+    story_part: usize,
 }
 
 impl<'a> ArticleLayout<'a> {
@@ -180,6 +176,52 @@ impl<'a> ArticleLayout<'a> {
             options,
             width: options.width.max(MIN_WIDTH),
             lines: Vec::new(),
+            story_part: 0,
+        }
+    }
+
+    /// Lays out one article, with the jump lines given (a story leaves out those its seams
+    /// replace).
+    fn article(&mut self, article: &Article, jump_from: Option<&Jump>, jump_to: Option<&Jump>) {
+        let headings = [
+            (TextPart::Column, LineKind::Column, &article.column),
+            (TextPart::Kicker, LineKind::Kicker, &article.kicker),
+            (TextPart::Headline, LineKind::Headline, &article.headline),
+            (TextPart::Subtitle, LineKind::Subtitle, &article.subtitle),
+            (TextPart::Byline, LineKind::Byline, &article.byline),
+        ];
+        for (part, kind, text) in headings {
+            if let Some(text) = text {
+                self.wrap(kind, Some(part), text, "", "");
+            }
+        }
+        self.blank();
+        if let Some(jump) = jump_from {
+            let text = format!("（上接{}）", page_label(jump.page));
+            self.wrap(LineKind::JumpFrom, None, &text, "", "");
+            self.blank();
+        }
+        for (index, block) in article.blocks.iter().enumerate() {
+            let (kind, indent) = match block.kind {
+                BlockKind::Paragraph => (LineKind::Paragraph, PARAGRAPH_INDENT),
+                BlockKind::Subhead => (LineKind::Subhead, ""),
+            };
+            self.wrap(kind, Some(TextPart::Block(index)), &block.text, indent, "");
+            self.blank();
+        }
+        for (index, caption) in article.captions.iter().enumerate() {
+            self.wrap(
+                LineKind::Caption(caption.kind),
+                Some(TextPart::Caption(index)),
+                &caption.text,
+                caption_mark(caption.kind),
+                CAPTION_CONTINUATION,
+            );
+            self.blank();
+        }
+        if let Some(jump) = jump_to {
+            let text = format!("（下转{}）", page_label(jump.page));
+            self.wrap(LineKind::JumpTo, None, &text, "", "");
         }
     }
 
@@ -210,6 +252,7 @@ impl<'a> ArticleLayout<'a> {
                     width: str_width(&text, ambiguous),
                     text,
                     source: part.map(|part| SourceRef {
+                        story_part: self.story_part,
                         part,
                         start: offset + range.start,
                         prefix: prefix.chars().count(),
@@ -261,7 +304,7 @@ impl<'a> ArticleLayout<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edition::{Block, Caption, Jump};
+    use crate::edition::{Block, Caption};
 
     fn paragraph(text: &str) -> Block {
         Block {
@@ -487,5 +530,53 @@ mod tests {
         };
         let lines = layout_article(&article, &LayoutOptions::new(80));
         assert_eq!(texts(&lines), ["\u{3000}\u{3000}会议"]);
+    }
+
+    #[test]
+    fn a_story_joins_its_parts_at_a_seam_and_says_where_each_line_comes_from() {
+        let mut front = full_article();
+        front.jump_from = None;
+        let back = Article {
+            blocks: vec![paragraph("而且带动了贸易")],
+            jump_from: Some(Jump {
+                page: 1,
+                article: None,
+            }),
+            jump_to: Some(Jump {
+                page: 8,
+                article: None,
+            }),
+            ..Article::default()
+        };
+        let lines = layout_story(&[&front, &back], &LayoutOptions::new(40));
+        let texts = texts(&lines);
+        assert_eq!(
+            texts[texts.len() - 7..],
+            [
+                "▍图 双星工厂。",
+                "",
+                "── 接第四版 ──",
+                "",
+                "\u{3000}\u{3000}而且带动了贸易",
+                "",
+                "（下转第八版）",
+            ],
+            "the seam stands in for the jumps between the parts, not the last part's own"
+        );
+        assert_eq!(lines[lines.len() - 5].kind, LineKind::Seam);
+        let parts: Vec<usize> = (lines.iter())
+            .filter_map(|line| Some(line.source?.story_part))
+            .collect();
+        assert_eq!(parts, [0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        // Too narrow for the seam on one line: it wraps, and nothing is wider than the width.
+        let narrow = layout_story(&[&front, &back], &LayoutOptions::new(8));
+        assert!(
+            narrow
+                .iter()
+                .filter(|line| line.kind == LineKind::Seam)
+                .count()
+                > 1
+        );
+        assert!(narrow.iter().all(|line| line.width <= 8));
     }
 }

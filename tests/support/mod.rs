@@ -4,16 +4,22 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 pub mod cli;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::{Child, MasterPty, PtySize, native_pty_system};
+
+pub use portable_pty::CommandBuilder;
 
 /// How long a test waits for the screen to show what it expects.
 const PATIENCE: Duration = Duration::from_secs(20);
+
+/// The binary under test.
+pub const BINARY: &str = env!("CARGO_BIN_EXE_kanbao");
 
 /// What the program asked of the terminal beyond drawing, recorded for the tests.
 #[derive(Debug, Default)]
@@ -61,6 +67,16 @@ impl Session {
 
     /// Starts the binary with `args` in `dir`, in a terminal of `cols` x `rows`.
     pub fn start_in(args: &[&str], cols: u16, rows: u16, dir: Option<&Path>) -> Self {
+        let mut command = command(args);
+        if let Some(dir) = dir {
+            command.cwd(dir);
+        }
+        Self::spawn(command, cols, rows)
+    }
+
+    /// Starts `command` (the binary, or a shell that runs it) in a terminal of
+    /// `cols` x `rows`.
+    pub fn spawn(mut command: CommandBuilder, cols: u16, rows: u16) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -69,10 +85,10 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_kanbao"));
-        command.args(args);
         command.env("TERM", "xterm-256color");
-        command.cwd(dir.unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR"))));
+        if command.get_cwd().is_none() {
+            command.cwd(env!("CARGO_MANIFEST_DIR"));
+        }
         let child = pair.slave.spawn_command(command).expect("start kanbao");
         // The slave stays open in the child alone, so reads end when it exits.
         drop(pair.slave);
@@ -152,18 +168,17 @@ impl Session {
     pub fn wait_until(&self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) -> String {
         let deadline = Instant::now() + PATIENCE;
         loop {
-            {
+            let (contents, closed) = {
                 let shared = self.shared.lock().unwrap();
                 let screen = shared.parser.screen();
                 if ready(screen) {
                     return screen.contents();
                 }
-                if Instant::now() > deadline || shared.closed {
-                    panic!(
-                        "waited for {what}; the screen shows:\n{}",
-                        screen.contents()
-                    );
-                }
+                (screen.contents(), shared.closed)
+            };
+            // Panicking outside the lock leaves it usable for the reader thread.
+            if Instant::now() > deadline || closed {
+                panic!("waited for {what}; the screen shows:\n{contents}");
             }
             thread::sleep(Duration::from_millis(20));
         }
@@ -213,15 +228,32 @@ impl Session {
         status
     }
 
+    /// Sends `signal` ("TERM", "CONT", ...) to the process `pid`.
+    pub fn signal(pid: u32, signal: &str) {
+        let status = Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -{signal} {pid} failed");
+    }
+
+    /// Whether the program is still running.
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// Whether the terminal is in cooked mode with echo, as a shell leaves it.
+    pub fn terminal_cooked(&self) -> bool {
+        let termios = self.master.get_termios().expect("read terminal modes");
+        // The flags' names, as the pty crate's termios type prints them.
+        let local = format!("{:?}", termios.local_flags);
+        local.contains("ICANON") && local.contains("ECHO")
+    }
+
     /// Checks the terminal is as the program found it: cooked mode with echo, main screen,
     /// no mouse reporting, cursor shown.
     pub fn assert_terminal_restored(&self) {
-        let termios = self.master.get_termios().expect("read terminal modes");
-        let local = format!("{:?}", termios.local_flags);
-        assert!(
-            local.contains("ICANON") && local.contains("ECHO"),
-            "terminal left in raw mode: {local}"
-        );
+        assert!(self.terminal_cooked(), "terminal left in raw mode");
         self.with_screen(|screen| {
             assert!(!screen.alternate_screen(), "alternate screen left on");
             assert_eq!(
@@ -232,6 +264,92 @@ impl Session {
             assert!(!screen.hide_cursor(), "cursor left hidden");
         });
     }
+}
+
+/// A command that runs the binary with `args`, to adjust before [`Session::spawn`].
+pub fn command(args: &[&str]) -> CommandBuilder {
+    let mut command = CommandBuilder::new(BINARY);
+    command.args(args);
+    command
+}
+
+/// The scheduler state of process `pid` as /proc shows it: 'T' stopped, 'S' sleeping...
+pub fn process_state(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("read /proc stat");
+    // The name in parentheses may hold spaces; the state follows the last ')'.
+    let after_name = &stat[stat.rfind(')').expect("stat has a name") + 1..];
+    after_name
+        .trim_start()
+        .chars()
+        .next()
+        .expect("stat has a state")
+}
+
+/// Waits until process `pid` is in scheduler state `state` (see [`process_state`]).
+pub fn wait_for_state(pid: u32, state: char) {
+    let deadline = Instant::now() + PATIENCE;
+    while process_state(pid) != state {
+        assert!(
+            Instant::now() < deadline,
+            "process {pid} never reached state {state}: it is in {}",
+            process_state(pid)
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A fresh, empty folder for test files, named after `name`, under the target directory.
+pub fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a scratch folder");
+    dir
+}
+
+/// The ids of the processes whose parent is `pid`.
+pub fn children(pid: u32) -> Vec<u32> {
+    let path = format!("/proc/{pid}/task/{pid}/children");
+    let list = std::fs::read_to_string(path).unwrap_or_default();
+    list.split_whitespace()
+        .filter_map(|id| id.parse().ok())
+        .collect()
+}
+
+/// The text of `screen`'s columns `cols`, row by row.
+pub fn columns_text(screen: &vt100::Screen, cols: std::ops::Range<u16>) -> String {
+    let rows: Vec<String> = screen.rows(cols.start, cols.end - cols.start).collect();
+    rows.join("\n")
+}
+
+/// Where `text` starts on `screen`: (row, column) of its first character's cell.
+pub fn find_cell(screen: &vt100::Screen, text: &str) -> Option<(u16, u16)> {
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (u16::from(rows), u16::from(cols));
+    let first = text.chars().next()?.to_string();
+    (0..rows).find_map(|row| {
+        let line: String = screen.rows(0, cols).nth(row.into())?;
+        line.contains(text).then_some(())?;
+        (0..cols).find_map(|col| {
+            let here = screen.contents_between(row, col, row, cols);
+            (screen.cell(row, col)?.contents() == first && here.starts_with(text))
+                .then_some((row, col))
+        })
+    })
+}
+
+/// The rows of `screen` where the cell in `col` does not hold `symbol`, among `rows`.
+pub fn rows_without(
+    screen: &vt100::Screen,
+    col: u16,
+    rows: std::ops::Range<u16>,
+    symbol: &str,
+) -> Vec<u16> {
+    rows.filter(|&row| {
+        screen
+            .cell(row, col)
+            .is_none_or(|cell| cell.contents() != symbol)
+    })
+    .collect()
 }
 
 impl Drop for Session {

@@ -1,0 +1,95 @@
+//! Everything a reader can ask for, independent of the key that asked.
+
+use crate::text::AmbiguousWidth;
+
+/// A request to change the reader's state; [`crate::app::App::update`] carries it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Stop the process the way Ctrl-Z does in a shell; the terminal shell handles it.
+    Suspend,
+    /// Open or close the key help.
+    ToggleHelp,
+    /// Open or close the caption viewer.
+    ToggleCaptions,
+    /// In the caption viewer: show the captions of the article or of its whole page.
+    ToggleCaptionScope,
+    /// Show half-width punctuation as the source has it, or full-width.
+    TogglePunctuation,
+    /// Read a continued story's parts as one text, or each part on its own.
+    ToggleMerged,
+    /// Close what is open: an overlay, a prompt, search highlights, a message.
+    Cancel,
+    /// Move the focus to the other pane.
+    FocusNext,
+    /// Move the focus to the section list.
+    FocusSections,
+    /// Move the focus to the article.
+    FocusArticle,
+    /// One step up: the previous article in the list, or one line up in the article.
+    Up,
+    /// One step down: the next article in the list, or one line down in the article.
+    Down,
+    /// Scroll a screenful up.
+    PageUp,
+    /// Scroll a screenful down.
+    PageDown,
+    /// Scroll half a screen up.
+    HalfPageUp,
+    /// Scroll half a screen down.
+    HalfPageDown,
+    /// To the first article, or the start of the article.
+    Top,
+    /// To the last article, or the end of the article.
+    Bottom,
+    /// The previous article in reading order.
+    PreviousArticle,
+    /// The next article in reading order.
+    NextArticle,
+    /// The first article of the previous page.
+    PreviousPage,
+    /// The first article of the next page.
+    NextPage,
+    /// A digit of a page number to go to (finished with [`Action::Confirm`]).
+    Digit(u8),
+    /// Start typing a search.
+    StartSearch,
+    /// A character typed into the open prompt.
+    Type(char),
+    /// Delete the last character of the open prompt.
+    Erase,
+    /// Enter: finish the prompt, open the selected article, or follow the article's jump.
+    Confirm,
+    /// Go back to the place before the last jump.
+    Back,
+    /// The next search match.
+    NextMatch,
+    /// The previous search match.
+    PreviousMatch,
+    /// The mouse wheel turned over a screen cell; positive lines scroll down.
+    Scroll {
+        /// Screen column of the pointer.
+        column: u16,
+        /// Screen row of the pointer.
+        row: u16,
+        /// Lines to scroll.
+        lines: i16,
+    },
+    /// A left click on a screen cell.
+    Click {
+        /// Screen column of the click.
+        column: u16,
+        /// Screen row of the click.
+        row: u16,
+    },
+    /// The terminal has a new size.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
+    /// The terminal's ambiguous-width setting became known.
+    SetAmbiguousWidth(AmbiguousWidth),
+}

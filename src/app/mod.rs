@@ -1,0 +1,18 @@
+//! The reader's state and its `update(Action)`: pure and testable, no terminal.
+//!
+//! Keys become [`Action`]s ([`input`]), [`App::update`] changes the state, and `ui::draw`
+//! reads it. Geometry shared by both sides lives in [`screen`].
+
+mod action;
+mod captions;
+#[cfg(test)]
+pub(crate) mod fixture;
+pub mod input;
+pub mod screen;
+mod search;
+mod state;
+
+pub use action::Action;
+pub use captions::{CaptionLine, CaptionScope, CaptionView};
+pub use search::{Match, Search, match_ranges};
+pub use state::{App, Focus, Overlay, Place, Prompt, Row};

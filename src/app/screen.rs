@@ -1,0 +1,148 @@
+//! Where each pane sits: one computation shared by `update` (page sizes, clicks) and the UI.
+
+use ratatui::layout::{Margin, Position, Rect};
+
+use super::input::KEY_HELP;
+
+/// Below this many columns the panes take turns instead of standing side by side.
+pub const TWO_PANES_MIN_WIDTH: u16 = 60;
+/// The smallest screen the reader draws on.
+pub const MIN_WIDTH: u16 = 24;
+/// The smallest screen the reader draws on.
+pub const MIN_HEIGHT: u16 = 8;
+
+/// The rectangles of the screen's parts, borders included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    /// The section list.
+    pub sections: Rect,
+    /// The article.
+    pub article: Rect,
+    /// The status line at the bottom.
+    pub status: Rect,
+    /// True when only the focused pane is shown; then both panes fill the same area.
+    pub single: bool,
+}
+
+impl Panes {
+    /// The panes of a screen of `area`; `None` when it is too small to read on.
+    pub fn new(area: Rect) -> Option<Self> {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            return None;
+        }
+        let main = Rect {
+            height: area.height - 1,
+            ..area
+        };
+        let status = Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        };
+        if area.width < TWO_PANES_MIN_WIDTH {
+            return Some(Self {
+                sections: main,
+                article: main,
+                status,
+                single: true,
+            });
+        }
+        let list_width = (area.width * 3 / 10).clamp(22, 36);
+        let sections = Rect {
+            width: list_width,
+            ..main
+        };
+        let article = Rect {
+            x: main.x + list_width,
+            width: main.width - list_width,
+            ..main
+        };
+        Some(Self {
+            sections,
+            article,
+            status,
+            single: false,
+        })
+    }
+
+    /// Where the article's lines go: inside the border, one column of padding each side.
+    pub fn article_text(&self) -> Rect {
+        self.article.inner(Margin::new(2, 1))
+    }
+
+    /// Where the section list's rows go: inside the border.
+    pub fn section_rows(&self) -> Rect {
+        self.sections.inner(Margin::new(1, 1))
+    }
+
+    /// Whether `position` falls on the section list as shown with `focus_on_sections`.
+    pub fn on_sections(&self, position: Position, focus_on_sections: bool) -> bool {
+        self.sections.contains(position) && (!self.single || focus_on_sections)
+    }
+
+    /// Whether `position` falls on the article as shown with `focus_on_sections`.
+    pub fn on_article(&self, position: Position, focus_on_sections: bool) -> bool {
+        self.article.contains(position) && (!self.single || !focus_on_sections)
+    }
+
+    /// The caption viewer: over the article pane.
+    pub fn captions(&self) -> Rect {
+        self.article
+    }
+
+    /// Where the caption viewer's lines go.
+    pub fn caption_text(&self) -> Rect {
+        self.captions().inner(Margin::new(2, 1))
+    }
+
+    /// The help box, centred on the screen above the status line.
+    pub fn help(&self) -> Rect {
+        let main = self.sections.union(self.article);
+        let width = main.width.min(76);
+        let height = main.height.min(HELP_LINES as u16 + 2);
+        Rect {
+            x: main.x + (main.width - width) / 2,
+            y: main.y + (main.height - height) / 2,
+            width,
+            height,
+        }
+    }
+
+    /// Where the help's lines go.
+    pub fn help_text(&self) -> Rect {
+        self.help().inner(Margin::new(2, 1))
+    }
+}
+
+/// Lines the help shows: a line per key row and a legend line.
+pub const HELP_LINES: usize = KEY_HELP.len() + 2;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_screens_show_both_panes_side_by_side() {
+        let panes = Panes::new(Rect::new(0, 0, 120, 40)).unwrap();
+        assert!(!panes.single);
+        assert_eq!(panes.sections.right(), panes.article.x);
+        assert_eq!(panes.article.right(), 120);
+        assert_eq!(panes.status, Rect::new(0, 39, 120, 1));
+    }
+
+    #[test]
+    fn narrow_screens_show_one_pane_at_a_time() {
+        let panes = Panes::new(Rect::new(0, 0, 50, 20)).unwrap();
+        assert!(panes.single);
+        assert_eq!(panes.sections, panes.article);
+        let inside = Position::new(10, 5);
+        assert!(panes.on_sections(inside, true) && !panes.on_article(inside, true));
+        assert!(panes.on_article(inside, false) && !panes.on_sections(inside, false));
+    }
+
+    #[test]
+    fn tiny_screens_have_no_panes() {
+        assert_eq!(Panes::new(Rect::new(0, 0, MIN_WIDTH - 1, 30)), None);
+        assert_eq!(Panes::new(Rect::new(0, 0, 80, MIN_HEIGHT - 1)), None);
+    }
+}

@@ -1,0 +1,255 @@
+//! Searching the whole edition, and mapping matches to laid-out lines.
+//!
+//! Matching runs on the model's text, so a match can span a line break; the lines'
+//! [`SourceRef`](crate::text::SourceRef)s map it back to the screen.
+
+use std::ops::Range;
+
+use crate::edition::Article;
+use crate::text::{Line, TextPart};
+
+/// A search and what it found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    /// The text searched for, as typed.
+    pub query: String,
+    /// Every match in the edition, in reading order.
+    pub matches: Vec<Match>,
+    /// The match last shown.
+    pub current: usize,
+}
+
+/// One place the query occurs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// The article's position in reading order.
+    pub article: usize,
+    /// The piece of the article.
+    pub part: TextPart,
+    /// Offset in chars into the piece's text.
+    pub start: usize,
+    /// Length in chars.
+    pub len: usize,
+}
+
+/// Folds the forms a reader does not tell apart: full-width ASCII ("，" "Ａ") and the
+/// ideographic space to their half-width forms, and Latin letters to lower case.
+/// One char in, one char out, so offsets survive folding.
+fn fold(c: char) -> char {
+    let c = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    };
+    c.to_ascii_lowercase()
+}
+
+/// The pieces of an article's text in the order the layout shows them.
+fn parts(article: &Article) -> impl Iterator<Item = (TextPart, &str)> {
+    let heading = [
+        (TextPart::Column, &article.column),
+        (TextPart::Kicker, &article.kicker),
+        (TextPart::Headline, &article.headline),
+        (TextPart::Subtitle, &article.subtitle),
+        (TextPart::Byline, &article.byline),
+    ]
+    .into_iter()
+    .filter_map(|(part, text)| Some((part, text.as_deref()?)));
+    let blocks =
+        (article.blocks.iter().enumerate()).map(|(i, b)| (TextPart::Block(i), b.text.as_str()));
+    let captions =
+        (article.captions.iter().enumerate()).map(|(i, c)| (TextPart::Caption(i), c.text.as_str()));
+    heading.chain(blocks).chain(captions)
+}
+
+/// Every occurrence of `query` in `articles`, in reading order; none for an empty query.
+pub fn find<'a>(articles: impl IntoIterator<Item = &'a Article>, query: &str) -> Vec<Match> {
+    let needle: Vec<char> = query.chars().map(fold).collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut matches = Vec::new();
+    for (index, article) in articles.into_iter().enumerate() {
+        for (part, text) in parts(article) {
+            let haystack: Vec<char> = text.chars().map(fold).collect();
+            let mut start = 0;
+            while start + needle.len() <= haystack.len() {
+                if haystack[start..start + needle.len()] == needle[..] {
+                    matches.push(Match {
+                        article: index,
+                        part,
+                        start,
+                        len: needle.len(),
+                    });
+                    start += needle.len();
+                } else {
+                    start += 1;
+                }
+            }
+        }
+    }
+    matches
+}
+
+/// The source chars line `line` shows: the article (its position in reading order, from
+/// `shown`, the articles the lines were laid out from), its part, and the char range within it.
+fn source_span(line: &Line, shown: &[usize]) -> Option<(usize, TextPart, Range<usize>)> {
+    let source = line.source?;
+    let article = *shown.get(source.story_part)?;
+    let chars = line.text.chars().count().saturating_sub(source.prefix);
+    Some((article, source.part, source.start..source.start + chars))
+}
+
+/// The char ranges of `line.text` covered by `matches`, each with the match's index; `shown`
+/// lists the articles the line's layout was made from, as [`crate::app::App::shown_articles`].
+pub fn match_ranges(line: &Line, shown: &[usize], matches: &[Match]) -> Vec<(usize, Range<usize>)> {
+    let Some((article, part, span)) = source_span(line, shown) else {
+        return Vec::new();
+    };
+    let prefix = line.source.map_or(0, |source| source.prefix);
+    matches
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.article == article && m.part == part)
+        .filter_map(|(index, m)| {
+            let start = m.start.max(span.start);
+            let end = (m.start + m.len).min(span.end);
+            (start < end).then(|| {
+                (
+                    index,
+                    start - span.start + prefix..end - span.start + prefix,
+                )
+            })
+        })
+        .collect()
+}
+
+/// The index of the line where `found` starts, if `lines`, laid out from the articles
+/// `shown`, show it.
+pub fn line_of(lines: &[Line], shown: &[usize], found: &Match) -> Option<usize> {
+    lines.iter().position(|line| {
+        source_span(line, shown).is_some_and(|(article, part, span)| {
+            article == found.article && part == found.part && span.contains(&found.start)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edition::{Block, BlockKind};
+    use crate::text::{LineKind, SourceRef};
+
+    fn article(headline: &str, paragraphs: &[&str]) -> Article {
+        Article {
+            headline: Some(headline.into()),
+            blocks: paragraphs
+                .iter()
+                .map(|text| Block {
+                    kind: BlockKind::Paragraph,
+                    text: text.to_string(),
+                })
+                .collect(),
+            ..Article::default()
+        }
+    }
+
+    fn line(part: TextPart, start: usize, prefix: usize, text: &str) -> Line {
+        Line {
+            kind: LineKind::Paragraph,
+            text: text.into(),
+            width: 0,
+            source: Some(SourceRef {
+                story_part: 0,
+                part,
+                start,
+                prefix,
+            }),
+        }
+    }
+
+    #[test]
+    fn half_and_full_width_punctuation_match_each_other() {
+        let articles = [article("标题", &["青岛，数字", "青岛,数字"])];
+        let found = find(&articles, "青岛,数字");
+        assert_eq!(found.len(), 2);
+        assert_eq!(find(&articles, "青岛，数字").len(), 2);
+    }
+
+    #[test]
+    fn latin_matches_ignore_case_and_width() {
+        let articles = [article("ＪＱ专列", &["首班JQ奇瑞"])];
+        assert_eq!(find(&articles, "jq").len(), 2);
+    }
+
+    #[test]
+    fn matches_come_in_reading_order_across_articles_and_parts() {
+        let articles = [
+            article("数字青岛", &["建设数字青岛"]),
+            article("别的", &["数字"]),
+        ];
+        let found = find(&articles, "数字");
+        let places: Vec<_> = found.iter().map(|m| (m.article, m.part, m.start)).collect();
+        assert_eq!(
+            places,
+            [
+                (0, TextPart::Headline, 0),
+                (0, TextPart::Block(0), 2),
+                (1, TextPart::Block(0), 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_query_finds_nothing() {
+        assert!(find(&[article("a", &["b"])], "").is_empty());
+    }
+
+    #[test]
+    fn a_match_across_a_line_break_is_highlighted_on_both_lines() {
+        // "　　数字青岛" / "建设" with a two-char indent prefix on the first line.
+        let first = line(TextPart::Block(0), 0, 2, "　　数字青岛");
+        let second = line(TextPart::Block(0), 4, 0, "建设");
+        let found = Match {
+            article: 0,
+            part: TextPart::Block(0),
+            start: 2,
+            len: 4,
+        };
+        assert_eq!(match_ranges(&first, &[0], &[found]), [(0, 4..6)]);
+        assert_eq!(match_ranges(&second, &[0], &[found]), [(0, 0..2)]);
+        assert_eq!(line_of(&[first, second], &[0], &found), Some(0));
+    }
+
+    #[test]
+    fn a_match_in_another_part_is_not_highlighted() {
+        let shown = line(TextPart::Block(1), 0, 0, "数字青岛");
+        let found = Match {
+            article: 0,
+            part: TextPart::Block(0),
+            start: 0,
+            len: 2,
+        };
+        assert!(match_ranges(&shown, &[0], &[found]).is_empty());
+        assert_eq!(line_of(&[shown], &[0], &found), None);
+    }
+
+    #[test]
+    fn a_line_of_a_merged_story_matches_only_in_the_article_it_comes_from() {
+        // The same part and offset in two articles: the front (article 1) and its
+        // continuation (article 4), merged, the continuation's lines being part 1.
+        let mut continued = line(TextPart::Block(0), 0, 0, "数字青岛");
+        continued.source.as_mut().unwrap().story_part = 1;
+        let front = line(TextPart::Block(0), 0, 0, "数字青岛");
+        let found = Match {
+            article: 4,
+            part: TextPart::Block(0),
+            start: 0,
+            len: 2,
+        };
+        let shown = [1, 4];
+        assert!(match_ranges(&front, &shown, &[found]).is_empty());
+        assert_eq!(match_ranges(&continued, &shown, &[found]), [(0, 0..2)]);
+        assert_eq!(line_of(&[front, continued], &shown, &found), Some(1));
+    }
+}

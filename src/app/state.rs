@@ -1,0 +1,933 @@
+//! The reader's state and the one function that changes it.
+
+use ratatui::layout::{Position, Rect};
+
+use crate::edition::{Article, Edition, Page, page_label, story_parts};
+use crate::text::{
+    AmbiguousWidth, LayoutCache, LayoutOptions, Line, LineKind, MIN_WIDTH, Punctuation, TextPart,
+};
+
+use super::Action;
+use super::captions::{CaptionScope, CaptionView};
+use super::input::Mode;
+use super::screen::{HELP_LINES, Panes};
+use super::search::{self, Search};
+
+/// How many places Backspace can go back.
+const HISTORY_LIMIT: usize = 100;
+
+/// The pane keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The section list.
+    Sections,
+    /// The article.
+    Article,
+}
+
+/// A box drawn over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The key help, scrolled to `scroll`.
+    Help {
+        /// The first line shown.
+        scroll: usize,
+    },
+    /// The caption viewer.
+    Captions(CaptionView),
+}
+
+/// Text being typed on the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prompt {
+    /// Digits of a page number.
+    PageNumber(String),
+    /// A search query.
+    Search(String),
+}
+
+/// A place in the edition Backspace returns to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// The article's position in reading order.
+    pub article: usize,
+    /// Its scroll position.
+    pub scroll: usize,
+}
+
+/// A row of the section list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A page's heading: the index into `Edition::pages`.
+    Page(usize),
+    /// The column banner (栏目) over the article at this position in reading order.
+    Column(usize),
+    /// The article at this position in reading order.
+    Article(usize),
+}
+
+/// A place in the text, as the model knows it: an article's position in reading order, a
+/// piece of it, and a char offset into that piece. Survives a new layout.
+type TextAt = (usize, TextPart, usize);
+
+/// Where an article sits: its page, its index on the page, its row in the list.
+#[derive(Debug, Clone, Copy)]
+struct ArticleAt {
+    page: usize,
+    index: usize,
+    row: usize,
+}
+
+/// Everything the reader shows, and where the reader is.
+#[derive(Debug)]
+pub struct App {
+    edition: Edition,
+    rows: Vec<Row>,
+    articles: Vec<ArticleAt>,
+    current: usize,
+    scroll: usize,
+    focus: Focus,
+    overlay: Option<Overlay>,
+    prompt: Option<Prompt>,
+    search: Option<Search>,
+    history: Vec<Place>,
+    message: Option<String>,
+    area: Rect,
+    ambiguous: AmbiguousWidth,
+    punctuation: Punctuation,
+    layouts: LayoutCache,
+    /// Whether a story's continued parts are shown with it as one text.
+    merged: bool,
+    /// The current article's lines (in merged reading, its story's), and the articles and
+    /// options they were laid out from.
+    lines: Vec<Line>,
+    shown: Option<(Vec<usize>, LayoutOptions)>,
+    list_offset: usize,
+    running: bool,
+}
+
+impl App {
+    /// A reader at the first article of `edition`, on a screen of `width` x `height` cells.
+    pub fn new(edition: Edition, ambiguous: AmbiguousWidth, width: u16, height: u16) -> Self {
+        let mut rows = Vec::new();
+        let mut articles = Vec::new();
+        for (page_index, page) in edition.pages.iter().enumerate() {
+            rows.push(Row::Page(page_index));
+            let mut column = None;
+            for (index, article) in page.articles.iter().enumerate() {
+                if article.column.is_some() && article.column.as_ref() != column {
+                    rows.push(Row::Column(articles.len()));
+                }
+                column = article.column.as_ref();
+                articles.push(ArticleAt {
+                    page: page_index,
+                    index,
+                    row: rows.len(),
+                });
+                rows.push(Row::Article(articles.len() - 1));
+            }
+        }
+        let mut app = Self {
+            edition,
+            rows,
+            articles,
+            current: 0,
+            scroll: 0,
+            focus: Focus::Sections,
+            overlay: None,
+            prompt: None,
+            search: None,
+            history: Vec::new(),
+            message: None,
+            area: Rect::new(0, 0, width, height),
+            ambiguous,
+            punctuation: Punctuation::default(),
+            layouts: LayoutCache::new(),
+            merged: false,
+            lines: Vec::new(),
+            shown: None,
+            list_offset: 0,
+            running: true,
+        };
+        if app.articles.is_empty() {
+            app.message = Some("This edition has no articles.".into());
+        }
+        app.refresh();
+        app
+    }
+
+    /// Carries out `action`.
+    pub fn update(&mut self, action: Action) {
+        let from_user = !matches!(action, Action::Resize { .. } | Action::SetAmbiguousWidth(_));
+        // The screen says it is too small; keys that act on what it cannot show do nothing.
+        if from_user && self.panes().is_none() && !matches!(action, Action::Quit | Action::Suspend)
+        {
+            return;
+        }
+        if from_user {
+            self.message = None;
+        }
+        let typing_page = matches!(self.prompt, Some(Prompt::PageNumber(_)));
+        if typing_page && from_user && !Self::edits_page_number(action) {
+            self.prompt = None;
+        }
+        match action {
+            Action::Resize { width, height } => {
+                self.area = Rect::new(0, 0, width, height);
+                self.relayout_captions();
+                self.keep_selection_visible();
+            }
+            Action::SetAmbiguousWidth(ambiguous) => {
+                self.ambiguous = ambiguous;
+                self.relayout_captions();
+            }
+            Action::Quit => self.running = false,
+            // The terminal shell stops the process; the state does not change.
+            Action::Suspend => {}
+            _ if matches!(self.prompt, Some(Prompt::Search(_))) => self.edit_search(action),
+            _ if self.overlay.is_some() => self.update_overlay(action),
+            _ => self.update_reading(action),
+        }
+        self.refresh();
+    }
+
+    fn edits_page_number(action: Action) -> bool {
+        matches!(
+            action,
+            Action::Digit(_) | Action::Erase | Action::Confirm | Action::Cancel
+        )
+    }
+
+    fn edit_search(&mut self, action: Action) {
+        let Some(Prompt::Search(query)) = &mut self.prompt else {
+            return;
+        };
+        match action {
+            Action::Type(c) => query.push(c),
+            Action::Erase if query.is_empty() => self.prompt = None,
+            Action::Erase => _ = query.pop(),
+            Action::Confirm => {
+                let query = std::mem::take(query);
+                self.prompt = None;
+                self.submit_search(query);
+            }
+            Action::Cancel => self.prompt = None,
+            _ => {}
+        }
+    }
+
+    fn update_overlay(&mut self, action: Action) {
+        let panes = self.panes();
+        match (action, &mut self.overlay) {
+            (Action::Cancel, _)
+            | (Action::ToggleHelp, Some(Overlay::Help { .. }))
+            | (Action::ToggleCaptions, Some(Overlay::Captions(_))) => self.overlay = None,
+            (Action::ToggleHelp, _) => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            (Action::ToggleCaptions, _) => self.open_captions(CaptionScope::Article),
+            (Action::ToggleCaptionScope, Some(Overlay::Captions(view))) => {
+                let scope = match view.scope {
+                    CaptionScope::Article => CaptionScope::Page,
+                    CaptionScope::Page => CaptionScope::Article,
+                };
+                self.open_captions(scope);
+            }
+            (_, Some(Overlay::Help { scroll })) => {
+                let height = panes.map_or(0, |panes| panes.help_text().height as usize);
+                if let Some(to) = scrolled(*scroll, action, height, HELP_LINES) {
+                    *scroll = to;
+                }
+            }
+            (_, Some(Overlay::Captions(view))) => {
+                let height = panes.map_or(0, |panes| panes.caption_text().height as usize);
+                if let Some(to) = scrolled(view.scroll, action, height, view.lines.len()) {
+                    view.scroll = to;
+                }
+            }
+            (_, None) => {}
+        }
+    }
+
+    fn update_reading(&mut self, action: Action) {
+        match action {
+            Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::ToggleCaptions => self.open_captions(CaptionScope::Article),
+            Action::TogglePunctuation => {
+                let (punctuation, shown) = match self.punctuation {
+                    Punctuation::FullWidth => (Punctuation::Source, "as in the source"),
+                    Punctuation::Source => (Punctuation::FullWidth, "full-width"),
+                };
+                self.punctuation = punctuation;
+                self.message = Some(format!("Punctuation {shown}"));
+            }
+            Action::ToggleMerged => self.toggle_merged(),
+            Action::Cancel => {
+                self.prompt = None;
+                self.search = None;
+            }
+            Action::FocusNext => {
+                self.focus = match self.focus {
+                    Focus::Sections => Focus::Article,
+                    Focus::Article => Focus::Sections,
+                }
+            }
+            Action::FocusSections => self.focus = Focus::Sections,
+            Action::FocusArticle => self.focus = Focus::Article,
+            Action::Up | Action::Down | Action::Top | Action::Bottom
+                if self.focus == Focus::Sections =>
+            {
+                self.move_selection(action)
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::HalfPageUp
+            | Action::HalfPageDown
+            | Action::Top
+            | Action::Bottom => self.scroll_article(action),
+            Action::PreviousArticle => self.step_article(false),
+            Action::NextArticle => self.step_article(true),
+            Action::PreviousPage => self.step_page(false),
+            Action::NextPage => self.step_page(true),
+            Action::Digit(digit) => match &mut self.prompt {
+                Some(Prompt::PageNumber(digits)) if digits.len() < 4 => {
+                    digits.push(char::from(b'0' + digit))
+                }
+                Some(Prompt::PageNumber(_)) => {}
+                _ => self.prompt = Some(Prompt::PageNumber(char::from(b'0' + digit).to_string())),
+            },
+            Action::Erase => {
+                if let Some(Prompt::PageNumber(digits)) = &mut self.prompt {
+                    digits.pop();
+                    if digits.is_empty() {
+                        self.prompt = None;
+                    }
+                }
+            }
+            Action::StartSearch => self.prompt = Some(Prompt::Search(String::new())),
+            Action::Confirm => self.confirm(),
+            Action::Back => self.back(),
+            Action::NextMatch => self.step_match(true),
+            Action::PreviousMatch => self.step_match(false),
+            Action::Scroll { column, row, lines } => self.wheel(Position::new(column, row), lines),
+            Action::Click { column, row } => self.click(Position::new(column, row)),
+            Action::Type(_)
+            | Action::ToggleCaptionScope
+            | Action::Quit
+            | Action::Suspend
+            | Action::Resize { .. }
+            | Action::SetAmbiguousWidth(_) => {}
+        }
+    }
+
+    fn confirm(&mut self) {
+        if let Some(Prompt::PageNumber(digits)) = self.prompt.take() {
+            if let Ok(number) = digits.parse() {
+                self.go_to_page(number);
+            }
+            return;
+        }
+        match self.focus {
+            Focus::Sections => self.focus = Focus::Article,
+            Focus::Article => self.follow_jump(),
+        }
+    }
+
+    // ---- moving between articles ----
+
+    /// Opens the article at `index`, at its start; in merged reading, at the start of its
+    /// part of the story.
+    fn select(&mut self, index: usize) {
+        if index != self.current {
+            self.current = index;
+            self.refresh();
+            self.scroll = self.part_start(index);
+        }
+        self.keep_selection_visible();
+    }
+
+    /// Selects `index` as a jump: the place left is remembered for Backspace.
+    fn jump_to(&mut self, index: usize) {
+        if index == self.current {
+            return;
+        }
+        if self.history.len() == HISTORY_LIMIT {
+            self.history.remove(0);
+        }
+        self.history.push(Place {
+            article: self.current,
+            scroll: self.scroll,
+        });
+        self.select(index);
+    }
+
+    fn move_selection(&mut self, action: Action) {
+        let Some(last) = self.articles.len().checked_sub(1) else {
+            return;
+        };
+        let index = match action {
+            Action::Up => self.current.saturating_sub(1),
+            Action::Down => (self.current + 1).min(last),
+            Action::Top => 0,
+            _ => last,
+        };
+        self.select(index);
+    }
+
+    fn step_article(&mut self, forward: bool) {
+        if self.articles.is_empty() {
+            return;
+        }
+        match (forward, self.current) {
+            (false, 0) => self.message = Some("This is the first article.".into()),
+            (false, index) => self.select(index - 1),
+            (true, index) if index + 1 == self.articles.len() => {
+                self.message = Some("This is the last article.".into())
+            }
+            (true, index) => self.select(index + 1),
+        }
+    }
+
+    fn first_article_of(&self, page: usize) -> Option<usize> {
+        self.articles.iter().position(|at| at.page == page)
+    }
+
+    fn step_page(&mut self, forward: bool) {
+        let Some(at) = self.articles.get(self.current).copied() else {
+            return;
+        };
+        let target = if forward {
+            (at.page + 1..self.edition.pages.len()).find_map(|page| self.first_article_of(page))
+        } else {
+            (0..at.page)
+                .rev()
+                .find_map(|page| self.first_article_of(page))
+        };
+        match target {
+            Some(index) => self.select(index),
+            None if forward => self.message = Some("This is the last page.".into()),
+            None => self.message = Some("This is the first page.".into()),
+        }
+    }
+
+    fn go_to_page(&mut self, number: u32) {
+        let label = page_label(number);
+        match self
+            .edition
+            .pages
+            .iter()
+            .position(|page| page.number == number)
+        {
+            None => self.message = Some(format!("{label} is not in this edition")),
+            Some(page) => match self.first_article_of(page) {
+                None => self.message = Some(format!("{label} has no articles")),
+                Some(index) => self.jump_to(index),
+            },
+        }
+    }
+
+    fn follow_jump(&mut self) {
+        let Some(article) = self.current_article() else {
+            return;
+        };
+        let Some(jump) = article
+            .jump_to
+            .as_ref()
+            .or(article.jump_from.as_ref())
+            .cloned()
+        else {
+            self.message = Some("This article has no 下转 or 上接 jump.".into());
+            return;
+        };
+        let label = page_label(jump.page);
+        let target = jump.article.as_deref().and_then(|id| self.index_of(id));
+        match target {
+            Some(index) => self.jump_to(index),
+            None if self.edition.page(jump.page).is_none() => {
+                self.message = Some(format!("{label} is not in this edition"))
+            }
+            None => self.message = Some(format!("{label} has no matching part")),
+        }
+    }
+
+    fn back(&mut self) {
+        match self.history.pop() {
+            Some(place) => {
+                self.current = place.article;
+                self.refresh();
+                self.scroll = place.scroll;
+                self.keep_selection_visible();
+            }
+            None => self.message = Some("Nothing to go back to.".into()),
+        }
+    }
+
+    fn index_of(&self, id: &str) -> Option<usize> {
+        (0..self.articles.len()).find(|&index| self.article(index).id == id)
+    }
+
+    // ---- scrolling ----
+
+    fn scroll_article(&mut self, action: Action) {
+        let total = self.lines().len();
+        if let Some(to) = scrolled(self.scroll, action, self.article_height(), total) {
+            self.scroll = to;
+        }
+    }
+
+    fn keep_selection_visible(&mut self) {
+        let (Some(panes), Some(at)) = (self.panes(), self.articles.get(self.current)) else {
+            return;
+        };
+        let height = panes.section_rows().height as usize;
+        // Show the page heading and column banner above an article too.
+        let mut top = at.row;
+        while top > 0 && !matches!(self.rows[top - 1], Row::Article(_)) {
+            top -= 1;
+        }
+        if top < self.list_offset {
+            self.list_offset = top;
+        }
+        if at.row >= self.list_offset + height {
+            self.list_offset = at.row + 1 - height;
+        }
+    }
+
+    fn wheel(&mut self, position: Position, lines: i16) {
+        let Some(panes) = self.panes() else { return };
+        let on_sections = self.focus == Focus::Sections;
+        if panes.on_article(position, on_sections) {
+            let total = self.lines().len();
+            let action = Action::Scroll {
+                column: 0,
+                row: 0,
+                lines,
+            };
+            if let Some(to) = scrolled(self.scroll, action, self.article_height(), total) {
+                self.scroll = to;
+            }
+        } else if panes.on_sections(position, on_sections) {
+            let height = panes.section_rows().height as usize;
+            let last = self.rows.len().saturating_sub(height);
+            self.list_offset = self
+                .list_offset
+                .saturating_add_signed(lines.into())
+                .min(last);
+        }
+    }
+
+    fn click(&mut self, position: Position) {
+        let Some(panes) = self.panes() else { return };
+        let on_sections = self.focus == Focus::Sections;
+        if panes.on_article(position, on_sections) {
+            self.focus = Focus::Article;
+            return;
+        }
+        let rows = panes.section_rows();
+        if !panes.on_sections(position, on_sections) || !rows.contains(position) {
+            return;
+        }
+        self.focus = Focus::Sections;
+        let index = match self
+            .rows
+            .get(self.list_offset + usize::from(position.y - rows.y))
+        {
+            Some(Row::Page(page)) => self.first_article_of(*page),
+            Some(Row::Column(index) | Row::Article(index)) => Some(*index),
+            None => None,
+        };
+        if let Some(index) = index {
+            self.select(index);
+        }
+    }
+
+    // ---- search ----
+
+    fn submit_search(&mut self, query: String) {
+        let query = match (query.is_empty(), &self.search) {
+            (false, _) => query,
+            (true, Some(search)) => search.query.clone(),
+            (true, None) => return,
+        };
+        let articles = (0..self.articles.len()).map(|index| self.article(index));
+        let mut matches = search::find(articles, &query);
+        if matches.is_empty() {
+            self.search = None;
+            self.message = Some(format!("Not found: {query}"));
+            return;
+        }
+        matches.sort_by_key(|found| self.reading_rank(found.article));
+        // The first match below the top of the pane, else the first in a later story.
+        let (lines, shown) = (self.lines(), self.shown_articles());
+        let story = self.reading_rank(self.current).0;
+        let ahead = (matches.iter())
+            .position(|found| {
+                search::line_of(lines, shown, found).is_some_and(|line| line >= self.scroll)
+            })
+            .or_else(|| {
+                (matches.iter()).position(|found| self.reading_rank(found.article).0 > story)
+            });
+        self.search = Some(Search {
+            query,
+            matches,
+            current: 0,
+        });
+        self.show_match(ahead.unwrap_or(0), ahead.is_none());
+    }
+
+    /// Where the article at `index` comes in reading order: its story's place, by the story's
+    /// first part, and its place in the story. Outside merged reading every article is a story.
+    fn reading_rank(&self, index: usize) -> (usize, usize) {
+        let story = self.story_of(index);
+        let part = story.iter().position(|&part| part == index).unwrap_or(0);
+        (story.first().copied().unwrap_or(index), part)
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let Some(search) = &self.search else {
+            self.message = Some("No search yet: / searches.".into());
+            return;
+        };
+        let count = search.matches.len();
+        let (next, wrapped) = if forward {
+            ((search.current + 1) % count, search.current + 1 == count)
+        } else {
+            ((search.current + count - 1) % count, search.current == 0)
+        };
+        self.show_match(next, wrapped);
+    }
+
+    fn show_match(&mut self, index: usize, wrapped: bool) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        search.current = index;
+        let found = search.matches[index];
+        let note = format!(
+            "/{}: match {} of {}{}",
+            search.query,
+            index + 1,
+            search.matches.len(),
+            if wrapped { ", wrapped around" } else { "" }
+        );
+        // A match in the text shown is scrolled to, as in one article; elsewhere it is a jump.
+        if !self.shown_articles().contains(&found.article) {
+            self.jump_to(found.article);
+        }
+        self.focus = Focus::Article;
+        self.refresh();
+        let height = self.article_height();
+        if let Some(line) = search::line_of(self.lines(), self.shown_articles(), &found)
+            && (line < self.scroll || line >= self.scroll + height)
+        {
+            self.scroll = line.saturating_sub(height / 3);
+        }
+        self.message = Some(note);
+    }
+
+    // ---- captions ----
+
+    fn open_captions(&mut self, scope: CaptionScope) {
+        self.overlay = Some(Overlay::Captions(self.caption_view(scope)));
+    }
+
+    fn caption_view(&self, scope: CaptionScope) -> CaptionView {
+        let width = self
+            .panes()
+            .map_or(MIN_WIDTH, |panes| panes.caption_text().width as usize);
+        let options = self.layout_options(width);
+        let articles: Vec<&Article> = match (scope, self.current_page()) {
+            (CaptionScope::Page, Some(page)) => page.articles.iter().collect(),
+            _ => self.current_article().into_iter().collect(),
+        };
+        CaptionView::new(scope, &articles, &options)
+    }
+
+    fn relayout_captions(&mut self) {
+        if let Some(Overlay::Captions(view)) = &self.overlay {
+            let scroll = view.scroll;
+            let mut view = self.caption_view(view.scope);
+            view.scroll = scroll.min(view.lines.len().saturating_sub(1));
+            self.overlay = Some(Overlay::Captions(view));
+        }
+    }
+
+    // ---- layout ----
+
+    // ---- merged reading ----
+
+    fn toggle_merged(&mut self) {
+        self.merged = !self.merged;
+        self.message = Some(match self.merged {
+            true => "Merged reading: continued stories read as one text".into(),
+            false => "Merged reading off".into(),
+        });
+        // Matches follow the new reading order; the one shown stays the one shown.
+        let ranks: Vec<(usize, usize)> = (0..self.articles.len())
+            .map(|index| self.reading_rank(index))
+            .collect();
+        if let Some(search) = &mut self.search {
+            let shown = search.matches[search.current];
+            search.matches.sort_by_key(|found| ranks[found.article]);
+            search.current = (search.matches.iter())
+                .position(|found| *found == shown)
+                .unwrap_or(0);
+        }
+    }
+
+    /// The articles read as one text with the article at `index`, in reading order: in merged
+    /// reading the parts of its story, else the article alone.
+    fn story_of(&self, index: usize) -> Vec<usize> {
+        let alone = vec![index];
+        if !self.merged || index >= self.articles.len() {
+            return alone;
+        }
+        let parts = story_parts(&self.edition, &self.article(index).id);
+        let story: Vec<usize> = (parts.iter())
+            .filter_map(|part| self.index_of(&part.id))
+            .collect();
+        if story.contains(&index) { story } else { alone }
+    }
+
+    /// The first line of the article at `index` among the lines shown: the seam before it in
+    /// a merged story, else the top.
+    fn part_start(&self, index: usize) -> usize {
+        let Some(part) = self.shown_articles().iter().position(|&at| at == index) else {
+            return 0;
+        };
+        let lines = &self.lines;
+        let seams = (0..lines.len()).filter(|&at| {
+            lines[at].kind == LineKind::Seam && (at == 0 || lines[at - 1].kind != LineKind::Seam)
+        });
+        part.checked_sub(1)
+            .and_then(|seam| seams.clone().nth(seam))
+            .unwrap_or(0)
+    }
+
+    /// The text at the top of the pane: the nearest line at or above it that shows some.
+    fn top_text(&self) -> Option<TextAt> {
+        let shown = self.shown_articles();
+        let above = self.lines.get(..=self.scroll)?;
+        above.iter().rev().find_map(|line| {
+            let source = line.source?;
+            Some((*shown.get(source.story_part)?, source.part, source.start))
+        })
+    }
+
+    /// The last line shown that starts at or before `text`.
+    fn line_of_text(&self, (article, part, start): TextAt) -> Option<usize> {
+        let shown = self.shown_articles();
+        self.lines.iter().rposition(|line| {
+            line.source.is_some_and(|source| {
+                shown.get(source.story_part) == Some(&article)
+                    && source.part == part
+                    && source.start <= start
+            })
+        })
+    }
+
+    // ---- layout ----
+
+    /// Takes the lines of the current article (in merged reading, of its story) from the
+    /// layout cache when the articles or the options changed; a new layout keeps the text at
+    /// the top of the pane in view if it still shows it, else starts at the current article.
+    /// Clamps the scroll position.
+    fn refresh(&mut self) {
+        let (Some(panes), true) = (self.panes(), self.current < self.articles.len()) else {
+            return;
+        };
+        let options = self.layout_options(panes.article_text().width as usize);
+        let story = self.story_of(self.current);
+        if self.shown.as_ref() != Some(&(story.clone(), options)) {
+            let anchor = self.top_text();
+            let parts: Vec<&Article> = (story.iter())
+                .map(|&index| {
+                    let at = self.articles[index];
+                    &self.edition.pages[at.page].articles[at.index]
+                })
+                .collect();
+            self.lines = self.layouts.story_lines(&parts, &options).to_vec();
+            self.shown = Some((story, options));
+            self.scroll = anchor
+                .and_then(|anchor| self.line_of_text(anchor))
+                .unwrap_or_else(|| self.part_start(self.current));
+        }
+        let height = panes.article_text().height as usize;
+        self.scroll = self.scroll.min(self.lines.len().saturating_sub(height));
+    }
+
+    fn layout_options(&self, width: usize) -> LayoutOptions {
+        LayoutOptions {
+            width,
+            ambiguous: self.ambiguous,
+            punctuation: self.punctuation,
+        }
+    }
+
+    // ---- what the UI reads ----
+
+    /// The edition being read.
+    pub fn edition(&self) -> &Edition {
+        &self.edition
+    }
+
+    /// The rows of the section list.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The first section-list row shown.
+    pub fn list_offset(&self) -> usize {
+        self.list_offset
+    }
+
+    /// The article at `index` in reading order. Panics when out of range.
+    pub fn article(&self, index: usize) -> &Article {
+        let at = self.articles[index];
+        &self.edition.pages[at.page].articles[at.index]
+    }
+
+    /// How many articles the edition has.
+    pub fn article_count(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// The position of the current article in reading order; `None` for an empty edition.
+    pub fn current(&self) -> Option<usize> {
+        (self.current < self.articles.len()).then_some(self.current)
+    }
+
+    /// The article being read.
+    pub fn current_article(&self) -> Option<&Article> {
+        self.current().map(|index| self.article(index))
+    }
+
+    /// The page of the article being read.
+    pub fn current_page(&self) -> Option<&Page> {
+        let at = self.articles.get(self.current)?;
+        self.edition.pages.get(at.page)
+    }
+
+    /// The current article's laid-out lines; in merged reading, its story's.
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// The articles [`App::lines`] were laid out from, by position in reading order: the
+    /// current article, or in merged reading every part of its story. A line's
+    /// [`crate::text::SourceRef::story_part`] indexes this.
+    pub fn shown_articles(&self) -> &[usize] {
+        self.shown.as_ref().map_or(&[], |(shown, _)| shown)
+    }
+
+    /// Whether continued stories are read as one text.
+    pub fn merged(&self) -> bool {
+        self.merged
+    }
+
+    /// The first line of the article shown.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// How far down the article the bottom of the pane is, in percent; `None` when it all fits.
+    pub fn scroll_percent(&self) -> Option<usize> {
+        let total = self.lines().len();
+        let height = self.article_height();
+        (total > height).then(|| (self.scroll + height).min(total) * 100 / total)
+    }
+
+    fn article_height(&self) -> usize {
+        self.panes()
+            .map_or(0, |panes| panes.article_text().height as usize)
+    }
+
+    /// The pane keys act on.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The box open over the panes.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    /// Text being typed on the status line.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    /// The last search, whose matches are highlighted.
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// A message for the status line.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// How many places Backspace can go back to.
+    pub fn history_depth(&self) -> usize {
+        self.history.len()
+    }
+
+    /// How wide the terminal draws ambiguous characters.
+    pub fn ambiguous(&self) -> AmbiguousWidth {
+        self.ambiguous
+    }
+
+    /// How half-width punctuation is shown.
+    pub fn punctuation(&self) -> Punctuation {
+        self.punctuation
+    }
+
+    /// False once the reader should quit.
+    pub fn is_running(&self) -> bool {
+        self.running
+    }
+
+    /// What keys mean right now.
+    pub fn mode(&self) -> Mode {
+        match (&self.prompt, &self.overlay) {
+            (Some(Prompt::Search(_)), _) => Mode::Search,
+            (_, Some(_)) => Mode::Overlay,
+            (Some(Prompt::PageNumber(_)), _) => Mode::PageNumber,
+            (None, None) => Mode::Normal,
+        }
+    }
+
+    /// The screen the reader draws on.
+    pub fn area(&self) -> Rect {
+        self.area
+    }
+
+    /// Where the panes sit on the screen; `None` when the screen is too small.
+    pub fn panes(&self) -> Option<Panes> {
+        Panes::new(self.area)
+    }
+}
+
+/// The scroll position a movement `action` leads to, in a view of `height` lines over
+/// `total` lines; `None` for actions that do not scroll.
+fn scrolled(scroll: usize, action: Action, height: usize, total: usize) -> Option<usize> {
+    let last = total.saturating_sub(height);
+    let page = height.max(1);
+    let half = (height / 2).max(1);
+    let to = match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll + 1,
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll + page,
+        Action::HalfPageUp => scroll.saturating_sub(half),
+        Action::HalfPageDown => scroll + half,
+        Action::Top => 0,
+        Action::Bottom => last,
+        Action::Scroll { lines, .. } => scroll.saturating_add_signed(lines.into()),
+        _ => return None,
+    };
+    Some(to.min(last))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,969 @@
+use super::*;
+use crate::app::CaptionLine;
+use crate::app::fixture;
+use crate::text::{LineKind, TextPart, str_width};
+
+/// A reader on the test edition at 120x40.
+fn reader() -> App {
+    App::new(fixture::edition(), AmbiguousWidth::Narrow, 120, 40)
+}
+
+fn press(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action);
+    }
+}
+
+fn current_id(app: &App) -> &str {
+    &app.current_article().unwrap().id
+}
+
+/// Opens article `id` with the focus on the article.
+fn open(app: &mut App, id: &str) {
+    let index = app.index_of(id).unwrap();
+    app.select(index);
+    app.update(Action::FocusArticle);
+}
+
+fn message(app: &App) -> &str {
+    app.message().unwrap_or_default()
+}
+
+#[test]
+fn the_reader_opens_on_the_first_article_with_the_list_focused() {
+    let app = reader();
+    assert_eq!(current_id(&app), "1-1");
+    assert_eq!(app.focus(), Focus::Sections);
+    assert_eq!(app.scroll(), 0);
+    assert!(!app.lines().is_empty());
+    assert!(app.is_running());
+}
+
+#[test]
+fn the_list_shows_pages_banners_and_articles_in_order() {
+    let app = reader();
+    assert_eq!(
+        app.rows(),
+        [
+            Row::Page(0),
+            Row::Article(0),
+            Row::Article(1),
+            Row::Column(2),
+            Row::Article(2),
+            Row::Article(3),
+            Row::Page(1),
+            Row::Article(4),
+            Row::Article(5),
+            Row::Page(2),
+        ]
+    );
+}
+
+#[test]
+fn an_empty_edition_survives_every_action() {
+    let mut app = App::new(Edition::default(), AmbiguousWidth::Narrow, 80, 24);
+    assert_eq!(message(&app), "This edition has no articles.");
+    let all = [
+        Action::ToggleHelp,
+        Action::Cancel,
+        Action::ToggleCaptions,
+        Action::ToggleCaptionScope,
+        Action::Cancel,
+        Action::TogglePunctuation,
+        Action::ToggleMerged,
+        Action::FocusNext,
+        Action::FocusSections,
+        Action::FocusArticle,
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::HalfPageUp,
+        Action::HalfPageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::PreviousArticle,
+        Action::NextArticle,
+        Action::PreviousPage,
+        Action::NextPage,
+        Action::Digit(1),
+        Action::Confirm,
+        Action::Confirm,
+        Action::Back,
+        Action::StartSearch,
+        Action::Type('数'),
+        Action::Confirm,
+        Action::NextMatch,
+        Action::PreviousMatch,
+        Action::Scroll {
+            column: 50,
+            row: 5,
+            lines: 3,
+        },
+        Action::Click { column: 3, row: 3 },
+        Action::Resize {
+            width: 30,
+            height: 10,
+        },
+        Action::SetAmbiguousWidth(AmbiguousWidth::Wide),
+        Action::Suspend,
+    ];
+    press(&mut app, &all);
+    assert_eq!(app.current_article(), None);
+    assert!(app.lines().is_empty());
+    app.update(Action::Quit);
+    assert!(!app.is_running());
+}
+
+#[test]
+fn up_and_down_in_the_list_select_articles_across_pages() {
+    let mut app = reader();
+    press(
+        &mut app,
+        &[Action::Down, Action::Down, Action::Down, Action::Down],
+    );
+    assert_eq!(current_id(&app), "4-1");
+    press(&mut app, &[Action::Up]);
+    assert_eq!(current_id(&app), "1-4");
+    press(&mut app, &[Action::Bottom]);
+    assert_eq!(current_id(&app), "4-2");
+    press(&mut app, &[Action::Down]);
+    assert_eq!(current_id(&app), "4-2", "the last article stays selected");
+    press(&mut app, &[Action::Top, Action::Up]);
+    assert_eq!(current_id(&app), "1-1");
+}
+
+#[test]
+fn selecting_another_article_starts_it_at_the_top() {
+    let mut app = reader();
+    open(&mut app, "1-4");
+    press(
+        &mut app,
+        &[Action::PageDown, Action::FocusSections, Action::Up],
+    );
+    assert_eq!(current_id(&app), "1-3");
+    assert_eq!(app.scroll(), 0);
+}
+
+#[test]
+fn in_the_article_movement_keys_scroll_within_its_length() {
+    let mut app = reader();
+    open(&mut app, "1-4");
+    let height = app.article_height();
+    let last = app.lines().len() - height;
+    let steps = [
+        (Action::Down, 1),
+        (Action::Down, 2),
+        (Action::Up, 1),
+        (Action::PageDown, 1 + height),
+        (Action::PageUp, 1),
+        (Action::HalfPageDown, 1 + height / 2),
+        (Action::HalfPageUp, 1),
+        (Action::Bottom, last),
+        (Action::Down, last),
+        (Action::PageDown, last),
+        (Action::Top, 0),
+        (Action::Up, 0),
+        (Action::PageUp, 0),
+    ];
+    for (action, expected) in steps {
+        app.update(action);
+        assert_eq!(app.scroll(), expected, "after {action:?}");
+    }
+    assert_eq!(
+        current_id(&app),
+        "1-4",
+        "scrolling never changes the article"
+    );
+}
+
+#[test]
+fn the_percentage_tells_how_far_down_the_pane_is() {
+    let mut app = reader();
+    assert_eq!(app.scroll_percent(), None, "a short article fits");
+    open(&mut app, "1-4");
+    assert!(app.scroll_percent().unwrap() < 100);
+    app.update(Action::Bottom);
+    assert_eq!(app.scroll_percent(), Some(100));
+}
+
+#[test]
+fn brackets_step_through_articles_and_say_so_at_either_end() {
+    let mut app = reader();
+    app.update(Action::PreviousArticle);
+    assert_eq!(message(&app), "This is the first article.");
+    press(
+        &mut app,
+        &[
+            Action::NextArticle,
+            Action::NextArticle,
+            Action::NextArticle,
+            Action::NextArticle,
+        ],
+    );
+    assert_eq!(current_id(&app), "4-1");
+    press(&mut app, &[Action::NextArticle, Action::NextArticle]);
+    assert_eq!(current_id(&app), "4-2");
+    assert_eq!(message(&app), "This is the last article.");
+    app.update(Action::PreviousArticle);
+    assert_eq!(current_id(&app), "4-1");
+}
+
+#[test]
+fn braces_step_through_pages_skipping_pages_without_articles() {
+    let mut app = reader();
+    press(&mut app, &[Action::Down, Action::NextPage]);
+    assert_eq!(current_id(&app), "4-1");
+    app.update(Action::NextPage);
+    assert_eq!(current_id(&app), "4-1");
+    assert_eq!(message(&app), "This is the last page.");
+    press(&mut app, &[Action::Down, Action::PreviousPage]);
+    assert_eq!(current_id(&app), "1-1");
+    app.update(Action::PreviousPage);
+    assert_eq!(message(&app), "This is the first page.");
+}
+
+#[test]
+fn digits_then_enter_go_to_that_page() {
+    let mut app = reader();
+    press(&mut app, &[Action::Digit(4)]);
+    assert_eq!(app.prompt(), Some(&Prompt::PageNumber("4".into())));
+    assert_eq!(app.mode(), Mode::PageNumber);
+    app.update(Action::Confirm);
+    assert_eq!(current_id(&app), "4-1");
+    assert_eq!(app.prompt(), None);
+    assert_eq!(app.history_depth(), 1, "going to a page can be undone");
+}
+
+#[test]
+fn a_page_number_can_name_pages_that_are_missing_or_empty() {
+    let mut app = reader();
+    press(&mut app, &[Action::Digit(9), Action::Confirm]);
+    assert_eq!(message(&app), "第九版 is not in this edition");
+    press(
+        &mut app,
+        &[Action::Digit(1), Action::Digit(2), Action::Confirm],
+    );
+    assert_eq!(message(&app), "第十二版 is not in this edition");
+    press(&mut app, &[Action::Digit(6), Action::Confirm]);
+    assert_eq!(message(&app), "第六版 has no articles");
+    assert_eq!(current_id(&app), "1-1");
+}
+
+#[test]
+fn a_page_number_can_be_corrected_or_abandoned() {
+    let mut app = reader();
+    press(
+        &mut app,
+        &[Action::Digit(1), Action::Digit(6), Action::Erase],
+    );
+    assert_eq!(app.prompt(), Some(&Prompt::PageNumber("1".into())));
+    press(&mut app, &[Action::Erase]);
+    assert_eq!(
+        app.prompt(),
+        None,
+        "erasing the last digit closes the prompt"
+    );
+    press(&mut app, &[Action::Digit(4), Action::Cancel]);
+    assert_eq!(app.prompt(), None);
+    press(&mut app, &[Action::Digit(4), Action::Down]);
+    assert_eq!(
+        app.prompt(),
+        None,
+        "another key abandons the number and acts"
+    );
+    assert_eq!(current_id(&app), "1-2");
+}
+
+#[test]
+fn enter_in_the_list_opens_the_article() {
+    let mut app = reader();
+    press(&mut app, &[Action::Down, Action::Confirm]);
+    assert_eq!(app.focus(), Focus::Article);
+    assert_eq!(current_id(&app), "1-2");
+}
+
+#[test]
+fn enter_in_the_article_follows_its_jump_and_backspace_returns() {
+    let mut app = reader();
+    open(&mut app, "1-2");
+    press(&mut app, &[Action::Down]);
+    let scroll = app.scroll();
+    app.update(Action::Confirm);
+    assert_eq!(current_id(&app), "4-1");
+    assert_eq!(app.history_depth(), 1);
+    app.update(Action::Confirm);
+    assert_eq!(
+        current_id(&app),
+        "1-2",
+        "a continued part leads back to its start"
+    );
+    assert_eq!(app.history_depth(), 2);
+    press(&mut app, &[Action::Back, Action::Back]);
+    assert_eq!(current_id(&app), "1-2");
+    assert_eq!(app.scroll(), scroll, "back restores the scroll position");
+    assert_eq!(app.history_depth(), 0);
+    app.update(Action::Back);
+    assert_eq!(message(&app), "Nothing to go back to.");
+}
+
+#[test]
+fn a_jump_that_leads_nowhere_says_why() {
+    let mut app = reader();
+    open(&mut app, "1-3");
+    app.update(Action::Confirm);
+    assert_eq!(current_id(&app), "1-3");
+    assert_eq!(message(&app), "第九版 is not in this edition");
+
+    let mut edition = fixture::edition();
+    edition.pages[0].articles[1].jump_to = Some(crate::edition::Jump {
+        page: 4,
+        article: None,
+    });
+    let mut app = App::new(edition, AmbiguousWidth::Narrow, 120, 40);
+    open(&mut app, "1-2");
+    app.update(Action::Confirm);
+    assert_eq!(message(&app), "第四版 has no matching part");
+
+    let mut app = reader();
+    open(&mut app, "1-1");
+    app.update(Action::Confirm);
+    assert_eq!(message(&app), "This article has no 下转 or 上接 jump.");
+}
+
+#[test]
+fn tab_h_and_l_move_the_focus() {
+    let mut app = reader();
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus(), Focus::Article);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus(), Focus::Sections);
+    app.update(Action::FocusArticle);
+    assert_eq!(app.focus(), Focus::Article);
+    app.update(Action::FocusSections);
+    assert_eq!(app.focus(), Focus::Sections);
+}
+
+fn search(app: &mut App, query: &str) {
+    app.update(Action::StartSearch);
+    for c in query.chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Confirm);
+}
+
+#[test]
+fn typing_a_search_takes_letters_as_text_not_commands() {
+    let mut app = reader();
+    press(
+        &mut app,
+        &[Action::StartSearch, Action::Type('q'), Action::Down],
+    );
+    assert_eq!(app.prompt(), Some(&Prompt::Search("q".into())));
+    assert!(app.is_running());
+    assert_eq!(current_id(&app), "1-1");
+    press(&mut app, &[Action::Erase, Action::Erase]);
+    assert_eq!(
+        app.prompt(),
+        None,
+        "erasing past the start closes the prompt"
+    );
+    press(
+        &mut app,
+        &[Action::StartSearch, Action::Type('x'), Action::Cancel],
+    );
+    assert_eq!(app.prompt(), None);
+    assert_eq!(app.search(), None);
+}
+
+#[test]
+fn a_search_finds_matches_in_every_article_and_shows_the_first_ahead() {
+    let mut app = reader();
+    open(&mut app, "1-2");
+    search(&mut app, "上合");
+    let found = app.search().unwrap();
+    assert!(
+        found
+            .matches
+            .iter()
+            .any(|m| m.article == app.index_of("4-1").unwrap())
+    );
+    assert_eq!(
+        current_id(&app),
+        "1-2",
+        "the first match at or after the current place"
+    );
+    assert!(
+        message(&app).starts_with("/上合: match 1 of"),
+        "{}",
+        message(&app)
+    );
+}
+
+#[test]
+fn half_width_punctuation_finds_full_width_and_back() {
+    let mut app = reader();
+    search(&mut app, "(齐鲁号)");
+    assert_eq!(current_id(&app), "1-2");
+    search(&mut app, "会议指出，加快");
+    assert_eq!(current_id(&app), "1-1");
+    assert_eq!(app.search().unwrap().matches.len(), 1);
+}
+
+#[test]
+fn n_and_shift_n_walk_the_matches_and_wrap_around() {
+    let mut app = reader();
+    search(&mut app, "上合");
+    let count = app.search().unwrap().matches.len();
+    assert!(count >= 3);
+    for _ in 1..count {
+        app.update(Action::NextMatch);
+    }
+    assert_eq!(current_id(&app), "4-1");
+    assert_eq!(
+        app.history_depth(),
+        2,
+        "each match in another article is a jump: 1-1 to 1-2 to 4-1"
+    );
+    app.update(Action::NextMatch);
+    assert_eq!(app.search().unwrap().current, 0);
+    assert!(
+        message(&app).ends_with("wrapped around"),
+        "{}",
+        message(&app)
+    );
+    app.update(Action::PreviousMatch);
+    assert_eq!(app.search().unwrap().current, count - 1);
+    assert!(message(&app).ends_with("wrapped around"));
+}
+
+#[test]
+fn a_match_far_down_an_article_is_scrolled_into_view() {
+    let mut app = reader();
+    search(&mut app, "第55段");
+    assert_eq!(current_id(&app), "1-4");
+    let found = app.search().unwrap().matches[0];
+    let line = search::line_of(app.lines(), app.shown_articles(), &found).unwrap();
+    assert!((app.scroll()..app.scroll() + app.article_height()).contains(&line));
+    assert_eq!(app.focus(), Focus::Article);
+}
+
+#[test]
+fn an_unknown_word_is_reported_and_esc_clears_highlights() {
+    let mut app = reader();
+    search(&mut app, "不存在的词");
+    assert_eq!(message(&app), "Not found: 不存在的词");
+    assert_eq!(app.search(), None);
+    app.update(Action::NextMatch);
+    assert_eq!(message(&app), "No search yet: / searches.");
+    search(&mut app, "数字");
+    assert!(app.search().is_some());
+    search(&mut app, "");
+    assert_eq!(
+        app.search().unwrap().query,
+        "数字",
+        "an empty search repeats the last one"
+    );
+    app.update(Action::Cancel);
+    assert_eq!(app.search(), None);
+}
+
+fn caption_view(app: &App) -> &CaptionView {
+    match app.overlay() {
+        Some(Overlay::Captions(view)) => view,
+        other => panic!("no caption viewer: {other:?}"),
+    }
+}
+
+#[test]
+fn c_opens_the_captions_of_the_article_and_p_those_of_the_page() {
+    let mut app = reader();
+    open(&mut app, "1-3");
+    app.update(Action::ToggleCaptions);
+    let view = caption_view(&app);
+    assert_eq!(view.scope, CaptionScope::Article);
+    assert_eq!(
+        view.lines[0],
+        CaptionLine::Kind(crate::edition::CaptionKind::Photo)
+    );
+    assert_eq!(app.mode(), Mode::Overlay);
+    app.update(Action::ToggleCaptionScope);
+    assert_eq!(caption_view(&app).scope, CaptionScope::Page);
+    assert!(caption_view(&app).lines.contains(&CaptionLine::Article(
+        "双星：以自主创新重新定义“轮胎”".into()
+    )));
+    app.update(Action::ToggleCaptions);
+    assert_eq!(app.overlay(), None);
+    press(&mut app, &[Action::ToggleCaptions, Action::Cancel]);
+    assert_eq!(app.overlay(), None);
+}
+
+#[test]
+fn the_caption_viewer_scrolls_and_keeps_the_article_still() {
+    let mut app = App::new(fixture::edition(), AmbiguousWidth::Narrow, 50, 10);
+    open(&mut app, "1-3");
+    app.update(Action::ToggleCaptions);
+    let total = caption_view(&app).lines.len();
+    let height = app.panes().unwrap().caption_text().height as usize;
+    assert!(
+        total > height,
+        "the test needs captions longer than the viewer"
+    );
+    press(&mut app, &[Action::Down, Action::NextArticle]);
+    assert_eq!(caption_view(&app).scroll, 1);
+    assert_eq!(
+        current_id(&app),
+        "1-3",
+        "keys for the article do nothing under the viewer"
+    );
+    app.update(Action::Bottom);
+    assert_eq!(caption_view(&app).scroll, total - height);
+    app.update(Action::Scroll {
+        column: 30,
+        row: 4,
+        lines: -3,
+    });
+    assert_eq!(caption_view(&app).scroll, total - height - 3);
+}
+
+#[test]
+fn the_help_opens_scrolls_and_closes() {
+    let mut app = App::new(fixture::edition(), AmbiguousWidth::Narrow, 80, 12);
+    app.update(Action::ToggleHelp);
+    assert_eq!(app.overlay(), Some(&Overlay::Help { scroll: 0 }));
+    press(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(app.overlay(), Some(&Overlay::Help { scroll: 2 }));
+    app.update(Action::Bottom);
+    let height = app.panes().unwrap().help_text().height as usize;
+    assert_eq!(
+        app.overlay(),
+        Some(&Overlay::Help {
+            scroll: HELP_LINES - height
+        })
+    );
+    app.update(Action::ToggleHelp);
+    assert_eq!(app.overlay(), None);
+    press(&mut app, &[Action::ToggleHelp, Action::Cancel]);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(current_id(&app), "1-1");
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut app = reader();
+    open(&mut app, "1-4");
+    let panes = app.panes().unwrap();
+    let (x, y) = (panes.article.x + 5, panes.article.y + 5);
+    app.update(Action::Scroll {
+        column: x,
+        row: y,
+        lines: 3,
+    });
+    assert_eq!(app.scroll(), 3);
+    app.update(Action::Scroll {
+        column: x,
+        row: y,
+        lines: -5,
+    });
+    assert_eq!(app.scroll(), 0);
+
+    let mut app = App::new(fixture::edition(), AmbiguousWidth::Narrow, 80, 9);
+    app.update(Action::Scroll {
+        column: 2,
+        row: 3,
+        lines: 3,
+    });
+    assert_eq!(app.list_offset(), 3);
+    assert_eq!(
+        current_id(&app),
+        "1-1",
+        "scrolling the list does not select"
+    );
+}
+
+#[test]
+fn a_click_selects_the_article_on_that_row() {
+    let mut app = reader();
+    app.update(Action::FocusArticle);
+    let rows = app.panes().unwrap().section_rows();
+    // Row 4 of the list is 1-3, under its column banner.
+    app.update(Action::Click {
+        column: rows.x + 3,
+        row: rows.y + 4,
+    });
+    assert_eq!(current_id(&app), "1-3");
+    assert_eq!(app.focus(), Focus::Sections);
+    app.update(Action::Click {
+        column: rows.x + 3,
+        row: rows.y + 6,
+    });
+    assert_eq!(
+        current_id(&app),
+        "4-1",
+        "a page heading selects its first article"
+    );
+    let article = app.panes().unwrap().article;
+    app.update(Action::Click {
+        column: article.x + 4,
+        row: article.y + 4,
+    });
+    assert_eq!(app.focus(), Focus::Article);
+    assert_eq!(current_id(&app), "4-1");
+}
+
+#[test]
+fn a_resize_lays_out_again_and_keeps_the_same_text_at_the_top() {
+    let mut app = reader();
+    open(&mut app, "1-4");
+    press(&mut app, &[Action::PageDown]);
+    let top = app.lines()[app.scroll()].source.unwrap();
+    app.update(Action::Resize {
+        width: 70,
+        height: 30,
+    });
+    let width = app.panes().unwrap().article_text().width as usize;
+    assert!(app.lines().iter().all(|line| line.width <= width));
+    let new_top = app.lines()[app.scroll()].source.unwrap();
+    assert_eq!(new_top.part, top.part);
+    assert!(new_top.start <= top.start);
+}
+
+#[test]
+fn the_selection_stays_in_view_on_a_short_screen() {
+    let mut app = App::new(fixture::edition(), AmbiguousWidth::Narrow, 80, 9);
+    let height = app.panes().unwrap().section_rows().height as usize;
+    app.update(Action::Bottom);
+    let row = app
+        .rows()
+        .iter()
+        .position(|row| *row == Row::Article(5))
+        .unwrap();
+    assert!((app.list_offset()..app.list_offset() + height).contains(&row));
+    app.update(Action::Top);
+    assert_eq!(
+        app.list_offset(),
+        0,
+        "the page heading shows above the first article"
+    );
+}
+
+#[test]
+fn a_screen_too_small_and_back_loses_nothing() {
+    let mut app = reader();
+    open(&mut app, "1-4");
+    press(&mut app, &[Action::PageDown]);
+    let scroll = app.scroll();
+    press(
+        &mut app,
+        &[
+            Action::Resize {
+                width: 10,
+                height: 3,
+            },
+            Action::Down,
+            Action::Click { column: 1, row: 1 },
+        ],
+    );
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    assert_eq!(current_id(&app), "1-4");
+    assert_eq!(
+        app.scroll(),
+        scroll,
+        "keys do nothing on a screen too small to see"
+    );
+}
+
+#[test]
+fn wide_ambiguous_characters_lay_out_narrower_lines() {
+    let mut app = reader();
+    open(&mut app, "1-2");
+    let width = app.panes().unwrap().article_text().width as usize;
+    app.update(Action::SetAmbiguousWidth(AmbiguousWidth::Wide));
+    assert_eq!(app.ambiguous(), AmbiguousWidth::Wide);
+    assert!(
+        app.lines()
+            .iter()
+            .all(|line| str_width(&line.text, AmbiguousWidth::Wide) <= width)
+    );
+}
+
+#[test]
+fn s_switches_punctuation_between_full_width_and_the_source() {
+    let mut app = reader();
+    app.update(Action::TogglePunctuation);
+    assert_eq!(app.punctuation(), Punctuation::Source);
+    assert_eq!(message(&app), "Punctuation as in the source");
+    app.update(Action::TogglePunctuation);
+    assert_eq!(app.punctuation(), Punctuation::FullWidth);
+}
+
+#[test]
+fn a_message_lasts_until_the_next_key() {
+    let mut app = reader();
+    app.update(Action::PreviousArticle);
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    assert_eq!(message(&app), "This is the first article.");
+    app.update(Action::Down);
+    assert_eq!(app.message(), None);
+}
+
+#[test]
+fn quit_stops_and_suspend_changes_nothing() {
+    let mut app = reader();
+    app.update(Action::Suspend);
+    assert!(app.is_running());
+    assert_eq!(current_id(&app), "1-1");
+    app.update(Action::Quit);
+    assert!(!app.is_running());
+}
+
+#[test]
+fn search_matches_map_to_parts_the_layout_shows() {
+    let mut app = reader();
+    search(&mut app, "铁轨");
+    let found = app.search().unwrap().matches[0];
+    assert_eq!(found.part, TextPart::Block(0));
+}
+
+// ---- merged reading ----
+
+/// The test edition with 4-1, the continuation of 1-2, long enough to fill the pane, and
+/// "汽车" in it as in 1-2 and in 1-3, which comes between them in reading order.
+fn long_continuation() -> App {
+    let mut edition = fixture::edition();
+    let continued = &mut edition.pages[1].articles[0];
+    assert_eq!(continued.id, "4-1");
+    continued
+        .blocks
+        .extend((1..=40).map(|n| crate::edition::Block {
+            kind: crate::edition::BlockKind::Paragraph,
+            text: format!("第{n}段：中欧班列把汽车运往中亚。"),
+        }));
+    App::new(edition, AmbiguousWidth::Narrow, 120, 40)
+}
+
+fn seam_lines(app: &App) -> Vec<usize> {
+    (app.lines().iter().enumerate())
+        .filter(|(_, line)| line.kind == LineKind::Seam)
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// The article each line's text comes from, by id; `None` for lines without text.
+fn line_article(app: &App, line: usize) -> Option<&str> {
+    let source = app.lines()[line].source?;
+    let index = app.shown_articles()[source.story_part];
+    Some(&app.article(index).id)
+}
+
+#[test]
+fn m_reads_a_continued_story_as_one_text_joined_by_a_seam() {
+    let mut app = reader();
+    open(&mut app, "1-2");
+    let single = app.lines().to_vec();
+    app.update(Action::ToggleMerged);
+    assert!(app.merged());
+    assert!(
+        message(&app).starts_with("Merged reading"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(current_id(&app), "1-2");
+    let seams = seam_lines(&app);
+    assert_eq!(seams.len(), 1);
+    assert_eq!(app.lines()[seams[0]].text, "── 接第四版 ──");
+    let texts: Vec<&str> = app.lines().iter().map(|line| line.text.as_str()).collect();
+    assert_eq!(
+        texts[..seams[0] - 1],
+        single[..single.len() - 2]
+            .iter()
+            .map(|line| line.text.as_str())
+            .collect::<Vec<_>>()[..]
+    );
+    assert!(
+        !texts
+            .iter()
+            .any(|text| text.contains("下转") || text.contains("上接")),
+        "the seam stands in for both jump lines: {texts:#?}"
+    );
+    assert_eq!(line_article(&app, seams[0] + 2), Some("4-1"));
+    assert_eq!(line_article(&app, seams[0] - 2), Some("1-2"));
+
+    app.update(Action::ToggleMerged);
+    assert!(!app.merged());
+    assert_eq!(message(&app), "Merged reading off");
+    assert_eq!(app.lines(), single);
+}
+
+#[test]
+fn in_merged_reading_a_continued_part_opens_at_its_seam_and_both_stay_listed() {
+    let mut app = long_continuation();
+    app.update(Action::ToggleMerged);
+    let rows = app.rows().to_vec();
+    let continued = app.index_of("4-1").unwrap();
+    press(&mut app, &[Action::Down; 4]);
+    assert_eq!(current_id(&app), "4-1");
+    assert_eq!(app.scroll(), seam_lines(&app)[0]);
+    assert_eq!(
+        app.shown_articles(),
+        [app.index_of("1-2").unwrap(), continued]
+    );
+    assert_eq!(app.rows(), rows, "the list still has each part on its page");
+    assert!(app.rows().contains(&Row::Article(continued)));
+
+    app.update(Action::Up);
+    assert_eq!(current_id(&app), "1-4");
+    app.update(Action::Up);
+    assert_eq!(current_id(&app), "1-3");
+    app.update(Action::Up);
+    assert_eq!(
+        (current_id(&app), app.scroll()),
+        ("1-2", 0),
+        "the front part opens at the top"
+    );
+}
+
+#[test]
+fn scrolling_runs_over_the_seam_into_the_continued_part() {
+    let mut app = long_continuation();
+    app.update(Action::ToggleMerged);
+    open(&mut app, "1-2");
+    let seam = seam_lines(&app)[0];
+    assert_eq!(app.scroll(), 0);
+    for _ in 0..=seam {
+        app.update(Action::Down);
+    }
+    assert_eq!(app.scroll(), seam + 1, "one line at a time, over the seam");
+    app.update(Action::PageDown);
+    assert_eq!(line_article(&app, app.scroll()), Some("4-1"));
+    assert_eq!(current_id(&app), "1-2", "still reading the story opened");
+    app.update(Action::Bottom);
+    assert_eq!(app.scroll() + app.article_height(), app.lines().len());
+    app.update(Action::Top);
+    assert_eq!(app.scroll(), 0);
+}
+
+#[test]
+fn a_search_finds_the_continued_part_in_the_story_and_walks_it_before_leaving() {
+    let mut app = long_continuation();
+    app.update(Action::ToggleMerged);
+    open(&mut app, "1-2");
+    search(&mut app, "汽车");
+    assert_eq!(current_id(&app), "1-2");
+    let story = app.shown_articles().to_vec();
+    let in_story = (app.search().unwrap().matches.iter())
+        .filter(|found| story.contains(&found.article))
+        .count();
+    assert_eq!(
+        in_story, 41,
+        "one in the front part, one in each added paragraph"
+    );
+    for _ in 1..in_story {
+        app.update(Action::NextMatch);
+        let found = app.search().unwrap().matches[app.search().unwrap().current];
+        let line = search::line_of(app.lines(), app.shown_articles(), &found).unwrap();
+        assert_eq!(line_article(&app, line), Some("4-1"));
+        assert!((app.scroll()..app.scroll() + app.article_height()).contains(&line));
+        assert!(
+            !crate::app::match_ranges(&app.lines()[line], app.shown_articles(), &[found])
+                .is_empty()
+        );
+        assert_eq!(current_id(&app), "1-2");
+        assert_eq!(
+            app.history_depth(),
+            0,
+            "matches in the text shown are no jump"
+        );
+    }
+    app.update(Action::NextMatch);
+    assert_eq!(current_id(&app), "1-3", "then on to the next story");
+    assert_eq!(app.history_depth(), 1);
+}
+
+#[test]
+fn in_merged_reading_enter_follows_jumps_and_backspace_returns() {
+    let mut app = long_continuation();
+    app.update(Action::ToggleMerged);
+    open(&mut app, "1-2");
+    press(&mut app, &[Action::Down, Action::Down]);
+    app.update(Action::Confirm);
+    assert_eq!(current_id(&app), "4-1");
+    assert_eq!(
+        app.scroll(),
+        seam_lines(&app)[0],
+        "at the start of the continued part"
+    );
+    assert_eq!(app.history_depth(), 1);
+    app.update(Action::Back);
+    assert_eq!((current_id(&app), app.scroll()), ("1-2", 2));
+    press(&mut app, &[Action::Confirm, Action::Confirm]);
+    assert_eq!(
+        (current_id(&app), app.scroll()),
+        ("1-2", 0),
+        "上接 leads back to the story's start"
+    );
+    assert_eq!(app.history_depth(), 2);
+}
+
+#[test]
+fn stories_without_jumps_read_the_same_merged_or_not() {
+    for id in ["1-1", "1-3", "4-2"] {
+        let mut app = reader();
+        open(&mut app, id);
+        let single = app.lines().to_vec();
+        app.update(Action::ToggleMerged);
+        assert_eq!(app.lines(), single, "{id}");
+        assert_eq!(app.shown_articles(), [app.index_of(id).unwrap()]);
+        app.update(Action::Confirm);
+        assert_eq!(current_id(&app), id, "{id}: its jump still leads nowhere");
+    }
+}
+
+#[test]
+fn switching_merged_reading_keeps_the_text_at_the_top_in_view() {
+    let mut app = long_continuation();
+    open(&mut app, "4-1");
+    press(&mut app, &[Action::Down; 20]);
+    let top = app.lines()[app.scroll()].text.clone();
+    app.update(Action::ToggleMerged);
+    assert_eq!(app.lines()[app.scroll()].text, top);
+    assert_eq!(line_article(&app, app.scroll()), Some("4-1"));
+    app.update(Action::ToggleMerged);
+    assert_eq!(app.lines()[app.scroll()].text, top);
+    assert_eq!(line_article(&app, app.scroll()), Some("4-1"));
+}
+
+#[test]
+fn switching_merged_reading_keeps_the_match_shown() {
+    let mut app = long_continuation();
+    search(&mut app, "汽车");
+    press(&mut app, &[Action::NextMatch; 2]);
+    assert_eq!(current_id(&app), "1-3");
+    let search = app.search().unwrap();
+    let shown = search.matches[search.current];
+    app.update(Action::ToggleMerged);
+    let search = app.search().unwrap();
+    assert_eq!(search.matches[search.current], shown);
+    let articles: Vec<usize> = search.matches.iter().map(|found| found.article).collect();
+    let (front, continued, after) = (
+        app.index_of("1-2").unwrap(),
+        app.index_of("4-1").unwrap(),
+        app.index_of("1-3").unwrap(),
+    );
+    let at = |index| {
+        articles
+            .iter()
+            .position(|&article| article == index)
+            .unwrap()
+    };
+    assert!(
+        at(front) < at(continued) && at(continued) < at(after),
+        "{articles:?}"
+    );
+}

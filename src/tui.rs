@@ -1,0 +1,168 @@
+//! The terminal shell: setup and restore, signals, the ambiguous-width probe and the event
+//! loop. The only code that touches the terminal.
+
+use std::io::{self, Stdout, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+use anyhow::Context;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::style::Print;
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+
+use crate::app::input::{key_action, mouse_action};
+use crate::app::{Action, App};
+use crate::edition::Edition;
+use crate::text::AmbiguousWidth;
+use crate::ui;
+
+/// How long the loop waits for input before it looks at the signal flag again.
+const POLL_INTERVAL: Duration = Duration::from_millis(200);
+/// How long the ambiguous-width probe waits for the terminal's answer.
+const PROBE_TIMEOUT: Duration = Duration::from_millis(300);
+
+/// Test hook, in debug builds only: when this variable is set, the first key press panics,
+/// so end-to-end tests can see the panic hook give the terminal back. Release builds do
+/// not read it.
+#[cfg(debug_assertions)]
+pub const TEST_PANIC_VAR: &str = "KANBAO_TEST_PANIC";
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// How the reader starts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// How wide the terminal draws ambiguous characters; `None` asks the terminal.
+    pub ambiguous: Option<AmbiguousWidth>,
+}
+
+/// Runs the reader on `edition` until the user quits or a signal ends it. The terminal
+/// is restored on every way out: quit, error, panic, SIGTERM, SIGHUP, SIGINT. A signal
+/// then ends the process as it would have without the reader's handler, so the parent
+/// sees what ended it.
+pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
+    // The number of the signal that asks the reader to stop; 0 while none has.
+    let stop = Arc::new(AtomicUsize::new(0));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)
+            .context("cannot watch for signals")?;
+    }
+    install_panic_hook();
+    let result = enter().and_then(|()| {
+        let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        let ambiguous = options.ambiguous.unwrap_or_else(probe_ambiguous_width);
+        let size = terminal.size()?;
+        let mut app = App::new(edition, ambiguous, size.width, size.height);
+        terminal.clear()?;
+        event_loop(&mut terminal, &mut app, &stop)
+    });
+    let restored = leave();
+    result.context("the terminal failed")?;
+    restored.context("cannot restore the terminal")?;
+    match stop.load(Ordering::Relaxed) {
+        0 => Ok(()),
+        signal => {
+            let signal = signal as i32;
+            signal_hook::low_level::emulate_default_handler(signal)
+                .with_context(|| format!("cannot end on signal {signal}"))
+        }
+    }
+}
+
+/// Raw mode, the alternate screen, mouse reports.
+fn enter() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
+/// Undoes [`enter`]; safe to call when it only half happened.
+fn leave() -> io::Result<()> {
+    let screen = execute!(
+        stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    terminal::disable_raw_mode().and(screen)
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = leave();
+        previous(info);
+    }));
+}
+
+/// Asks the terminal how wide it draws "“", as Vim does: print it at the left edge and read
+/// the cursor column back. No answer in time means narrow.
+fn probe_ambiguous_width() -> AmbiguousWidth {
+    if execute!(stdout(), cursor::MoveTo(0, 0), Print('“')).is_err() {
+        return AmbiguousWidth::Narrow;
+    }
+    // crossterm waits two seconds for an answer; a terminal that never answers must not
+    // delay the first screen that long.
+    let (sender, answer) = mpsc::channel();
+    thread::spawn(move || {
+        let _ = sender.send(cursor::position());
+    });
+    match answer.recv_timeout(PROBE_TIMEOUT) {
+        Ok(Ok((2, _))) => AmbiguousWidth::Wide,
+        _ => AmbiguousWidth::Narrow,
+    }
+}
+
+fn event_loop(terminal: &mut Term, app: &mut App, stop: &AtomicUsize) -> io::Result<()> {
+    terminal.draw(|frame| ui::draw(frame, app))?;
+    while app.is_running() && stop.load(Ordering::Relaxed) == 0 {
+        if !event::poll(POLL_INTERVAL)? {
+            continue;
+        }
+        let mut changed = false;
+        // Take everything already queued (a held key, a burst of wheel events), then draw once.
+        loop {
+            if let Some(action) = action_for(event::read()?, app) {
+                match action {
+                    Action::Suspend => suspend(terminal)?,
+                    action => app.update(action),
+                }
+                changed = true;
+            }
+            if !app.is_running() || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+        if changed && app.is_running() {
+            terminal.draw(|frame| ui::draw(frame, app))?;
+        }
+    }
+    Ok(())
+}
+
+fn action_for(event: Event, app: &App) -> Option<Action> {
+    #[cfg(debug_assertions)]
+    if matches!(event, Event::Key(_)) && std::env::var_os(TEST_PANIC_VAR).is_some() {
+        panic!("{TEST_PANIC_VAR} is set: panicking at the first key, as asked");
+    }
+    match event {
+        Event::Key(key) => key_action(key, app.mode()),
+        Event::Mouse(mouse) => mouse_action(mouse),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}
+
+/// Gives the terminal back and stops, as Ctrl-Z does in less; takes it again on `fg`.
+fn suspend(terminal: &mut Term) -> io::Result<()> {
+    leave()?;
+    signal_hook::low_level::raise(SIGTSTP)?;
+    enter()?;
+    terminal.clear()
+}

@@ -1,0 +1,100 @@
+//! The article pane: laid-out lines, styled by kind, search matches highlighted.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::app::screen::Panes;
+use crate::app::{App, Focus, Match, match_ranges};
+use crate::edition::CaptionKind;
+use crate::text::LineKind;
+
+use super::cells::{put_chars, put_str};
+use super::{Side, border_label, framed};
+
+/// Draws the current article into the article pane.
+pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
+    let ambiguous = app.ambiguous();
+    let (title, position) = match (app.current_page(), app.current()) {
+        (Some(page), Some(_)) => {
+            let heading = match &page.section {
+                Some(section) => format!("{} {section}", page.label),
+                None => page.label.clone(),
+            };
+            (heading, scroll_label(app, panes))
+        }
+        _ => (String::new(), String::new()),
+    };
+    let area = panes.article;
+    framed(buf, area, &title, app.focus() == Focus::Article, ambiguous);
+    border_label(
+        buf,
+        area,
+        area.bottom() - 1,
+        Side::Right,
+        &position,
+        Style::new(),
+        ambiguous,
+    );
+
+    let text = panes.article_text();
+    if app.current().is_none() {
+        put_str(
+            buf,
+            (text.x, text.y),
+            text.right(),
+            "This edition has no articles.",
+            Style::new().dark_gray(),
+            ambiguous,
+        );
+        return;
+    }
+    let shown = app.shown_articles();
+    let (matches, current_match): (&[Match], _) = match app.search() {
+        Some(search) => (&search.matches, Some(search.current)),
+        None => (&[], None),
+    };
+    let lines = app.lines().iter().skip(app.scroll());
+    for (line, y) in lines.zip(text.top()..text.bottom()) {
+        let base = line_style(line.kind);
+        let ranges = match_ranges(line, shown, matches);
+        let chars = line.text.chars().enumerate().map(|(at, c)| {
+            let hit = ranges.iter().find(|(_, range)| range.contains(&at));
+            let style = match hit {
+                Some((found, _)) if Some(*found) == current_match => base.black().on_light_red(),
+                Some(_) => base.black().on_yellow(),
+                None => base,
+            };
+            (c, style)
+        });
+        put_chars(buf, (text.x, y), text.right(), chars, ambiguous);
+    }
+}
+
+/// "12/80 45%": the first line shown of how many, and how far down the pane's bottom is.
+fn scroll_label(app: &App, panes: &Panes) -> String {
+    let total = app.lines().len();
+    let height = panes.article_text().height as usize;
+    match app.scroll_percent() {
+        None => "All".into(),
+        Some(percent) => format!(
+            "{}-{}/{total} {percent}%",
+            app.scroll() + 1,
+            (app.scroll() + height).min(total)
+        ),
+    }
+}
+
+/// How a line of each kind looks.
+fn line_style(kind: LineKind) -> Style {
+    match kind {
+        LineKind::Column => Style::new().fg(Color::Cyan).bold(),
+        LineKind::Kicker | LineKind::Subtitle => Style::new().fg(Color::Yellow),
+        LineKind::Headline => Style::new().bold(),
+        LineKind::Byline | LineKind::Seam => Style::new().fg(Color::DarkGray),
+        LineKind::Subhead => Style::new().fg(Color::Cyan).bold(),
+        LineKind::Caption(CaptionKind::Photo) => Style::new().fg(Color::Green),
+        LineKind::Caption(_) => Style::new().fg(Color::Green).add_modifier(Modifier::DIM),
+        LineKind::JumpFrom | LineKind::JumpTo => Style::new().fg(Color::Blue).underlined(),
+        LineKind::Paragraph | LineKind::Blank => Style::new(),
+    }
+}

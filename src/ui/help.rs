@@ -1,0 +1,53 @@
+//! The key help overlay.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Style};
+
+use crate::app::input::KEY_HELP;
+use crate::app::screen::Panes;
+use crate::text::{AmbiguousWidth, str_width};
+
+use super::cells::{fit, put_str};
+use super::framed_overlay;
+use super::sections::INFERRED_MARK;
+
+/// Cells the keys column takes.
+const KEYS_WIDTH: u16 = 15;
+
+/// Draws the help box, scrolled to `scroll`.
+pub fn render(scroll: usize, panes: &Panes, buf: &mut Buffer, ambiguous: AmbiguousWidth) {
+    framed_overlay(buf, panes.help(), "Keys", ambiguous);
+    let text = panes.help_text();
+    let rows = KEY_HELP
+        .iter()
+        .map(|row| (row.keys, row.does))
+        .chain([
+            ("", ""),
+            (
+                INFERRED_MARK,
+                "in the list: no printed headline, title from the text",
+            ),
+        ])
+        .skip(scroll);
+    for ((keys, does), y) in rows.zip(text.top()..text.bottom()) {
+        let end = put_str(
+            buf,
+            (text.x, y),
+            text.right(),
+            keys,
+            Style::new().fg(Color::Cyan).bold(),
+            ambiguous,
+        );
+        let x = (text.x + KEYS_WIDTH).max(end + 1);
+        debug_assert!(str_width(keys, ambiguous) < KEYS_WIDTH as usize);
+        let room = text.right().saturating_sub(x) as usize;
+        put_str(
+            buf,
+            (x, y),
+            text.right(),
+            &fit(does, room, ambiguous),
+            Style::new(),
+            ambiguous,
+        );
+    }
+}

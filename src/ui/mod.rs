@@ -1,0 +1,140 @@
+//! Drawing the reader from its state: one file per pane. Nothing here changes the state.
+
+mod article;
+mod captions;
+pub mod cells;
+mod help;
+mod sections;
+mod status;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::widgets::{Block, Widget};
+
+use crate::app::screen::{MIN_HEIGHT, MIN_WIDTH, Panes};
+use crate::app::{App, Focus, Overlay};
+use crate::text::{AmbiguousWidth, str_width};
+
+use self::cells::{border_set, fit, put_str};
+
+/// Draws the whole screen for `app`.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let Some(panes) = Panes::new(area) else {
+        too_small(frame.buffer_mut(), area, app.ambiguous());
+        return;
+    };
+    let buf = frame.buffer_mut();
+    let focus = app.focus();
+    if !panes.single || focus == Focus::Sections {
+        sections::render(app, panes.sections, buf);
+    }
+    if !panes.single || focus == Focus::Article {
+        article::render(app, &panes, buf);
+    }
+    match app.overlay() {
+        Some(Overlay::Help { scroll }) => help::render(*scroll, &panes, buf, app.ambiguous()),
+        Some(Overlay::Captions(view)) => captions::render(app, view, &panes, buf),
+        None => {}
+    }
+    if let Some(cursor) = status::render(app, panes.status, buf) {
+        frame.set_cursor_position(cursor);
+    }
+}
+
+fn too_small(buf: &mut Buffer, area: Rect, ambiguous: AmbiguousWidth) {
+    let lines = [
+        format!("Too small: {}x{}", area.width, area.height),
+        format!("need {MIN_WIDTH}x{MIN_HEIGHT}"),
+    ];
+    for (line, y) in lines
+        .iter()
+        .zip(area.y + area.height.saturating_sub(2) / 2..area.bottom())
+    {
+        let text = fit(line, area.width as usize, ambiguous);
+        let x = area.x
+            + (area
+                .width
+                .saturating_sub(str_width(&text, ambiguous) as u16))
+                / 2;
+        put_str(
+            buf,
+            (x, y),
+            area.right(),
+            &text,
+            Style::new().bold(),
+            ambiguous,
+        );
+    }
+}
+
+/// Draws a pane's border with `title` on it and returns the area inside.
+fn framed(
+    buf: &mut Buffer,
+    area: Rect,
+    title: &str,
+    focused: bool,
+    ambiguous: AmbiguousWidth,
+) -> Rect {
+    let border_style = if focused {
+        Style::new().fg(Color::Cyan)
+    } else {
+        Style::new().fg(Color::DarkGray)
+    };
+    let block = Block::bordered()
+        .border_set(border_set(ambiguous))
+        .border_style(border_style);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    border_label(
+        buf,
+        area,
+        area.y,
+        Side::Left,
+        title,
+        Style::new().bold(),
+        ambiguous,
+    );
+    inner
+}
+
+/// Clears `area` and draws an overlay's border around it; returns the area inside.
+fn framed_overlay(buf: &mut Buffer, area: Rect, title: &str, ambiguous: AmbiguousWidth) -> Rect {
+    cells::clear(buf, area, ambiguous);
+    framed(buf, area, title, true, ambiguous)
+}
+
+/// Where a label sits on a border line.
+#[derive(Clone, Copy)]
+enum Side {
+    Left,
+    Right,
+}
+
+/// Writes " label " on the border row `y` of `area`, leaving the corners alone.
+fn border_label(
+    buf: &mut Buffer,
+    area: Rect,
+    y: u16,
+    side: Side,
+    label: &str,
+    style: Style,
+    ambiguous: AmbiguousWidth,
+) {
+    if label.is_empty() {
+        return;
+    }
+    let room = area.width.saturating_sub(6) as usize;
+    let text = format!(" {} ", fit(label, room, ambiguous));
+    let width = str_width(&text, ambiguous) as u16;
+    let x = match side {
+        Side::Left => area.x + 2,
+        Side::Right => area.right().saturating_sub(width + 2).max(area.x + 1),
+    };
+    put_str(buf, (x, y), area.right() - 1, &text, style, ambiguous);
+}
+
+#[cfg(test)]
+mod tests;

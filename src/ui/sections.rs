@@ -1,0 +1,89 @@
+//! The section list: pages (版) with their articles, column banners over them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::app::{App, Focus, Row};
+use crate::text::str_width;
+
+use super::cells::{fill_row, fit, put_str};
+use super::framed;
+
+/// Marks a title the parser inferred from the text because no headline was printed.
+pub const INFERRED_MARK: &str = "~";
+
+/// Draws the section list into `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let ambiguous = app.ambiguous();
+    let focused = app.focus() == Focus::Sections;
+    let edition = app.edition();
+    let title = match (&edition.paper, &edition.date) {
+        (Some(paper), Some(date)) => format!("{paper} {date}"),
+        (Some(name), None) | (None, Some(name)) => name.clone(),
+        (None, None) => "版面".into(),
+    };
+    let inner = framed(buf, area, &title, focused, ambiguous);
+    if app.rows().is_empty() {
+        put_str(
+            buf,
+            (inner.x, inner.y),
+            inner.right(),
+            "No pages",
+            Style::new().dark_gray(),
+            ambiguous,
+        );
+        return;
+    }
+    let width = inner.width as usize;
+    let rows = app.rows().iter().skip(app.list_offset());
+    for (row, y) in rows.zip(inner.top()..inner.bottom()) {
+        let (text, style) = match *row {
+            Row::Page(page) => {
+                let page = &edition.pages[page];
+                let heading = match &page.section {
+                    Some(section) => format!("{} {section}", page.label),
+                    None => page.label.clone(),
+                };
+                (
+                    fit(&heading, width, ambiguous),
+                    Style::new().fg(Color::Yellow).bold(),
+                )
+            }
+            Row::Column(index) => {
+                let column = app.article(index).column.as_deref().unwrap_or_default();
+                (
+                    format!(
+                        " {}",
+                        fit(&format!("【{column}】"), width.saturating_sub(1), ambiguous)
+                    ),
+                    Style::new().fg(Color::Cyan),
+                )
+            }
+            Row::Article(index) => {
+                let article = app.article(index);
+                let (mark, style) = match article.title_inferred {
+                    true => (
+                        INFERRED_MARK,
+                        Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),
+                    ),
+                    false => (" ", Style::new()),
+                };
+                let title = fit(&article.title, width.saturating_sub(2), ambiguous);
+                let text = format!(" {mark}{title}");
+                if app.current() == Some(index) {
+                    let selected = match focused {
+                        true => style.reversed().not_dim(),
+                        false => style.bg(Color::DarkGray),
+                    };
+                    fill_row(buf, inner, y, selected);
+                    (text, selected)
+                } else {
+                    (text, style)
+                }
+            }
+        };
+        debug_assert!(str_width(&text, ambiguous) <= width);
+        put_str(buf, (inner.x, y), inner.right(), &text, style, ambiguous);
+    }
+}

@@ -1,0 +1,123 @@
+//! The status line: where the reader is, messages, prompts, and the keys that matter now.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Style};
+
+use crate::app::input::Mode;
+use crate::app::{App, Focus, Overlay, Prompt};
+use crate::text::str_width;
+
+use super::cells::{fill_row, fit, put_str};
+
+/// Draws the status line; returns where the cursor goes while a prompt is open.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let ambiguous = app.ambiguous();
+    let bar = Style::new().bg(Color::DarkGray).fg(Color::White);
+    fill_row(buf, area, area.y, bar);
+    let width = area.width as usize;
+
+    if let Some(prompt) = app.prompt() {
+        let text = match prompt {
+            Prompt::Search(query) => format!("/{query}"),
+            Prompt::PageNumber(digits) => format!("Go to page: {digits}"),
+        };
+        // Keep the end of a long query in view: that is where the typing is.
+        let shown: String = match str_width(&text, ambiguous) < width {
+            true => text,
+            false => fit(
+                &text.chars().rev().collect::<String>(),
+                width - 1,
+                ambiguous,
+            )
+            .chars()
+            .rev()
+            .collect(),
+        };
+        let end = put_str(
+            buf,
+            (area.x, area.y),
+            area.right(),
+            &shown,
+            bar.bold(),
+            ambiguous,
+        );
+        put_hints(buf, area, end, hints(app), bar, app);
+        return Some(Position::new(end.min(area.right() - 1), area.y));
+    }
+
+    let mut end = put_str(
+        buf,
+        (area.x, area.y),
+        area.right(),
+        &fit(&position(app), width, ambiguous),
+        bar,
+        ambiguous,
+    );
+    if let Some(message) = app.message() {
+        let room = (area.right().saturating_sub(end + 2)) as usize;
+        let style = bar.fg(Color::LightYellow).bold();
+        end = put_str(
+            buf,
+            (end + 2, area.y),
+            area.right(),
+            &fit(message, room, ambiguous),
+            style,
+            ambiguous,
+        );
+    }
+    put_hints(buf, area, end, hints(app), bar, app);
+    None
+}
+
+/// "第一版 要闻  3/12  45%  merged  back 2".
+fn position(app: &App) -> String {
+    let (Some(page), Some(index)) = (app.current_page(), app.current()) else {
+        return " no articles".into();
+    };
+    let mut parts = vec![format!(" {}", page.label)];
+    parts.extend(page.section.clone());
+    parts.push(format!(" {}/{}", index + 1, app.article_count()));
+    if let Some(percent) = app.scroll_percent() {
+        parts.push(format!(" {percent}%"));
+    }
+    if app.merged() {
+        parts.push(" merged".into());
+    }
+    if app.history_depth() > 0 {
+        parts.push(format!(" back {}", app.history_depth()));
+    }
+    parts.join(" ")
+}
+
+/// The keys worth knowing in the reader's current state.
+fn hints(app: &App) -> &'static str {
+    match (app.mode(), app.overlay(), app.focus()) {
+        (Mode::Search, ..) => "Enter search  Esc cancel",
+        (Mode::PageNumber, ..) => "Enter go  Esc cancel",
+        (_, Some(Overlay::Help { .. }), _) => "j k scroll  Esc close",
+        (_, Some(Overlay::Captions(_)), _) => "j k scroll  p page/article  Esc close",
+        (_, None, Focus::Sections) => "Enter open  / search  c captions  ? help  q quit",
+        (_, None, Focus::Article) => "Space page  Enter jump  Bksp back  / search  ? help",
+    }
+}
+
+/// What the hints shrink to where they do not fit.
+const SHORT_HINTS: &str = "? help";
+
+/// Right-aligns `hints`, or the short form, after column `used` if they fit.
+fn put_hints(buf: &mut Buffer, area: Rect, used: u16, hints: &str, style: Style, app: &App) {
+    let ambiguous = app.ambiguous();
+    let fits = |hints: &&str| used + 3 + str_width(hints, ambiguous) as u16 <= area.right();
+    if let Some(hints) = [hints, SHORT_HINTS].into_iter().find(fits) {
+        let x = area.right() - 1 - str_width(hints, ambiguous) as u16;
+        put_str(
+            buf,
+            (x, area.y),
+            area.right(),
+            hints,
+            style.fg(Color::Gray),
+            ambiguous,
+        );
+    }
+}

@@ -1,0 +1,289 @@
+//! Screens as the terminal shows them: snapshots at three sizes, borders checked on every
+//! row, in both ambiguous-width settings.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+
+use crate::app::fixture;
+use crate::app::{Action, App, Focus, Overlay};
+use crate::edition::Edition;
+use crate::text::{AmbiguousWidth, str_width};
+
+const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (50, 20)];
+
+/// The states the snapshots show.
+const SCENARIOS: [&str; 5] = ["opening", "article_scrolled", "captions", "help", "search"];
+
+/// An edition to show, and where in its list two articles the scenarios need sit.
+struct Sample {
+    /// Snapshot name prefix.
+    prefix: &'static str,
+    edition: fn() -> Edition,
+    /// Steps down the list to an article longer than the screen.
+    long_article: usize,
+    /// Steps down the list to an article with captions.
+    captioned: usize,
+}
+
+const FIXTURE: Sample = Sample {
+    prefix: "",
+    edition: fixture::edition,
+    long_article: 3,
+    captioned: 2,
+};
+const BUILTIN: Sample = Sample {
+    prefix: "builtin_",
+    edition: crate::edition::builtin,
+    long_article: 4,
+    captioned: 4,
+};
+
+fn scenario(
+    name: &str,
+    sample: &Sample,
+    ambiguous: AmbiguousWidth,
+    (width, height): (u16, u16),
+) -> App {
+    let mut app = App::new((sample.edition)(), ambiguous, width, height);
+    let down = |steps| std::iter::repeat_n(Action::Down, steps);
+    let actions: Vec<Action> = match name {
+        "opening" => vec![],
+        "article_scrolled" => down(sample.long_article)
+            .chain([Action::Confirm, Action::PageDown, Action::Down])
+            .collect(),
+        "captions" => down(sample.captioned)
+            .chain([Action::Confirm, Action::ToggleCaptions])
+            .collect(),
+        "help" => vec![Action::ToggleHelp],
+        "search" => vec![
+            Action::StartSearch,
+            Action::Type('数'),
+            Action::Type('字'),
+            Action::Confirm,
+        ],
+        _ => panic!("no scenario {name}"),
+    };
+    for action in actions {
+        app.update(action);
+    }
+    app
+}
+
+fn render(app: &App) -> Buffer {
+    let area = app.area();
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+    terminal.draw(|frame| super::draw(frame, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen a terminal shows after drawing `buf` on a blank screen, one string per
+/// column: each cell ratatui sends is written where it says, taking as many columns as
+/// the terminal gives it. Panics when a write lands on the second half of an earlier
+/// wide character, which is how a border gets pushed out of line.
+fn terminal_screen(buf: &Buffer, ambiguous: AmbiguousWidth) -> Vec<Vec<String>> {
+    let area = buf.area;
+    let mut screen = vec![vec![" ".to_string(); area.width as usize]; area.height as usize];
+    let mut covered = vec![vec![false; area.width as usize]; area.height as usize];
+    for (x, y, cell) in Buffer::empty(area).diff(buf) {
+        let (x, y) = (x as usize, y as usize);
+        assert!(
+            !covered[y][x],
+            "row {y}: {:?} at column {x} overwrites half a wide character",
+            cell.symbol()
+        );
+        let width = str_width(cell.symbol(), ambiguous).max(1);
+        screen[y][x] = cell.symbol().to_string();
+        for column in x + 1..(x + width).min(area.width as usize) {
+            screen[y][column] = String::new();
+            covered[y][column] = true;
+        }
+    }
+    screen
+}
+
+fn screen_text(screen: &[Vec<String>]) -> String {
+    screen.iter().map(|row| row.concat() + "\n").collect()
+}
+
+/// Asserts that each pane's left and right borders stand in their columns on every row.
+fn assert_borders_straight(app: &App, screen: &[Vec<String>]) {
+    let vertical = match app.ambiguous() {
+        AmbiguousWidth::Narrow => "│",
+        AmbiguousWidth::Wide => "|",
+    };
+    let panes = app.panes().unwrap();
+    let mut boxes = Vec::new();
+    if !panes.single || app.focus() == Focus::Sections {
+        boxes.push(panes.sections);
+    }
+    if !panes.single || app.focus() == Focus::Article {
+        boxes.push(panes.article);
+    }
+    match app.overlay() {
+        Some(Overlay::Help { .. }) => boxes.push(panes.help()),
+        Some(Overlay::Captions(_)) => boxes.push(panes.captions()),
+        None => {}
+    }
+    let covered_by_help = |x: u16, y: u16| {
+        matches!(app.overlay(), Some(Overlay::Help { .. })) && panes.help().contains((x, y).into())
+    };
+    for pane in boxes {
+        for y in pane.top() + 1..pane.bottom() - 1 {
+            for x in [pane.left(), pane.right() - 1] {
+                if covered_by_help(x, y) && !panes.help().eq(&pane) {
+                    continue;
+                }
+                assert_eq!(
+                    screen[y as usize][x as usize],
+                    vertical,
+                    "border of {pane:?} out of line at column {x}, row {y}:\n{}",
+                    screen_text(screen)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn snapshots_of_every_screen_at_every_size() {
+    for sample in [FIXTURE, BUILTIN] {
+        for size in SIZES {
+            for name in SCENARIOS {
+                let app = scenario(name, &sample, AmbiguousWidth::Narrow, size);
+                let screen = terminal_screen(&render(&app), AmbiguousWidth::Narrow);
+                assert_borders_straight(&app, &screen);
+                let snapshot = format!("{}{name}_{}x{}", sample.prefix, size.0, size.1);
+                insta::assert_snapshot!(snapshot, screen_text(&screen));
+            }
+        }
+    }
+}
+
+#[test]
+fn borders_stay_straight_where_ambiguous_characters_are_wide() {
+    for sample in [FIXTURE, BUILTIN] {
+        for size in SIZES {
+            for name in SCENARIOS {
+                let app = scenario(name, &sample, AmbiguousWidth::Wide, size);
+                let screen = terminal_screen(&render(&app), AmbiguousWidth::Wide);
+                assert_borders_straight(&app, &screen);
+            }
+        }
+    }
+    let app = scenario("captions", &FIXTURE, AmbiguousWidth::Wide, (80, 24));
+    let screen = terminal_screen(&render(&app), AmbiguousWidth::Wide);
+    insta::assert_snapshot!("captions_80x24_ambiguous_wide", screen_text(&screen));
+}
+
+#[test]
+fn with_narrow_ambiguous_characters_a_wide_terminal_would_break_the_borders() {
+    // The check above can fail: drawn for a narrow terminal, the same screen collides.
+    let app = scenario("captions", &FIXTURE, AmbiguousWidth::Narrow, (80, 24));
+    let buf = render(&app);
+    let broken = std::panic::catch_unwind(|| terminal_screen(&buf, AmbiguousWidth::Wide));
+    assert!(broken.is_err());
+}
+
+#[test]
+fn search_matches_are_highlighted_and_the_current_one_stands_out() {
+    let app = scenario("search", &FIXTURE, AmbiguousWidth::Narrow, (120, 40));
+    let buf = render(&app);
+    let text_in = |color: Color| -> String {
+        let area = app.panes().unwrap().article_text();
+        (area.top()..area.bottom())
+            .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
+            .filter(|&(x, y)| buf[(x, y)].bg == color)
+            .map(|(x, y)| buf[(x, y)].symbol().to_string())
+            .collect()
+    };
+    assert_eq!(text_in(Color::LightRed), "数字");
+    let others = text_in(Color::Yellow);
+    assert!(
+        !others.is_empty()
+            && others
+                .chars()
+                .collect::<Vec<_>>()
+                .chunks(2)
+                .all(|pair| pair == ['数', '字']),
+        "{others}"
+    );
+}
+
+#[test]
+fn long_titles_are_cut_with_an_ellipsis_and_inferred_ones_are_marked() {
+    let app = scenario("opening", &FIXTURE, AmbiguousWidth::Narrow, (80, 24));
+    let screen = terminal_screen(&render(&app), AmbiguousWidth::Narrow);
+    let rows = app.panes().unwrap().section_rows();
+    let columns = rows.left() as usize..rows.right() as usize;
+    let list: Vec<String> = screen
+        .iter()
+        .map(|row| row[columns.clone()].concat())
+        .collect();
+    let long = list
+        .iter()
+        .find(|row| row.starts_with("  青岛出台行动方案"))
+        .unwrap();
+    assert!(long.ends_with('…') || long.ends_with("… "), "{long:?}");
+    assert!(
+        list.iter().any(|row| row.starts_with(" ~盛夏时节")),
+        "{list:#?}"
+    );
+    assert!(
+        list.iter().any(|row| row.starts_with(" 【强信心")),
+        "{list:#?}"
+    );
+}
+
+#[test]
+fn an_empty_edition_says_so() {
+    let app = App::new(Edition::default(), AmbiguousWidth::Narrow, 80, 24);
+    let screen = terminal_screen(&render(&app), AmbiguousWidth::Narrow);
+    assert_borders_straight(&app, &screen);
+    insta::assert_snapshot!("empty_edition_80x24", screen_text(&screen));
+}
+
+#[test]
+fn a_tiny_terminal_says_it_is_too_small() {
+    let app = App::new(fixture::edition(), AmbiguousWidth::Narrow, 20, 6);
+    let text = screen_text(&terminal_screen(&render(&app), AmbiguousWidth::Narrow));
+    assert!(
+        text.contains("Too small: 20x6") && text.contains("need 24x8"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_status_line_shows_page_position_and_messages() {
+    let mut app = scenario(
+        "article_scrolled",
+        &FIXTURE,
+        AmbiguousWidth::Narrow,
+        (120, 40),
+    );
+    app.update(Action::Digit(9));
+    app.update(Action::Confirm);
+    let screen = screen_text(&terminal_screen(&render(&app), AmbiguousWidth::Narrow));
+    let status = screen.lines().last().unwrap();
+    assert!(status.starts_with(" 第一版 要闻  4/6 "), "{status}");
+    assert!(status.contains('%'), "{status}");
+    assert!(status.contains("第九版 is not in this edition"), "{status}");
+}
+
+#[test]
+fn a_merged_story_shows_its_seam_and_says_merged() {
+    let mut app = App::new(fixture::edition(), AmbiguousWidth::Narrow, 120, 40);
+    for action in [Action::Down, Action::Confirm, Action::ToggleMerged] {
+        app.update(action);
+    }
+    let screen = terminal_screen(&render(&app), AmbiguousWidth::Narrow);
+    assert_borders_straight(&app, &screen);
+    let text = screen_text(&screen);
+    let front = text.find("首班JQ奇瑞汽车").unwrap();
+    let seam = text.find("── 接第四版 ──").unwrap();
+    let continued = text.find("上合示范区将继续拓展").unwrap();
+    assert!(front < seam && seam < continued, "{text}");
+    assert!(text.lines().last().unwrap().contains(" merged"), "{text}");
+    insta::assert_snapshot!("merged_story_120x40", text);
+}

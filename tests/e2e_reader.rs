@@ -1,0 +1,137 @@
+//! Reading the built-in edition with the real binary in a terminal, as a person would.
+
+mod support;
+
+use std::process::{Command, Stdio};
+
+use support::{Session, columns_text, find_cell};
+
+/// The headline of the built-in edition's third article.
+const THIRD_HEADLINE: &str = "千方百计为群众办实事解难题";
+/// Words from the start of the third article's subtitle.
+const THIRD_SUBTITLE: &str = "青岛各部门单位";
+/// The title of its first article, and words from the start of its body.
+const FIRST_TITLE: &str = "陆治原出席会议并讲话";
+const FIRST_BODY: &str = "会议指出";
+/// Columns at which the panes stand side by side (the list takes 30%, 22 to 36 cells).
+const TWO_PANES_MIN_WIDTH: u16 = 60;
+
+/// The first column of the article pane on a screen `cols` wide.
+fn article_column(cols: u16) -> u16 {
+    if cols < TWO_PANES_MIN_WIDTH {
+        0
+    } else {
+        (cols * 3 / 10).clamp(22, 36)
+    }
+}
+
+/// The text of the article pane.
+fn article_pane(session: &Session, cols: u16) -> String {
+    session.with_screen(|screen| columns_text(screen, article_column(cols)..cols))
+}
+
+/// Opens the third article, searches, opens the fifth article's captions and the help,
+/// quits, and checks what each step shows.
+fn read_the_builtin_edition(cols: u16, rows: u16) {
+    let two_panes = cols >= TWO_PANES_MIN_WIDTH;
+    let mut session = Session::start(&[], cols, rows);
+    // Titles in a narrow list are cut short.
+    let opening = session.wait_for_text(&THIRD_HEADLINE[..3 * 6]);
+    assert!(opening.contains("版面"), "no section list:\n{opening}");
+    assert!(opening.contains(&FIRST_TITLE[..3 * 6]), "{opening}");
+    if two_panes {
+        let pane = article_pane(&session, cols);
+        assert!(
+            pane.contains(FIRST_BODY),
+            "first article not shown:\n{opening}"
+        );
+    } else {
+        assert!(
+            !opening.contains(FIRST_BODY),
+            "two panes on a narrow screen:\n{opening}"
+        );
+    }
+
+    // Down twice to the third article, Enter to read it.
+    session.send("jj\r");
+    session.wait_until("the third article in the article pane", |screen| {
+        let pane = columns_text(screen, article_column(cols)..cols);
+        pane.contains(THIRD_HEADLINE) && pane.contains(THIRD_SUBTITLE) && !pane.contains(FIRST_BODY)
+    });
+    if !two_panes {
+        let screen = session.screen_text();
+        assert!(
+            !screen.contains("版面"),
+            "list shown beside the article:\n{screen}"
+        );
+    }
+
+    session.send("/双星\r");
+    let screen = session.wait_for_text("/双星: match 1 of");
+    session.with_screen(|screen_state| {
+        let (row, col) = find_cell(screen_state, "双星")
+            .unwrap_or_else(|| panic!("the match is not on screen:\n{screen}"));
+        assert!(
+            col >= article_column(cols),
+            "match not in the article pane:\n{screen}"
+        );
+        let hit = screen_state.cell(row, col).unwrap().bgcolor();
+        let plain = screen_state.cell(row + 1, col).map(|cell| cell.bgcolor());
+        assert_ne!(hit, vt100::Color::Default, "the match is not highlighted");
+        assert_ne!(Some(hit), plain, "the match looks like the text below it");
+    });
+
+    // To the list, its top, down four to the fifth article, captions. (Keys, not Esc: an
+    // Esc followed at once by a key reads as Alt and that key.)
+    session.send("hgjjjjc");
+    let captions = session.wait_for_text("智能化工厂");
+    assert!(captions.contains("Text in the photo"), "{captions}");
+    assert!(captions.contains("基地"), "{captions}");
+
+    session.send("c");
+    session.wait_until("the captions to close", |screen| {
+        !screen.contents().contains("Text in the photo")
+    });
+    session.send("?");
+    session.wait_for_text("show or hide this help");
+    session.send("q");
+    session.wait_until("the help to close", |screen| {
+        !screen.contents().contains("show or hide this help")
+    });
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn a_wide_terminal_reads_the_edition_side_by_side() {
+    read_the_builtin_edition(120, 40);
+}
+
+#[test]
+fn a_terminal_at_the_two_pane_threshold_reads_the_edition() {
+    read_the_builtin_edition(TWO_PANES_MIN_WIDTH, 20);
+}
+
+#[test]
+fn a_narrow_terminal_shows_one_pane_at_a_time() {
+    read_the_builtin_edition(TWO_PANES_MIN_WIDTH - 1, 20);
+}
+
+#[test]
+fn without_a_terminal_on_stdout_the_edition_is_printed() {
+    let run = |args: &[&str]| {
+        Command::new(support::BINARY)
+            .args(args)
+            .stdin(Stdio::null())
+            .stderr(Stdio::inherit())
+            .output()
+            .expect("run kanbao")
+    };
+    let piped = run(&[]);
+    assert!(piped.status.success());
+    let text = String::from_utf8(piped.stdout).expect("UTF-8 output");
+    assert!(text.contains(THIRD_HEADLINE) && text.contains(FIRST_BODY));
+    assert!(!text.contains('\x1b'), "escape sequences in piped output");
+    assert_eq!(text, String::from_utf8(run(&["--dump"]).stdout).unwrap());
+}
