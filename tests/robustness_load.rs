@@ -149,6 +149,10 @@ fn saved_json_of_the_wrong_shape_is_an_error_naming_the_file() {
         let saved = scratch.write(name, content);
         let stderr = assert_fails_naming(&run_on(&saved, &["--toc"]), name);
         assert!(stderr.contains(what), "{name}: {stderr}");
+        assert!(
+            !stderr.contains("struct Edition"),
+            "names a Rust type: {stderr}"
+        );
     }
     let stderr = assert_fails_naming(&run_with_stdin(&["-", "--toc"], b"{\"name\": 1}"), "stdin");
     assert!(stderr.contains("not an edition"), "{stderr}");

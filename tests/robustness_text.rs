@@ -67,6 +67,7 @@ fn a_saved_edition_with_hidden_characters_prints_none() {
     article["title"] = "标题\x1b]0;owned\x07\u{202e}反向\x1b[2J".into();
     article["headline"] = "会议\x1b[31m召开\r".into();
     article["blocks"][0]["text"] = "正文\u{2066}隔离\u{9b}2J结束\x07。".into();
+    article["jump_to"] = serde_json::json!({"page": 4, "article": "4-1\x1b]0;owned\x07"});
     edition["warnings"] = vec![Value::from("警告\x1b[2J")].into();
     let saved = scratch.write("edition.json", edition.to_string());
     for args in [&["--toc"][..], &["--dump"], &["--json"]] {
