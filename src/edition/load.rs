@@ -99,6 +99,9 @@ fn load_saved(bytes: &[u8], name: &str) -> Result<Edition> {
     let edition: Edition =
         serde_json::from_slice(bytes).map_err(|error| match error.classify() {
             Category::Syntax | Category::Eof => anyhow!("{name}: malformed JSON: {error}"),
+            Category::Data if !bytes.trim_ascii_start().starts_with(b"{") => {
+                anyhow!("{name}: not an edition saved by kanbao (that is a JSON object with pages)")
+            }
             Category::Data => anyhow!("{name}: not an edition saved by kanbao: {error}"),
             Category::Io => anyhow!("{name}: {error}"),
         })?;
@@ -145,6 +148,13 @@ fn sanitize_saved(mut edition: Edition) -> Edition {
                 .iter_mut()
                 .for_each(|block| clean(&mut block.text));
             (article.captions.iter_mut()).for_each(|caption| clean(&mut caption.text));
+            // --toc prints the id a jump links to.
+            for jump in [&mut article.jump_to, &mut article.jump_from]
+                .into_iter()
+                .flatten()
+            {
+                clean_optional(&mut jump.article);
+            }
         }
     }
     edition

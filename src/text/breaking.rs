@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthChar;
 
-use super::{AmbiguousWidth, char_width};
+use super::{AmbiguousWidth, char_widths};
 
 /// The narrowest width a line can be laid out to: one wide character must always fit.
 pub const MIN_WIDTH: usize = 2;
@@ -197,7 +197,7 @@ pub fn break_lines(
     first_width: usize,
     width: usize,
 ) -> Vec<Range<usize>> {
-    let widths: Vec<usize> = text.iter().map(|&c| char_width(c, ambiguous)).collect();
+    let widths = char_widths(text, ambiguous);
     let breaks = legal_breaks(text);
     let mut lines = Vec::new();
     let mut start = 0;

@@ -1,6 +1,6 @@
 //! Display width in terminal cells.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// How wide the terminal draws East Asian Ambiguous characters (“ ” ‘ ’ … — · ■ ●).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -34,5 +34,30 @@ pub fn char_width(c: char, ambiguous: AmbiguousWidth) -> usize {
 
 /// The number of cells `text` takes in a terminal with the given ambiguous-width setting.
 pub fn str_width(text: &str, ambiguous: AmbiguousWidth) -> usize {
-    text.chars().map(|c| char_width(c, ambiguous)).sum()
+    let chars: Vec<char> = text.chars().collect();
+    char_widths(&chars, ambiguous).into_iter().sum()
+}
+
+/// The cells each char of `text` takes. A char and the zero-width chars after it (combining
+/// marks, variation selectors) are measured together, as ratatui measures them: "❤\u{fe0f}"
+/// asks for the two-cell emoji form. The cluster's width goes to its first char, the others
+/// count 0; line breaking never separates them.
+pub fn char_widths(text: &[char], ambiguous: AmbiguousWidth) -> Vec<usize> {
+    let mut widths: Vec<usize> = text.iter().map(|&c| char_width(c, ambiguous)).collect();
+    let mut start = 0;
+    while start < text.len() {
+        let followers = text[start + 1..]
+            .iter()
+            .take_while(|c| c.width() == Some(0))
+            .count();
+        if followers > 0 {
+            let cluster: String = text[start..=start + followers].iter().collect();
+            widths[start] = match ambiguous {
+                AmbiguousWidth::Narrow => cluster.width(),
+                AmbiguousWidth::Wide => cluster.width_cjk(),
+            };
+        }
+        start += followers + 1;
+    }
+    widths
 }

@@ -9,6 +9,8 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+pub mod cli;
+
 use portable_pty::{Child, MasterPty, PtySize, native_pty_system};
 
 pub use portable_pty::CommandBuilder;
