@@ -13,7 +13,7 @@
 //! enough and clearly better than its rivals: a jump left unresolved costs the reader a page
 //! turn, a wrong link sends them into another story.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::model::{Article, BlockKind, CaptionKind, Edition, Jump, page_label};
@@ -209,51 +209,43 @@ impl<'a> Resolution<'a> {
         let fronts = jump_ends(edition, |article| &article.jump_to);
         let backs = jump_ends(edition, |article| &article.jump_from);
 
-        // Only parts whose markers answer each other are compared.
-        let mut backs_by_pages: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
-        for (b, back) in backs.iter().enumerate() {
-            backs_by_pages
-                .entry((back.page, back.marked_page))
-                .or_default()
-                .push(b);
+        // Only parts whose markers answer each other are compared: the fronts printed on one
+        // page and marked for another with the backs printed there and marked back. Each such
+        // group is scored alone, so that only its parts' term vectors are held at once.
+        let mut groups: BTreeMap<(u32, u32), [Vec<usize>; 2]> = BTreeMap::new();
+        for (index, front) in fronts.iter().enumerate() {
+            let group = groups.entry((front.page, front.marked_page)).or_default();
+            group[Side::Front as usize].push(index);
         }
-        let candidates: Vec<(usize, usize)> = fronts
-            .iter()
-            .enumerate()
-            .flat_map(|(f, front)| {
-                let answering = backs_by_pages.get(&(front.marked_page, front.page));
-                answering.into_iter().flatten().map(move |&b| (f, b))
-            })
-            .collect();
-
-        let pairs = if candidates.is_empty() {
-            Vec::new()
-        } else {
-            let mut compared = vec![false; fronts.len() + backs.len()];
-            for &(f, b) in &candidates {
-                compared[f] = true;
-                compared[fronts.len() + b] = true;
+        for (index, back) in backs.iter().enumerate() {
+            if let Some(group) = groups.get_mut(&(back.marked_page, back.page)) {
+                group[Side::Back as usize].push(index);
             }
-            let ends = || fronts.iter().chain(&backs);
-            let parts = ends()
-                .zip(&compared)
-                .filter(|&(_, &c)| c)
-                .map(|(end, _)| end.article);
-            let corpus = Corpus::new(edition, parts);
-            let texts: Vec<Option<PartText>> = ends()
-                .zip(&compared)
-                .map(|(end, &c)| c.then(|| PartText::new(&corpus, end.article)))
-                .collect();
-            let text = |index: usize| texts[index].as_ref().expect("compared parts have text");
-            candidates
-                .into_iter()
-                .map(|(front, back)| Pair {
-                    front,
-                    back,
-                    score: text(front).continuation_score(text(fronts.len() + back), &corpus),
-                })
-                .collect()
-        };
+        }
+        groups.retain(|_, [fronts, backs]| !fronts.is_empty() && !backs.is_empty());
+
+        let mut pairs = Vec::new();
+        if !groups.is_empty() {
+            let compared = groups.values().flat_map(|[group_fronts, group_backs]| {
+                let fronts = group_fronts.iter().map(|&f| fronts[f].article);
+                fronts.chain(group_backs.iter().map(|&b| backs[b].article))
+            });
+            let corpus = Corpus::new(edition, compared);
+            for [group_fronts, group_backs] in groups.values() {
+                let texts = |indices: &[usize], ends: &[JumpEnd]| -> Vec<PartText> {
+                    let text = |&index: &usize| PartText::new(&corpus, ends[index].article);
+                    indices.iter().map(text).collect()
+                };
+                let back_texts = texts(group_backs, &backs);
+                for (&front, front_text) in group_fronts.iter().zip(texts(group_fronts, &fronts)) {
+                    for (&back, back_text) in group_backs.iter().zip(&back_texts) {
+                        let score = front_text.continuation_score(back_text, &corpus);
+                        pairs.push(Pair { front, back, score });
+                    }
+                }
+            }
+            pairs.sort_by_key(|pair| (pair.front, pair.back));
+        }
 
         let assignment = assign(&pairs);
         let mut link_of = [vec![None; fronts.len()], vec![None; backs.len()]];
