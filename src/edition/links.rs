@@ -493,9 +493,11 @@ impl PartText {
 
 /// Term rarity across the articles of one edition.
 struct Corpus {
-    /// For each term asked about, how many articles use it.
-    document_frequency: TermMap<u32>,
-    documents: usize,
+    /// The rarity of each term asked about, worked out once: vectors look terms up millions
+    /// of times.
+    rarities: TermMap<f64>,
+    /// The rarity of a term no article uses.
+    unseen: f64,
 }
 
 impl Corpus {
@@ -526,24 +528,19 @@ impl Corpus {
                 }
             });
         }
+        // Inverse document frequency: high for a term few articles use, never zero.
+        let rarity = |articles: u32| (1.0 + f64::from(documents) / f64::from(articles.max(1))).ln();
         Self {
-            document_frequency: usage
+            rarities: usage
                 .into_iter()
-                .map(|(term, usage)| (term, usage.articles))
+                .map(|(term, usage)| (term, rarity(usage.articles)))
                 .collect(),
-            documents: documents as usize,
+            unseen: rarity(0),
         }
     }
 
-    /// Inverse document frequency: high for a term few articles use, never zero.
     fn rarity(&self, term: Term) -> f64 {
-        let frequency = self
-            .document_frequency
-            .get(&term)
-            .copied()
-            .unwrap_or(0)
-            .max(1);
-        (1.0 + self.documents as f64 / f64::from(frequency)).ln()
+        self.rarities.get(&term).copied().unwrap_or(self.unseen)
     }
 
     /// The unit TF-IDF vector of a text's terms.
