@@ -68,11 +68,13 @@ pub fn is_cjk(c: char) -> bool {
 /// in clause punctuation. Headlines may carry commas ("打造…，加速…") and end in ——.
 pub fn is_heading_like(text: &str) -> bool {
     let text = text.trim();
+    if !at_most_chars(text, HEADING_MAX_CHARS) {
+        return false;
+    }
     let Some(last) = text.trim_end_matches(CLOSING).chars().last() else {
         return false;
     };
     !text.contains('\n')
-        && text.chars().count() <= HEADING_MAX_CHARS
         && text.chars().any(|c| c.is_alphabetic())
         && !text.contains(['。', '．'])
         && !CLAUSE_PUNCTUATION.contains(&last)
@@ -94,9 +96,9 @@ pub fn is_subhead_like(text: &str) -> bool {
 /// True when `text` is a photo caption in shape: one short sentence, "港区夜间作业现场。".
 pub fn is_photo_caption_like(text: &str) -> bool {
     let text = text.trim();
-    ends_sentence(text)
+    at_most_chars(text, CAPTION_MAX_CHARS)
+        && ends_sentence(text)
         && !text.contains('\n')
-        && text.chars().count() <= CAPTION_MAX_CHARS
         && sentence_ends(text).count() == 1
 }
 
@@ -106,24 +108,28 @@ pub fn is_label_lines(lines: &[&str]) -> bool {
     lines.len() >= 2
         && lines.iter().all(|line| {
             let line = line.trim();
-            line.chars().count() <= LABEL_LINE_MAX_CHARS && sentence_ends(line).next().is_none()
+            at_most_chars(line, LABEL_LINE_MAX_CHARS) && sentence_ends(line).next().is_none()
         })
 }
 
 /// True when `text` is a description of a picture in a Latin-script language: whole
 /// sentences of words with next to no Chinese.
 pub fn is_description(text: &str) -> bool {
-    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
-    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
-    let words = text.split_whitespace().count();
-    latin >= 20 && words >= 5 && cjk * 10 < latin && ends_sentence(text)
+    // Cheapest tests first: most text is Chinese, and fails at its first CJK characters.
+    let latin = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    let at_most_cjk = |most: usize| text.chars().filter(|&c| is_cjk(c)).nth(most).is_none();
+    // Fewer CJK characters than one for every ten Latin letters.
+    latin >= 20
+        && at_most_cjk((latin - 1) / 10)
+        && text.split_whitespace().nth(4).is_some()
+        && ends_sentence(text)
 }
 
 /// True when `text` is a byline: "□本报记者 王 五", "晚报/新闻网记者 李 明",
 /// "记者 张三 报道", "通讯员 李四", "新华社北京7月5日电".
 pub fn is_byline(text: &str) -> bool {
     let text = text.trim();
-    if text.contains('\n') || text.chars().count() > BYLINE_MAX_CHARS || text.contains('。') {
+    if !at_most_chars(text, BYLINE_MAX_CHARS) || text.contains(['\n', '。']) {
         return false;
     }
     let unmarked = text.trim_start_matches(BYLINE_MARKS).trim_start();
@@ -169,6 +175,11 @@ fn names_follow_role(text: &str) -> bool {
         && names
             .chars()
             .all(|c| is_cjk(c) || c == '·' || c == '、' || c.is_whitespace())
+}
+
+/// True when `text` has no more than `max` characters, told without counting a long text.
+fn at_most_chars(text: &str, max: usize) -> bool {
+    text.len() <= max || (text.len() <= max * 4 && text.chars().count() <= max)
 }
 
 /// True when `text` is spaced into phrases, as banners and some subtitles are:

@@ -14,6 +14,7 @@
 //! turn, a wrong link sends them into another story.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::model::{Article, BlockKind, CaptionKind, Edition, Jump, page_label};
 
@@ -44,20 +45,23 @@ pub fn resolve_jumps(edition: &mut Edition) {
     }
 
     let resolution = Resolution::of(edition);
-    let warnings = resolution.warnings(edition);
-    let links: Vec<(String, String)> = resolution
+    let warnings = resolution.warnings();
+    let links: Vec<(Location, Location)> = resolution
         .assignment
         .links
         .iter()
         .map(|pair| {
-            let front = &resolution.fronts[pair.front].article.id;
-            let back = &resolution.backs[pair.back].article.id;
-            (front.clone(), back.clone())
+            (
+                resolution.fronts[pair.front].at,
+                resolution.backs[pair.back].at,
+            )
         })
         .collect();
     for (front, back) in links {
-        set_link(edition, &front, |article| &mut article.jump_to, &back);
-        set_link(edition, &back, |article| &mut article.jump_from, &front);
+        let back_id = article_at(edition, back).id.clone();
+        let front_id = article_at(edition, front).id.clone();
+        set_link(&mut article_at(edition, front).jump_to, back_id);
+        set_link(&mut article_at(edition, back).jump_from, front_id);
     }
     edition.warnings.extend(warnings);
 }
@@ -92,29 +96,49 @@ pub fn story_parts<'a>(edition: &'a Edition, id: &str) -> Vec<&'a Article> {
     parts
 }
 
-fn set_link(
-    edition: &mut Edition,
-    id: &str,
-    side: fn(&mut Article) -> &mut Option<Jump>,
-    target: &str,
-) {
-    let article = edition
-        .pages
-        .iter_mut()
-        .flat_map(|page| &mut page.articles)
-        .find(|article| article.id == id);
-    if let Some(jump) = article.and_then(|article| side(article).as_mut()) {
-        jump.article = Some(target.to_owned());
+/// Where an article sits in its edition: the index of its page, and its index on the page.
+type Location = (usize, usize);
+
+fn article_at(edition: &mut Edition, (page, index): Location) -> &mut Article {
+    &mut edition.pages[page].articles[index]
+}
+
+fn set_link(jump: &mut Option<Jump>, target: String) {
+    if let Some(jump) = jump {
+        jump.article = Some(target);
     }
 }
 
 /// One end of a jump: a front part (下转) or a continued part (上接).
 struct JumpEnd<'a> {
     article: &'a Article,
+    at: Location,
     /// The page the part is printed on.
     page: u32,
     /// The page its marker names.
     marked_page: u32,
+}
+
+/// The parts of `edition` whose jump on `side` is set, in reading order.
+fn jump_ends(edition: &Edition, side: fn(&Article) -> &Option<Jump>) -> Vec<JumpEnd<'_>> {
+    edition
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(page_at, page)| {
+            page.articles
+                .iter()
+                .enumerate()
+                .filter_map(move |(index, article)| {
+                    Some(JumpEnd {
+                        article,
+                        at: (page_at, index),
+                        page: page.number,
+                        marked_page: side(article).as_ref()?.page,
+                    })
+                })
+        })
+        .collect()
 }
 
 /// A front part and a continued part whose markers agree, with how well their texts match.
@@ -123,6 +147,32 @@ struct Pair {
     front: usize,
     back: usize,
     score: f64,
+}
+
+/// The two ends of a pair; as a number, the index of per-side tables.
+#[derive(Debug, Clone, Copy)]
+enum Side {
+    Front = 0,
+    Back = 1,
+}
+
+impl Side {
+    /// The index of the pair's part on this side.
+    fn of(self, pair: &Pair) -> usize {
+        match self {
+            Side::Front => pair.front,
+            Side::Back => pair.back,
+        }
+    }
+}
+
+/// For each of `parts` parts on `side`, the indices of the pairs it is in, in order.
+fn pairs_by(pairs: &[Pair], side: Side, parts: usize) -> Vec<Vec<usize>> {
+    let mut by_part = vec![Vec::new(); parts];
+    for (index, pair) in pairs.iter().enumerate() {
+        by_part[side.of(pair)].push(index);
+    }
+    by_part
 }
 
 /// Why a jump end stayed unresolved.
@@ -146,59 +196,71 @@ struct Resolution<'a> {
     backs: Vec<JumpEnd<'a>>,
     pairs: Vec<Pair>,
     assignment: Assignment,
+    /// The numbers of the edition's pages.
+    pages: HashSet<u32>,
+    /// The pairs of each front and of each back.
+    pairs_of: [Vec<Vec<usize>>; 2],
+    /// The index in `assignment.links` of each front's link and of each back's.
+    link_of: [Vec<Option<usize>>; 2],
 }
 
 impl<'a> Resolution<'a> {
     fn of(edition: &'a Edition) -> Self {
-        let articles: Vec<(u32, &Article)> = edition
-            .pages
-            .iter()
-            .flat_map(|page| {
-                page.articles
-                    .iter()
-                    .map(move |article| (page.number, article))
-            })
-            .collect();
-        let ends = |side: fn(&Article) -> &Option<Jump>| -> Vec<JumpEnd<'a>> {
-            articles
-                .iter()
-                .filter_map(|&(page, article)| {
-                    let marked_page = side(article).as_ref()?.page;
-                    Some(JumpEnd {
-                        article,
-                        page,
-                        marked_page,
-                    })
-                })
-                .collect()
-        };
-        let fronts = ends(|article| &article.jump_to);
-        let backs = ends(|article| &article.jump_from);
+        let fronts = jump_ends(edition, |article| &article.jump_to);
+        let backs = jump_ends(edition, |article| &article.jump_from);
 
-        let corpus = Corpus::new(articles.iter().map(|(_, article)| full_text(article)));
-        let texts = |ends: &[JumpEnd]| -> Vec<PartText> {
-            ends.iter()
-                .map(|end| PartText::new(&corpus, end.article))
-                .collect()
-        };
-        let (front_texts, back_texts) = (texts(&fronts), texts(&backs));
+        // Only parts whose markers answer each other are compared: the fronts printed on one
+        // page and marked for another with the backs printed there and marked back. Each such
+        // group is scored alone, so that only its parts' term vectors are held at once.
+        let mut groups: BTreeMap<(u32, u32), [Vec<usize>; 2]> = BTreeMap::new();
+        for (index, front) in fronts.iter().enumerate() {
+            let group = groups.entry((front.page, front.marked_page)).or_default();
+            group[Side::Front as usize].push(index);
+        }
+        for (index, back) in backs.iter().enumerate() {
+            if let Some(group) = groups.get_mut(&(back.marked_page, back.page)) {
+                group[Side::Back as usize].push(index);
+            }
+        }
+        groups.retain(|_, [fronts, backs]| !fronts.is_empty() && !backs.is_empty());
 
         let mut pairs = Vec::new();
-        for (f, front) in fronts.iter().enumerate() {
-            for (b, back) in backs.iter().enumerate() {
-                if front.marked_page == back.page && back.marked_page == front.page {
-                    let score = front_texts[f].continuation_score(&back_texts[b], &corpus);
-                    pairs.push(Pair {
-                        front: f,
-                        back: b,
-                        score,
-                    });
+        if !groups.is_empty() {
+            let compared = groups.values().flat_map(|[group_fronts, group_backs]| {
+                let fronts = group_fronts.iter().map(|&f| fronts[f].article);
+                fronts.chain(group_backs.iter().map(|&b| backs[b].article))
+            });
+            let corpus = Corpus::new(edition, compared);
+            for [group_fronts, group_backs] in groups.values() {
+                let texts = |indices: &[usize], ends: &[JumpEnd]| -> Vec<PartText> {
+                    let text = |&index: &usize| PartText::new(&corpus, ends[index].article);
+                    indices.iter().map(text).collect()
+                };
+                let back_texts = texts(group_backs, &backs);
+                for (&front, front_text) in group_fronts.iter().zip(texts(group_fronts, &fronts)) {
+                    for (&back, back_text) in group_backs.iter().zip(&back_texts) {
+                        let score = front_text.continuation_score(back_text, &corpus);
+                        pairs.push(Pair { front, back, score });
+                    }
                 }
             }
+            pairs.sort_by_key(|pair| (pair.front, pair.back));
         }
 
         let assignment = assign(&pairs);
+        let mut link_of = [vec![None; fronts.len()], vec![None; backs.len()]];
+        for (index, link) in assignment.links.iter().enumerate() {
+            for side in [Side::Front, Side::Back] {
+                link_of[side as usize][side.of(link)] = Some(index);
+            }
+        }
         Resolution {
+            pairs_of: [
+                pairs_by(&pairs, Side::Front, fronts.len()),
+                pairs_by(&pairs, Side::Back, backs.len()),
+            ],
+            link_of,
+            pages: edition.pages.iter().map(|page| page.number).collect(),
             fronts,
             backs,
             pairs,
@@ -206,49 +268,56 @@ impl<'a> Resolution<'a> {
         }
     }
 
-    /// Why `end` stayed unresolved, or `None` when it is linked; `on_side` picks its pairs.
-    fn unresolved(
-        &self,
-        edition: &Edition,
-        end: &JumpEnd,
-        on_side: impl Fn(&Pair) -> bool,
-    ) -> Option<Unresolved> {
-        if self.assignment.links.iter().any(&on_side) {
+    /// Why jump end `index` on `side` stayed unresolved, or `None` when it is linked.
+    fn unresolved(&self, side: Side, index: usize) -> Option<Unresolved> {
+        let end = match side {
+            Side::Front => &self.fronts[index],
+            Side::Back => &self.backs[index],
+        };
+        let pairs = &self.pairs_of[side as usize][index];
+        if self.link_of[side as usize][index].is_some() {
             return None;
         }
-        if edition.page(end.marked_page).is_none() {
+        if !self.pages.contains(&end.marked_page) {
             return Some(Unresolved::PageMissing);
         }
-        if !self.pairs.iter().any(&on_side) {
+        if pairs.is_empty() {
             return Some(Unresolved::NoMarker);
         }
         if let Some(&(best, rival)) = self
             .assignment
             .ambiguous
             .iter()
-            .find(|(best, rival)| on_side(best) || on_side(rival))
+            .find(|(best, rival)| side.of(best) == index || side.of(rival) == index)
         {
             return Some(Unresolved::Ambiguous { best, rival });
         }
-        let outbid_by = self.assignment.links.iter().find(|link| {
-            self.pairs.iter().any(|pair| {
-                on_side(pair)
-                    && pair.score >= MIN_SCORE
-                    && (pair.front == link.front || pair.back == link.back)
+        // The first link made that took a part this end could have had.
+        let outbid_by = pairs
+            .iter()
+            .map(|&pair| &self.pairs[pair])
+            .filter(|pair| pair.score >= MIN_SCORE)
+            .flat_map(|pair| {
+                [Side::Front, Side::Back].map(|side| self.link_of[side as usize][side.of(pair)])
             })
-        });
-        Some(outbid_by.map_or(Unresolved::NoMatch, |&by| Unresolved::Outbid { by }))
+            .flatten()
+            .min();
+        Some(
+            outbid_by.map_or(Unresolved::NoMatch, |link| Unresolved::Outbid {
+                by: self.assignment.links[link],
+            }),
+        )
     }
 
     /// One line for every jump end left unresolved, fronts first.
-    fn warnings(&self, edition: &Edition) -> Vec<String> {
+    fn warnings(&self) -> Vec<String> {
         let fronts = self.fronts.iter().enumerate().filter_map(|(index, end)| {
-            let why = self.unresolved(edition, end, |pair| pair.front == index)?;
+            let why = self.unresolved(Side::Front, index)?;
             let unmarked = format!("continues from page {}", end.page);
             Some(self.describe(end, "下转", &unmarked, &why))
         });
         let backs = self.backs.iter().enumerate().filter_map(|(index, end)| {
-            let why = self.unresolved(edition, end, |pair| pair.back == index)?;
+            let why = self.unresolved(Side::Back, index)?;
             let unmarked = format!("jumps to page {}", end.page);
             Some(self.describe(end, "上接", &unmarked, &why))
         });
@@ -298,37 +367,54 @@ struct Assignment {
 /// best pair lacks that lead gives up, but its pairs still count as rivals: a part it might own
 /// goes to no one else by a narrow lead.
 fn assign(pairs: &[Pair]) -> Assignment {
-    let mut ranked = pairs.to_vec();
+    let parts = |side: Side| {
+        pairs
+            .iter()
+            .map(|pair| side.of(pair) + 1)
+            .max()
+            .unwrap_or(0)
+    };
+    let (fronts, backs) = (parts(Side::Front), parts(Side::Back));
+    let by_front = pairs_by(pairs, Side::Front, fronts);
+    let by_back = pairs_by(pairs, Side::Back, backs);
+    let mut ranked: Vec<&Pair> = pairs.iter().collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
     let mut assignment = Assignment::default();
-    let mut given_up = HashSet::new();
-    for pair in ranked {
-        let open = |pair: &Pair| {
-            !assignment
-                .links
-                .iter()
-                .any(|link| link.front == pair.front || link.back == pair.back)
-        };
-        if pair.score < MIN_SCORE || given_up.contains(&pair.front) || !open(&pair) {
+    let (mut front_linked, mut back_linked) = (vec![false; fronts], vec![false; backs]);
+    let mut given_up = vec![false; fronts];
+    for &pair in ranked {
+        let open = |pair: &Pair| !front_linked[pair.front] && !back_linked[pair.back];
+        if pair.score < MIN_SCORE || given_up[pair.front] || !open(&pair) {
             continue;
         }
-        let rival = pairs
+        // Of rivals scoring the same, the last in `pairs` counts, as `max_by` keeps it.
+        let rival = by_front[pair.front]
             .iter()
-            .filter(|other| (other.front == pair.front) != (other.back == pair.back) && open(other))
-            .max_by(|a, b| a.score.total_cmp(&b.score));
+            .chain(&by_back[pair.back])
+            .filter(|&&other| {
+                let other = &pairs[other];
+                (other.front == pair.front) != (other.back == pair.back) && open(other)
+            })
+            .max_by(|&&a, &&b| pairs[a].score.total_cmp(&pairs[b].score).then(a.cmp(&b)))
+            .map(|&rival| pairs[rival]);
         match rival {
-            Some(&rival) if pair.score - rival.score < MIN_MARGIN => {
-                given_up.insert(pair.front);
+            Some(rival) if pair.score - rival.score < MIN_MARGIN => {
+                given_up[pair.front] = true;
                 assignment.ambiguous.push((pair, rival));
             }
-            _ => assignment.links.push(pair),
+            _ => {
+                front_linked[pair.front] = true;
+                back_linked[pair.back] = true;
+                assignment.links.push(pair);
+            }
         }
     }
     assignment
 }
 
-/// Everything an article prints, as one text: headings, byline, body and captions.
-fn full_text(article: &Article) -> String {
+/// Calls `emit` with the terms of everything an article prints: headings, byline, body and
+/// captions (not descriptions, which are in another language).
+fn article_terms(article: &Article, mut emit: impl FnMut(Term)) {
     let headings = [
         &article.column,
         &article.kicker,
@@ -341,21 +427,23 @@ fn full_text(article: &Article) -> String {
         .iter()
         .filter(|caption| caption.kind != CaptionKind::Description)
         .map(|caption| caption.text.as_str());
-    headings
+    let texts = headings
         .into_iter()
         .flatten()
         .map(String::as_str)
         .chain(article.blocks.iter().map(|block| block.text.as_str()))
-        .chain(captions)
-        .collect::<Vec<_>>()
-        .join("\n")
+        .chain(captions);
+    for text in texts {
+        for_each_term(text, &mut emit);
+    }
 }
 
 /// The pieces of one part that matching compares, as term vectors.
 struct PartText {
     whole: TermVector,
-    /// The front's headings, or the continued part's printed headline.
-    headings: Vec<String>,
+    /// The terms of the front's headings, or of the continued part's printed headline;
+    /// sorted, each once.
+    headings: Vec<Term>,
     first_paragraph: TermVector,
     last_paragraph: TermVector,
     starts_mid_sentence: bool,
@@ -371,16 +459,20 @@ impl PartText {
             .map(|block| block.text.trim());
         let first = paragraphs.next().unwrap_or_default();
         let last = paragraphs.next_back().unwrap_or(first);
-        let headings = [&article.kicker, &article.headline, &article.subtitle]
+        let mut headings: Vec<Term> = [&article.kicker, &article.headline, &article.subtitle]
             .into_iter()
             .flatten()
             .flat_map(|heading| terms(heading))
             .collect();
+        headings.sort_unstable();
+        headings.dedup();
+        let mut whole = Vec::new();
+        article_terms(article, |term| whole.push(term));
         Self {
-            whole: corpus.vector(&full_text(article)),
+            whole: corpus.vector(whole),
             headings,
-            first_paragraph: corpus.vector(first),
-            last_paragraph: corpus.vector(last),
+            first_paragraph: corpus.vector(terms(first)),
+            last_paragraph: corpus.vector(terms(last)),
             starts_mid_sentence: starts_mid_sentence(first),
             ends_mid_sentence: !first.is_empty() && ends_mid_sentence(last),
         }
@@ -401,130 +493,215 @@ impl PartText {
 
 /// Term rarity across the articles of one edition.
 struct Corpus {
-    document_frequency: HashMap<String, usize>,
-    documents: usize,
+    /// The rarity of each term asked about, worked out once: vectors look terms up millions
+    /// of times.
+    rarities: TermMap<f64>,
+    /// The rarity of a term no article uses.
+    unseen: f64,
 }
 
 impl Corpus {
-    fn new(documents: impl IntoIterator<Item = String>) -> Self {
-        let mut document_frequency = HashMap::new();
-        let mut count = 0;
-        for document in documents {
-            count += 1;
-            for term in terms(&document).into_iter().collect::<HashSet<_>>() {
-                *document_frequency.entry(term).or_insert(0) += 1;
-            }
+    /// Counts, over every article of `edition`, the articles using each term of `parts`: the
+    /// rarity of no other term is ever asked for, and editions run to millions of terms.
+    fn new<'e>(edition: &'e Edition, parts: impl IntoIterator<Item = &'e Article>) -> Self {
+        /// How many articles use a term, and the last (from 1) that did.
+        #[derive(Default)]
+        struct Usage {
+            articles: u32,
+            last: u32,
         }
+        let mut usage: TermMap<Usage> = TermMap::default();
+        for article in parts {
+            article_terms(article, |term| {
+                usage.entry(term).or_default();
+            });
+        }
+        let mut documents = 0;
+        for article in edition.pages.iter().flat_map(|page| &page.articles) {
+            documents += 1;
+            article_terms(article, |term| {
+                if let Some(usage) = usage.get_mut(&term)
+                    && usage.last != documents
+                {
+                    usage.last = documents;
+                    usage.articles += 1;
+                }
+            });
+        }
+        // Inverse document frequency: high for a term few articles use, never zero.
+        let rarity = |articles: u32| (1.0 + f64::from(documents) / f64::from(articles.max(1))).ln();
         Self {
-            document_frequency,
-            documents: count,
+            rarities: usage
+                .into_iter()
+                .map(|(term, usage)| (term, rarity(usage.articles)))
+                .collect(),
+            unseen: rarity(0),
         }
     }
 
-    /// Inverse document frequency: high for a term few articles use, never zero.
-    fn rarity(&self, term: &str) -> f64 {
-        let frequency = self
-            .document_frequency
-            .get(term)
-            .copied()
-            .unwrap_or(0)
-            .max(1);
-        (1.0 + self.documents as f64 / frequency as f64).ln()
+    fn rarity(&self, term: Term) -> f64 {
+        self.rarities.get(&term).copied().unwrap_or(self.unseen)
     }
 
-    /// The unit TF-IDF vector of `text`.
-    fn vector(&self, text: &str) -> TermVector {
-        let mut counts: BTreeMap<String, f64> = BTreeMap::new();
-        for term in terms(text) {
-            *counts.entry(term).or_insert(0.0) += 1.0;
-        }
-        let mut weights: BTreeMap<String, f64> = counts
-            .into_iter()
-            .map(|(term, count)| {
-                let weight = (1.0 + count.ln()) * self.rarity(&term);
-                (term, weight)
+    /// The unit TF-IDF vector of a text's terms.
+    fn vector(&self, mut terms: Vec<Term>) -> TermVector {
+        terms.sort_unstable();
+        let mut weights: Vec<(Term, f64)> = terms
+            .chunk_by(|a, b| a == b)
+            .map(|run| {
+                let count = run.len() as f64;
+                (run[0], (1.0 + count.ln()) * self.rarity(run[0]))
             })
             .collect();
         let norm = weights
-            .values()
-            .map(|weight| weight * weight)
+            .iter()
+            .map(|(_, weight)| weight * weight)
             .sum::<f64>()
             .sqrt();
         if norm > 0.0 {
-            weights.values_mut().for_each(|weight| *weight /= norm);
+            weights.iter_mut().for_each(|(_, weight)| *weight /= norm);
         }
         TermVector(weights)
     }
 
-    /// The share of `part`'s terms, weighted by rarity, that `whole` contains.
-    fn containment(&self, part: &[String], whole: &[String]) -> f64 {
-        let part: HashSet<&String> = part.iter().collect();
-        let whole: HashSet<&String> = whole.iter().collect();
-        let total: f64 = part.iter().map(|term| self.rarity(term)).sum();
+    /// The share of `part`'s terms, weighted by rarity, that `whole` contains (both sorted,
+    /// each term once).
+    fn containment(&self, part: &[Term], whole: &[Term]) -> f64 {
+        let total: f64 = part.iter().map(|&term| self.rarity(term)).sum();
         if total == 0.0 {
             return 0.0;
         }
         let shared: f64 = part
-            .intersection(&whole)
-            .map(|term| self.rarity(term))
+            .iter()
+            .filter(|term| whole.binary_search(term).is_ok())
+            .map(|&term| self.rarity(term))
             .sum();
         shared / total
     }
 }
 
-/// A sparse unit vector of term weights, ordered so that sums come out the same every run.
-struct TermVector(BTreeMap<String, f64>);
+/// A sparse unit vector of term weights, sorted by term so that sums come out the same every
+/// run.
+struct TermVector(Vec<(Term, f64)>);
 
 impl TermVector {
     fn cosine(&self, other: &TermVector) -> f64 {
-        let (small, large) = if self.0.len() <= other.0.len() {
-            (self, other)
-        } else {
-            (other, self)
-        };
-        small
-            .0
-            .iter()
-            .filter_map(|(term, weight)| Some(weight * large.0.get(term)?))
-            .sum()
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while let (Some(&(a, x)), Some(&(b, y))) = (self.0.get(i), other.0.get(j)) {
+            match a.cmp(&b) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += x * y;
+                    (i, j) = (i + 1, j + 1);
+                }
+            }
+        }
+        sum
+    }
+}
+
+/// A term: a CJK bigram or trigram, its characters packed into the number (every Han
+/// character fits in 18 bits), or a Latin word or number, known by a 62-bit hash of its
+/// lowercase form. Two words of one edition sharing a hash is a chance of about one in a
+/// billion, and would only add one weak shared term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct Term(u64);
+
+impl Term {
+    const BIGRAM: u64 = 1 << 62;
+    const TRIGRAM: u64 = 2 << 62;
+    const WORD: u64 = 3 << 62;
+
+    fn bigram(a: char, b: char) -> Self {
+        Self(Self::BIGRAM | u64::from(a) << 18 | u64::from(b))
+    }
+
+    fn trigram(a: char, b: char, c: char) -> Self {
+        Self(Self::TRIGRAM | u64::from(a) << 36 | u64::from(b) << 18 | u64::from(c))
+    }
+
+    fn word(hash: u64) -> Self {
+        Self(Self::WORD | hash >> 2)
+    }
+}
+
+/// FNV-1a over the lowercase bytes of a word, as they come.
+struct WordHash(u64);
+
+impl WordHash {
+    const START: u64 = 0xcbf2_9ce4_8422_2325;
+
+    fn push(&mut self, byte: u8) {
+        self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+/// A hash map keyed by terms, hashed by one multiplication: terms are numbers already, and a
+/// large edition looks up millions of them.
+type TermMap<V> = HashMap<Term, V, BuildHasherDefault<TermHasher>>;
+
+#[derive(Default)]
+struct TermHasher(u64);
+
+impl Hasher for TermHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0 ^ self.0 >> 32
     }
 }
 
 /// The terms of a text: CJK bigrams and trigrams (Chinese has no spaces to find words by), and
 /// whole Latin words and numbers, lowercased.
-fn terms(text: &str) -> Vec<String> {
+fn terms(text: &str) -> Vec<Term> {
     let mut terms = Vec::new();
-    let mut han: Vec<char> = Vec::new();
-    let mut word = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if is_han(c) {
-            han.push(c);
-        } else {
-            push_ngrams(&mut terms, &han);
-            han.clear();
-        }
-        let in_number =
-            c == '.' && !word.is_empty() && chars.peek().is_some_and(char::is_ascii_digit);
-        if c.is_ascii_alphanumeric() || in_number {
-            word.push(c.to_ascii_lowercase());
-        } else if !word.is_empty() {
-            terms.push(std::mem::take(&mut word));
-        }
-    }
-    push_ngrams(&mut terms, &han);
-    if !word.is_empty() {
-        terms.push(word);
-    }
+    for_each_term(text, |term| terms.push(term));
     terms
 }
 
-fn push_ngrams(terms: &mut Vec<String>, run: &[char]) {
-    for n in [2, 3] {
-        terms.extend(run.windows(n).map(|gram| gram.iter().collect::<String>()));
+/// Calls `emit` with each term of `text` (see [`terms`]) as it is read.
+fn for_each_term(text: &str, mut emit: impl FnMut(Term)) {
+    let (mut before_last, mut last): (Option<char>, Option<char>) = (None, None);
+    let mut word: Option<WordHash> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_han(c) {
+            if let Some(b) = last {
+                emit(Term::bigram(b, c));
+                if let Some(a) = before_last {
+                    emit(Term::trigram(a, b, c));
+                }
+            }
+            (before_last, last) = (last, Some(c));
+        } else {
+            (before_last, last) = (None, None);
+        }
+        let in_number =
+            c == '.' && word.is_some() && chars.peek().is_some_and(char::is_ascii_digit);
+        if c.is_ascii_alphanumeric() || in_number {
+            word.get_or_insert(WordHash(WordHash::START))
+                .push(c.to_ascii_lowercase() as u8);
+        } else if let Some(hash) = word.take() {
+            emit(Term::word(hash.0));
+        }
+    }
+    if let Some(hash) = word {
+        emit(Term::word(hash.0));
     }
 }
 
+/// True for the Han characters terms are made of; all are below U+30000, in 18 bits.
 fn is_han(c: char) -> bool {
     matches!(c,
         '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
@@ -963,9 +1140,23 @@ mod tests {
 
     #[test]
     fn terms_are_cjk_ngrams_and_whole_latin_words_and_numbers() {
-        assert_eq!(
-            terms("中欧班列JQ 4.0版"),
-            ["中欧", "欧班", "班列", "中欧班", "欧班列", "jq", "4.0"]
-        );
+        let word = |text: &str| {
+            let mut hash = WordHash(WordHash::START);
+            text.bytes().for_each(|byte| hash.push(byte));
+            Term::word(hash.0)
+        };
+        let mut found = terms("中欧班列JQ 4.0版");
+        found.sort_unstable();
+        let mut expected = [
+            Term::bigram('中', '欧'),
+            Term::bigram('欧', '班'),
+            Term::bigram('班', '列'),
+            Term::trigram('中', '欧', '班'),
+            Term::trigram('欧', '班', '列'),
+            word("jq"),
+            word("4.0"),
+        ];
+        expected.sort_unstable();
+        assert_eq!(found, expected);
     }
 }

@@ -2,7 +2,8 @@
 //! bidi overrides and other invisible characters are taken out; tabs become spaces; line
 //! endings are unified; decomposed text is composed (NFC).
 
-use unicode_normalization::{UnicodeNormalization, is_nfc};
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
 
 /// Page text with everything that does not print taken out, and a record of what was.
 #[derive(Debug, Default)]
@@ -47,17 +48,30 @@ pub fn sanitize(text: &str) -> Sanitized {
         text: String::with_capacity(text.len()),
         ..Sanitized::default()
     };
-    let mut line = 1;
-    let mut at = 0;
+    let mut start = 0;
     if let Some(rest) = text.strip_prefix('\u{feff}') {
         out.had_byte_order_mark = true;
-        at = text.len() - rest.len();
+        start = text.len() - rest.len();
     }
-    while let Some(c) = text[at..].chars().next() {
+    let mut lines = LineCounter::default();
+    // Text is copied a run at a time, between the characters that need care; most bytes are
+    // passed over without decoding their character.
+    let mut copied = start;
+    let mut at = start;
+    while let Some(&byte) = text.as_bytes().get(at) {
+        if !MAY_NEED_CARE[usize::from(byte)] {
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next().expect("a character starts here");
+        if is_plain(c) {
+            at += c.len_utf8();
+            continue;
+        }
+        out.text.push_str(&text[copied..at]);
         let len = match c {
-            '\n' | '\u{2028}' | '\u{2029}' => {
+            '\u{2028}' | '\u{2029}' => {
                 out.text.push('\n');
-                line += 1;
                 c.len_utf8()
             }
             '\r' if text[at + 1..].starts_with('\n') => 1,
@@ -67,22 +81,76 @@ pub fn sanitize(text: &str) -> Sanitized {
             }
             ESC | CSI | '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
                 let len = escape_sequence_len(&text[at..]);
-                out.remove(line, &text[at..at + len]);
+                out.remove(lines.at_end_of(&out.text), &text[at..at + len]);
                 len
             }
-            c if is_invisible(c) => {
-                out.remove(line, &text[at..at + c.len_utf8()]);
-                c.len_utf8()
-            }
             c => {
-                out.text.push(c);
+                out.remove(lines.at_end_of(&out.text), &text[at..at + c.len_utf8()]);
                 c.len_utf8()
             }
         };
         at += len;
+        copied = at;
     }
+    out.text.push_str(&text[copied..]);
     out.compose();
     out
+}
+
+/// For each byte, whether a character that starts with it may need care (not be
+/// [`is_plain`]): the C0 controls but the line break, DEL, and the lead bytes of every
+/// non-ASCII character that is not plain.
+const MAY_NEED_CARE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = byte != b'\n' as usize;
+        byte += 1;
+    }
+    table[0x7f] = true;
+    let leads = [0xc2, 0xcd, 0xd8, 0xe1, 0xe2, 0xe3, 0xef, 0xf3];
+    let mut index = 0;
+    while index < leads.len() {
+        table[leads[index]] = true;
+        index += 1;
+    }
+    table
+};
+
+/// True for characters that are copied as they are: everything but controls other than the
+/// line break, invisible characters, and the Unicode line and paragraph separators.
+fn is_plain(c: char) -> bool {
+    if c.is_ascii() {
+        return c == '\n' || !c.is_ascii_control();
+    }
+    !(is_invisible(c) || c == '\u{2028}' || c == '\u{2029}')
+}
+
+/// The 1-based number of the last line of a growing text, counted incrementally.
+#[derive(Debug)]
+struct LineCounter {
+    counted: usize,
+    line: usize,
+}
+
+impl Default for LineCounter {
+    fn default() -> Self {
+        Self {
+            counted: 0,
+            line: 1,
+        }
+    }
+}
+
+impl LineCounter {
+    fn at_end_of(&mut self, text: &str) -> usize {
+        self.line += text.as_bytes()[self.counted..]
+            .iter()
+            .filter(|&&byte| byte == b'\n')
+            .count();
+        self.counted = text.len();
+        self.line
+    }
 }
 
 impl Sanitized {
@@ -103,7 +171,7 @@ impl Sanitized {
 
     /// Composes decomposed characters line by line, remembering which lines changed.
     fn compose(&mut self) {
-        if is_nfc(&self.text) {
+        if self.text.chars().all(is_composed) || is_nfc(&self.text) {
             return;
         }
         let mut composed = String::with_capacity(self.text.len());
@@ -120,6 +188,17 @@ impl Sanitized {
         }
         self.text = composed;
     }
+}
+
+/// True for characters that are composed (NFC) in any order and company: no character
+/// combines with them or into them. The ranges of most Chinese and Latin text are known
+/// without the table look-ups of the NFC quick check.
+fn is_composed(c: char) -> bool {
+    let common = matches!(c,
+        '\0'..='\u{2ff}' | '\u{2010}'..='\u{2027}' | '\u{3000}'..='\u{3029}'
+        | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
+    let quick_check = || is_nfc_quick([c].into_iter()) == IsNormalized::Yes;
+    common || (canonical_combining_class(c) == 0 && quick_check())
 }
 
 /// True for characters that print nothing and can hide or reorder text: C0 and C1 controls
@@ -278,6 +357,24 @@ mod tests {
         let clean = sanitize("cafe\u{301}\nok\nre\u{301}sume\u{301}");
         assert_eq!(clean.text, "café\nok\nrésumé");
         assert_eq!(clean.composed_lines, [1, 3]);
+    }
+
+    #[test]
+    fn every_character_is_known_to_need_care_by_its_first_byte() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let first = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+            assert!(is_plain(c) || MAY_NEED_CARE[usize::from(first)], "{c:?}");
+        }
+    }
+
+    #[test]
+    fn characters_known_to_be_composed_never_combine() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if is_composed(c) {
+                assert_eq!(is_nfc_quick([c].into_iter()), IsNormalized::Yes, "{c:?}");
+                assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            }
+        }
     }
 
     #[test]
