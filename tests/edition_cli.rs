@@ -1,62 +1,16 @@
 //! The command line as a user runs it: --json, --toc, saved editions, and every load error.
 
-use std::io::Write;
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
-
-const KANBAO: &str = env!("CARGO_BIN_EXE_kanbao");
+use support::cli::{Scratch, assert_fails_naming, json, run, run_with_stdin, stdout};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
-}
-
-/// A fresh scratch folder for one test.
-fn scratch(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("edition_cli_{test}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(KANBAO)
-        .args(args)
-        .output()
-        .expect("kanbao runs")
-}
-
-fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(KANBAO)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("kanbao runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write stdin");
-    child.wait_with_output().expect("kanbao exits")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
-
-fn json(output: &Output) -> Value {
-    serde_json::from_str(&stdout(output)).expect("--json prints JSON")
 }
 
 fn titles(edition: &Value) -> Vec<String> {
@@ -67,18 +21,6 @@ fn titles(edition: &Value) -> Vec<String> {
         .flat_map(|page| page["articles"].as_array().unwrap())
         .map(|article| article["title"].as_str().unwrap().to_owned())
         .collect()
-}
-
-/// Asserts the run failed with status 1 and one stderr line naming `name`.
-fn assert_fails_naming(output: &Output, name: &str) -> String {
-    assert_eq!(output.status.code(), Some(1), "{output:?}");
-    let stderr = String::from_utf8(output.stderr.clone()).expect("UTF-8 stderr");
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with("kanbao: "), "{stderr}");
-    assert!(stderr.contains(name), "{stderr} should name {name}");
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(output.stdout.is_empty());
-    stderr
 }
 
 #[test]
@@ -136,8 +78,8 @@ fn toc_lists_every_story_aligned_with_marks_and_jumps() {
 
 #[test]
 fn a_saved_edition_prints_the_same_json() {
-    let dir = scratch("round_trip");
-    let saved = dir.join("edition.json");
+    let dir = Scratch::new("edition_cli_round_trip");
+    let saved = dir.path("edition.json");
     let first = stdout(&run(&[fixture("pages").to_str().unwrap(), "--json"]));
     std::fs::write(&saved, &first).unwrap();
     let second = stdout(&run(&[saved.to_str().unwrap(), "--json"]));
@@ -166,8 +108,8 @@ fn a_folder_reads_its_page_files_in_name_order() {
 
 #[test]
 fn files_are_read_in_the_order_given_and_numbered_by_position() {
-    let dir = scratch("order");
-    let plain = dir.join("plain.txt");
+    let dir = Scratch::new("edition_cli_order");
+    let plain = dir.path("plain.txt");
     std::fs::write(&plain, "没有版头的一页，正文一句话。\n").unwrap();
     let edition = json(&run(&[
         plain.to_str().unwrap(),
@@ -224,8 +166,8 @@ fn hostile_control_text_never_reaches_the_output() {
 
 #[test]
 fn a_few_invalid_bytes_load_with_a_warning() {
-    let dir = scratch("lossy");
-    let page = dir.join("lossy.txt");
+    let dir = Scratch::new("edition_cli_lossy");
+    let page = dir.path("lossy.txt");
     let mut bytes = "市里召开会议，部署下半年工作。".repeat(5).into_bytes();
     bytes.extend([0xff, 0xfe]);
     std::fs::write(&page, bytes).unwrap();
@@ -248,20 +190,20 @@ fn an_unreadable_path_is_an_error_naming_it() {
 
 #[test]
 fn a_folder_without_pages_is_an_error_naming_it() {
-    let dir = scratch("no_pages");
-    std::fs::write(dir.join("readme.md"), "not a page").unwrap();
-    let stderr = assert_fails_naming(&run(&[dir.to_str().unwrap()]), "no_pages");
+    let dir = Scratch::new("edition_cli_no_pages");
+    std::fs::write(dir.path("readme.md"), "not a page").unwrap();
+    let stderr = assert_fails_naming(&run(&[dir.root().to_str().unwrap()]), "no_pages");
     assert!(stderr.contains("no page files"), "{stderr}");
 }
 
 #[test]
 fn binary_and_non_utf8_files_are_errors_naming_them() {
-    let dir = scratch("not_text");
-    let binary = dir.join("image.txt");
+    let dir = Scratch::new("edition_cli_not_text");
+    let binary = dir.path("image.txt");
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     let stderr = assert_fails_naming(&run(&[binary.to_str().unwrap()]), "image.txt");
     assert!(stderr.contains("not a text file"), "{stderr}");
-    let gbk = dir.join("gbk.txt");
+    let gbk = dir.path("gbk.txt");
     std::fs::write(&gbk, b"\xc7\xe0\xb5\xba\xc8\xd5\xb1\xa8").unwrap();
     let stderr = assert_fails_naming(&run(&[gbk.to_str().unwrap()]), "gbk.txt");
     assert!(stderr.contains("not UTF-8"), "{stderr}");
@@ -269,13 +211,13 @@ fn binary_and_non_utf8_files_are_errors_naming_them() {
 
 #[test]
 fn empty_pages_are_errors_naming_them() {
-    let dir = scratch("empty");
+    let dir = Scratch::new("edition_cli_empty");
     for (name, content) in [
         ("empty.txt", ""),
         ("blank.txt", " \n\u{3000}\n\n"),
         ("controls.txt", "\x1b[2J\x07\n"),
     ] {
-        let page = dir.join(name);
+        let page = dir.path(name);
         std::fs::write(&page, content).unwrap();
         let stderr = assert_fails_naming(&run(&[page.to_str().unwrap()]), name);
         assert!(stderr.contains("empty page"), "{stderr}");
@@ -286,12 +228,12 @@ fn empty_pages_are_errors_naming_them() {
 
 #[test]
 fn bad_json_is_an_error_naming_the_file() {
-    let dir = scratch("bad_json");
-    let malformed = dir.join("broken.json");
+    let dir = Scratch::new("edition_cli_bad_json");
+    let malformed = dir.path("broken.json");
     std::fs::write(&malformed, "{\"pages\": [").unwrap();
     let stderr = assert_fails_naming(&run(&[malformed.to_str().unwrap()]), "broken.json");
     assert!(stderr.contains("malformed JSON"), "{stderr}");
-    let foreign = dir.join("package.json");
+    let foreign = dir.path("package.json");
     std::fs::write(
         &foreign,
         "{\n  \"name\": \"left-pad\",\n  \"version\": \"1.3.0\"\n}\n",

@@ -76,6 +76,11 @@ impl Scratch {
         Self(dir)
     }
 
+    /// The folder itself.
+    pub fn root(&self) -> &Path {
+        &self.0
+    }
+
     /// The path of `name` in the folder.
     pub fn path(&self, name: &str) -> PathBuf {
         self.0.join(name)
