@@ -27,14 +27,7 @@ fn model_texts(parsed: &ParsedText) -> Vec<&str> {
     for page in &parsed.pages {
         texts.extend(page.section.as_deref());
         for article in &page.articles {
-            let headings = [
-                &article.column,
-                &article.kicker,
-                &article.headline,
-                &article.subtitle,
-                &article.byline,
-            ];
-            texts.extend(headings.into_iter().flatten().map(String::as_str));
+            texts.extend(article.headings());
             texts.extend(article.blocks.iter().map(|block| block.text.as_str()));
             texts.extend(article.captions.iter().map(|caption| caption.text.as_str()));
         }

@@ -46,14 +46,7 @@ fn texts(edition: &Edition) -> Vec<&str> {
         texts.extend(page.section.as_deref());
         for article in &page.articles {
             texts.extend([article.id.as_str(), article.title.as_str()]);
-            let headings = [
-                &article.column,
-                &article.kicker,
-                &article.headline,
-                &article.subtitle,
-                &article.byline,
-            ];
-            texts.extend(headings.into_iter().flatten().map(String::as_str));
+            texts.extend(article.headings());
             texts.extend(article.blocks.iter().map(|block| block.text.as_str()));
             texts.extend(article.captions.iter().map(|caption| caption.text.as_str()));
         }

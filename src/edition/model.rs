@@ -124,6 +124,22 @@ impl Edition {
     }
 }
 
+impl Article {
+    /// The heading group as printed, in order: column, kicker, headline, subtitle, byline.
+    pub fn headings(&self) -> impl Iterator<Item = &str> {
+        [
+            &self.column,
+            &self.kicker,
+            &self.headline,
+            &self.subtitle,
+            &self.byline,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+    }
+}
+
 /// The label a page number is printed with: 1 → "第一版", 12 → "第十二版".
 pub fn page_label(number: u32) -> String {
     format!("第{}版", chinese_numeral(number))
