@@ -8,10 +8,15 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::{Child, MasterPty, PtySize, native_pty_system};
+
+pub use portable_pty::CommandBuilder;
 
 /// How long a test waits for the screen to show what it expects.
 const PATIENCE: Duration = Duration::from_secs(20);
+
+/// The binary under test.
+pub const BINARY: &str = env!("CARGO_BIN_EXE_kanbao");
 
 /// What the program asked of the terminal beyond drawing, recorded for the tests.
 #[derive(Debug, Default)]
@@ -59,6 +64,16 @@ impl Session {
 
     /// Starts the binary with `args` in `dir`, in a terminal of `cols` x `rows`.
     pub fn start_in(args: &[&str], cols: u16, rows: u16, dir: Option<&Path>) -> Self {
+        let mut command = command(args);
+        if let Some(dir) = dir {
+            command.cwd(dir);
+        }
+        Self::spawn(command, cols, rows)
+    }
+
+    /// Starts `command` (the binary, or a shell that runs it) in a terminal of
+    /// `cols` x `rows`.
+    pub fn spawn(mut command: CommandBuilder, cols: u16, rows: u16) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -67,10 +82,10 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_kanbao"));
-        command.args(args);
         command.env("TERM", "xterm-256color");
-        command.cwd(dir.unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR"))));
+        if command.get_cwd().is_none() {
+            command.cwd(env!("CARGO_MANIFEST_DIR"));
+        }
         let child = pair.slave.spawn_command(command).expect("start kanbao");
         // The slave stays open in the child alone, so reads end when it exits.
         drop(pair.slave);
@@ -230,6 +245,13 @@ impl Session {
             assert!(!screen.hide_cursor(), "cursor left hidden");
         });
     }
+}
+
+/// A command that runs the binary with `args`, to adjust before [`Session::spawn`].
+pub fn command(args: &[&str]) -> CommandBuilder {
+    let mut command = CommandBuilder::new(BINARY);
+    command.args(args);
+    command
 }
 
 impl Drop for Session {
