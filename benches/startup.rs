@@ -39,8 +39,14 @@ fn main() {
         "what", "median", "min", "max", "peak RSS"
     );
     let kanbao = |args: &[&str]| support::command(args);
-    let rows: [(&str, CommandBuilder, Ready); 3] = [
+    let rows: [(&str, CommandBuilder, Ready); 4] = [
         ("kanbao, built-in edition", kanbao(&[]), kanbao_ready),
+        // The same without the ambiguous-width probe: its round trip to the terminal.
+        (
+            "kanbao, built-in, no width probe",
+            kanbao(&["--ambiguous-width", "1"]),
+            kanbao_ready,
+        ),
         ("less, the built-in page's text", less(), less_ready),
         (
             "kanbao, 1000 pages (folder)",
