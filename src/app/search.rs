@@ -62,33 +62,108 @@ fn parts(article: &Article) -> impl Iterator<Item = (TextPart, &str)> {
     heading.chain(blocks).chain(captions)
 }
 
+/// The chars that fold to `c` (itself folded): `c`, and its upper-case and full-width forms.
+fn unfolded(c: char) -> Vec<char> {
+    let mut forms = vec![c];
+    if c.is_ascii_lowercase() {
+        forms.push(c.to_ascii_uppercase());
+    }
+    for form in forms.clone() {
+        if ('!'..='~').contains(&form) {
+            forms.extend(char::from_u32(form as u32 + 0xFEE0));
+        }
+    }
+    if c == ' ' {
+        forms.push('\u{3000}');
+    }
+    forms
+}
+
 /// Every occurrence of `query` in `articles`, in reading order; none for an empty query.
 pub fn find<'a>(articles: impl IntoIterator<Item = &'a Article>, query: &str) -> Vec<Match> {
     let needle: Vec<char> = query.chars().map(fold).collect();
-    if needle.is_empty() {
+    // Folding the whole edition to compare it is too slow; byte searches find candidates
+    // instead. When every char of the needle has one form (Chinese text mostly does) a match
+    // is the needle itself; otherwise candidates are the places of its char with the fewest
+    // forms (by memchr when that is one, else by the first bytes of its forms), checked by
+    // folding the chars around them.
+    let Some((anchor, forms)) = (needle.iter().enumerate())
+        .map(|(at, &c)| (at, unfolded(c)))
+        .min_by_key(|(_, forms)| forms.len())
+    else {
         return Vec::new();
+    };
+    let exact =
+        (needle.iter().all(|&c| unfolded(c).len() == 1)).then(|| needle.iter().collect::<String>());
+    let mut starts = [false; 256];
+    for form in &forms {
+        starts[form.encode_utf8(&mut [0; 4]).as_bytes()[0] as usize] = true;
     }
     let mut matches = Vec::new();
     for (index, article) in articles.into_iter().enumerate() {
         for (part, text) in parts(article) {
-            let haystack: Vec<char> = text.chars().map(fold).collect();
-            let mut start = 0;
-            while start + needle.len() <= haystack.len() {
-                if haystack[start..start + needle.len()] == needle[..] {
-                    matches.push(Match {
-                        article: index,
-                        part,
-                        start,
-                        len: needle.len(),
-                    });
-                    start += needle.len();
-                } else {
-                    start += 1;
+            // Byte and char offsets of the end of the last match, where the next may start.
+            let (mut byte, mut char) = (0, 0);
+            let mut accept = |start: usize, end: usize, matches: &mut Vec<Match>| {
+                if start < byte {
+                    return;
+                }
+                let start_char = char + text[byte..start].chars().count();
+                matches.push(Match {
+                    article: index,
+                    part,
+                    start: start_char,
+                    len: needle.len(),
+                });
+                (byte, char) = (end, start_char + needle.len());
+            };
+            match &exact {
+                Some(exact) => {
+                    for (start, _) in text.match_indices(exact.as_str()) {
+                        accept(start, start + exact.len(), &mut matches);
+                    }
+                }
+                None if forms.len() == 1 => {
+                    for (hit, _) in text.match_indices(forms[0]) {
+                        if let Some((start, end)) = match_around(text, hit, &needle, anchor) {
+                            accept(start, end, &mut matches);
+                        }
+                    }
+                }
+                None => {
+                    let hits = (text.bytes().enumerate())
+                        .filter(|&(_, b)| starts[b as usize])
+                        .map(|(at, _)| at);
+                    for hit in hits {
+                        if let Some((start, end)) = match_around(text, hit, &needle, anchor) {
+                            accept(start, end, &mut matches);
+                        }
+                    }
                 }
             }
         }
     }
     matches
+}
+
+/// The byte range of the match of `needle` whose char `anchor` is at byte `hit` of `text`.
+fn match_around(text: &str, hit: usize, needle: &[char], anchor: usize) -> Option<(usize, usize)> {
+    let (before, after) = (&needle[..anchor], &needle[anchor..]);
+    let mut start = hit;
+    let mut back = text[..hit].char_indices().rev();
+    for &wanted in before.iter().rev() {
+        let (at, c) = back.next()?;
+        (fold(c) == wanted).then_some(())?;
+        start = at;
+    }
+    let mut end = hit;
+    let mut ahead = text[hit..].chars();
+    for &wanted in after {
+        let c = ahead.next()?;
+        (fold(c) == wanted).then_some(())?;
+        end += c.len_utf8();
+    }
+    Some((start, end))
 }
 
 /// The source chars line `line` shows: the article (its position in reading order, from
@@ -198,6 +273,50 @@ mod tests {
                 (1, TextPart::Block(0), 0)
             ]
         );
+    }
+
+    #[test]
+    fn every_char_is_among_the_forms_of_its_folded_form() {
+        for c in (0..0x1_0000).filter_map(char::from_u32) {
+            assert!(unfolded(fold(c)).contains(&c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn matches_do_not_overlap_and_count_chars_not_bytes() {
+        let articles = [article("标题", &["青岛aaa青岛Ａａa"])];
+        let starts: Vec<_> = find(&articles, "AA").iter().map(|m| m.start).collect();
+        assert_eq!(starts, [2, 7]);
+        assert_eq!(find(&articles, "岛a").len(), 2);
+    }
+
+    proptest::proptest! {
+        /// The same matches as folding every char and trying every position.
+        #[test]
+        fn finds_what_a_scan_of_every_position_finds(
+            text in "[青岛aA ａＡ\u{3000},，]{0,24}",
+            query in "[青岛aA ａＡ\u{3000},，]{1,3}",
+        ) {
+            let articles = [article("", &[&text])];
+            let haystack: Vec<char> = text.chars().map(fold).collect();
+            let needle: Vec<char> = query.chars().map(fold).collect();
+            let mut expected = Vec::new();
+            let mut start = 0;
+            while start + needle.len() <= haystack.len() {
+                if haystack[start..start + needle.len()] == needle[..] {
+                    expected.push(start);
+                    start += needle.len();
+                } else {
+                    start += 1;
+                }
+            }
+            let found: Vec<usize> = find(&articles, &query)
+                .iter()
+                .filter(|m| m.part == TextPart::Block(0))
+                .map(|m| m.start)
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
     }
 
     #[test]
