@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::model::{Article, BlockKind, CaptionKind, Edition, Jump, page_label};
+use super::parallel::map_chunks;
 
 /// The least score a pair needs to be linked, however few rivals it has: unrelated stories of
 /// one edition share only common terms and score well below this.
@@ -231,19 +232,26 @@ impl<'a> Resolution<'a> {
                 fronts.chain(group_backs.iter().map(|&b| backs[b].article))
             });
             let corpus = Corpus::new(edition, compared);
-            for [group_fronts, group_backs] in groups.values() {
-                let texts = |indices: &[usize], ends: &[JumpEnd]| -> Vec<PartText> {
-                    let text = |&index: &usize| PartText::new(&corpus, ends[index].article);
-                    indices.iter().map(text).collect()
-                };
-                let back_texts = texts(group_backs, &backs);
-                for (&front, front_text) in group_fronts.iter().zip(texts(group_fronts, &fronts)) {
-                    for (&back, back_text) in group_backs.iter().zip(&back_texts) {
-                        let score = front_text.continuation_score(back_text, &corpus);
-                        pairs.push(Pair { front, back, score });
+            let groups: Vec<&[Vec<usize>; 2]> = groups.values().collect();
+            let score_groups = |groups: &[&[Vec<usize>; 2]], _| {
+                let mut pairs = Vec::new();
+                for [group_fronts, group_backs] in groups.iter().copied() {
+                    let texts = |indices: &[usize], ends: &[JumpEnd]| -> Vec<PartText> {
+                        let text = |&index: &usize| PartText::new(&corpus, ends[index].article);
+                        indices.iter().map(text).collect()
+                    };
+                    let back_texts = texts(group_backs, &backs);
+                    let front_texts = texts(group_fronts, &fronts);
+                    for (&front, front_text) in group_fronts.iter().zip(front_texts) {
+                        for (&back, back_text) in group_backs.iter().zip(&back_texts) {
+                            let score = front_text.continuation_score(back_text, &corpus);
+                            pairs.push(Pair { front, back, score });
+                        }
                     }
                 }
-            }
+                pairs
+            };
+            pairs = map_chunks(&groups, score_groups).concat();
             pairs.sort_by_key(|pair| (pair.front, pair.back));
         }
 
@@ -504,36 +512,42 @@ impl Corpus {
     /// Counts, over every article of `edition`, the articles using each term of `parts`: the
     /// rarity of no other term is ever asked for, and editions run to millions of terms.
     fn new<'e>(edition: &'e Edition, parts: impl IntoIterator<Item = &'e Article>) -> Self {
-        /// How many articles use a term, and the last (from 1) that did.
-        #[derive(Default)]
-        struct Usage {
-            articles: u32,
-            last: u32,
-        }
-        let mut usage: TermMap<Usage> = TermMap::default();
+        let mut usage: TermMap<u32> = TermMap::default();
         for article in parts {
             article_terms(article, |term| {
                 usage.entry(term).or_default();
             });
         }
-        let mut documents = 0;
-        for article in edition.pages.iter().flat_map(|page| &page.articles) {
-            documents += 1;
-            article_terms(article, |term| {
-                if let Some(usage) = usage.get_mut(&term)
-                    && usage.last != documents
-                {
-                    usage.last = documents;
-                    usage.articles += 1;
-                }
-            });
+        let articles: Vec<&Article> = edition
+            .pages
+            .iter()
+            .flat_map(|page| &page.articles)
+            .collect();
+        let count = |articles: &[&Article], _| {
+            // For each term asked about, the articles using it and the last (from 1) that did.
+            let mut counts: TermMap<(u32, u32)> = TermMap::default();
+            for (article, number) in articles.iter().zip(1..) {
+                article_terms(article, |term| {
+                    if usage.contains_key(&term) {
+                        let (articles, last) = counts.entry(term).or_default();
+                        if *last != number {
+                            (*articles, *last) = (*articles + 1, number);
+                        }
+                    }
+                });
+            }
+            counts
+        };
+        for (term, (articles, _)) in map_chunks(&articles, count).into_iter().flatten() {
+            *usage.entry(term).or_default() += articles;
         }
+        let documents = u32::try_from(articles.len()).unwrap_or(u32::MAX);
         // Inverse document frequency: high for a term few articles use, never zero.
         let rarity = |articles: u32| (1.0 + f64::from(documents) / f64::from(articles.max(1))).ln();
         Self {
             rarities: usage
                 .into_iter()
-                .map(|(term, usage)| (term, rarity(usage.articles)))
+                .map(|(term, articles)| (term, rarity(articles)))
                 .collect(),
             unseen: rarity(0),
         }

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow, bail};
 use serde_json::error::Category;
 
+use super::parallel::map_chunks;
 use super::sanitize::{is_invisible, sanitize};
-use super::{Edition, page_label, parse, resolve_jumps};
+use super::{Edition, ParsedText, page_label, parse, resolve_jumps};
 
 /// The page text of the edition built into the binary.
 pub const BUILTIN_PAGE: &str = include_str!("../../seeds/000_5a0e4a0e642bd2cf.txt");
@@ -19,9 +20,8 @@ const MAX_INVALID_SHARE: usize = 10;
 /// The built-in edition.
 pub fn builtin() -> Edition {
     let mut builder = EditionBuilder::default();
-    builder
-        .add_text(BUILTIN_PAGE, "the built-in page")
-        .expect("the built-in page has text");
+    let read = ReadText::of(BUILTIN_PAGE.into(), "the built-in page", 1);
+    builder.add_read(read.expect("the built-in page has text"));
     builder.finish()
 }
 
@@ -45,7 +45,9 @@ pub fn load(paths: &[PathBuf]) -> Result<Edition> {
             path.display()
         );
     }
-    let mut builder = EditionBuilder::default();
+    let mut sources = Vec::new();
+    // A folder that cannot be listed ends the sources; its error comes after theirs.
+    let mut failure = None;
     for path in paths {
         if path.as_os_str() == "-" {
             let mut bytes = Vec::new();
@@ -53,16 +55,62 @@ pub fn load(paths: &[PathBuf]) -> Result<Edition> {
             if paths.len() == 1 && bytes.trim_ascii_start().starts_with(b"{") {
                 return load_saved(&bytes, "stdin");
             }
-            builder.add_bytes(bytes, "stdin")?;
+            sources.push(Source::Stdin(bytes));
         } else if path.is_dir() {
-            for file in page_files(path)? {
-                builder.add_bytes(read(&file)?, &file.display().to_string())?;
+            match page_files(path) {
+                Ok(files) => sources.extend(files.into_iter().map(Source::File)),
+                Err(error) => {
+                    failure = Some(error);
+                    break;
+                }
             }
         } else {
-            builder.add_bytes(read(path)?, &path.display().to_string())?;
+            sources.push(Source::File(path.clone()));
         }
     }
-    Ok(builder.finish())
+    let mut builder = EditionBuilder::default();
+    for (source, read) in sources.iter().zip(read_all(&sources)) {
+        builder.add(source, read?)?;
+    }
+    match failure {
+        Some(error) => Err(error),
+        None => Ok(builder.finish()),
+    }
+}
+
+/// Where one text of an edition comes from.
+enum Source {
+    Stdin(Vec<u8>),
+    File(PathBuf),
+}
+
+impl Source {
+    /// Reads and parses the text, numbering a header-less first page `position`.
+    fn read(&self, position: u32) -> Result<ReadText> {
+        match self {
+            Source::Stdin(bytes) => ReadText::of(bytes.clone(), "stdin", position),
+            Source::File(path) => ReadText::of(read(path)?, &path.display().to_string(), position),
+        }
+    }
+}
+
+/// Reads and parses every source on all cores, each numbered as if every text before it
+/// held one page (as page files do); results stay in the order of `sources`.
+fn read_all(sources: &[Source]) -> Vec<Result<ReadText>> {
+    let read_chunk = |chunk: &[Source], first: usize| -> Vec<Result<ReadText>> {
+        (chunk.iter().zip(first..))
+            .map(|(source, index)| source.read(position(index)))
+            .collect()
+    };
+    map_chunks(sources, read_chunk)
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// The position, from 1, of the page after the first `pages` pages.
+fn position(pages: usize) -> u32 {
+    u32::try_from(pages + 1).unwrap_or(u32::MAX)
 }
 
 fn is_json_path(path: &Path) -> bool {
@@ -160,21 +208,24 @@ fn sanitize_saved(mut edition: Edition) -> Edition {
     edition
 }
 
-/// Gathers the pages of several texts into one edition, numbering header-less pages by
-/// their position in what was loaded.
-#[derive(Debug, Default)]
-struct EditionBuilder {
-    edition: Edition,
+/// One source's text, parsed.
+struct ReadText {
+    parsed: ParsedText,
+    name: String,
+    /// The position its header-less first page was numbered with.
+    position: u32,
+    /// How many invalid UTF-8 bytes were replaced.
+    invalid: usize,
 }
 
-impl EditionBuilder {
-    /// Adds the pages of a file's bytes: UTF-8 text, a few invalid bytes at most.
-    fn add_bytes(&mut self, bytes: Vec<u8>, name: &str) -> Result<()> {
+impl ReadText {
+    /// Parses a file's bytes: UTF-8 text, a few invalid bytes at most.
+    fn of(bytes: Vec<u8>, name: &str, position: u32) -> Result<Self> {
         if bytes.contains(&0) {
             bail!("{name}: not a text file (it contains NUL bytes)");
         }
-        match String::from_utf8(bytes) {
-            Ok(text) => self.add_text(&text, name),
+        let (parsed, invalid) = match String::from_utf8(bytes) {
+            Ok(text) => (parse(&text, position), 0),
             Err(error) => {
                 let bytes = error.as_bytes();
                 let invalid: usize = bytes.utf8_chunks().map(|chunk| chunk.invalid().len()).sum();
@@ -184,27 +235,55 @@ impl EditionBuilder {
                         bytes.len()
                     );
                 }
-                let first_page = self.edition.pages.len();
-                self.add_text(&String::from_utf8_lossy(bytes), name)?;
-                let label = &self.edition.pages[first_page].label;
-                self.edition.warnings.push(format!(
-                    "{label}: replaced {invalid} invalid byte{} in {name} with U+FFFD",
-                    if invalid == 1 { "" } else { "s" }
-                ));
-                Ok(())
+                (parse(&String::from_utf8_lossy(bytes), position), invalid)
             }
-        }
-    }
-
-    fn add_text(&mut self, text: &str, name: &str) -> Result<()> {
-        let position = u32::try_from(self.edition.pages.len() + 1).unwrap_or(u32::MAX);
-        let parsed = parse(text, position);
+        };
         if parsed.pages.iter().all(|page| page.articles.is_empty()) {
             bail!("{name}: empty page (no text)");
         }
-        self.edition.warnings.extend(parsed.warnings());
-        self.edition.pages.extend(parsed.pages);
+        Ok(Self {
+            parsed,
+            name: name.to_owned(),
+            position,
+            invalid,
+        })
+    }
+}
+
+/// Gathers the pages of several texts into one edition, numbering header-less pages by
+/// their position in what was loaded.
+#[derive(Debug, Default)]
+struct EditionBuilder {
+    edition: Edition,
+}
+
+impl EditionBuilder {
+    /// Adds the pages of `source`, read as `read`; a source read at the wrong position (a
+    /// text before it held more or fewer pages than one) is read again at the right one.
+    fn add(&mut self, source: &Source, read: ReadText) -> Result<()> {
+        let position = position(self.edition.pages.len());
+        let read = if read.position == position {
+            read
+        } else {
+            source.read(position)?
+        };
+        self.add_read(read);
         Ok(())
+    }
+
+    fn add_read(&mut self, read: ReadText) {
+        let first_page = self.edition.pages.len();
+        self.edition.warnings.extend(read.parsed.warnings());
+        self.edition.pages.extend(read.parsed.pages);
+        if read.invalid > 0 {
+            let label = &self.edition.pages[first_page].label;
+            let invalid = read.invalid;
+            self.edition.warnings.push(format!(
+                "{label}: replaced {invalid} invalid byte{} in {} with U+FFFD",
+                if invalid == 1 { "" } else { "s" },
+                read.name
+            ));
+        }
     }
 
     /// The edition, with a warning for each page number that appears twice (its article
@@ -222,5 +301,51 @@ impl EditionBuilder {
         }
         resolve_jumps(&mut self.edition);
         self.edition
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A folder of page files under the system's temporary directory, removed when dropped.
+    struct Folder(PathBuf);
+
+    impl Drop for Folder {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn a_folder_loads_as_its_pages_parsed_one_by_one() {
+        let body = "市立医院互联网医院上线半年来，已为三万余名慢性病患者提供线上复诊服务。";
+        let texts = [
+            BUILTIN_PAGE.to_owned(),
+            format!("{body}\n\n(下转第四版)"),
+            // Two pages in one file: every header-less page after it moves up one.
+            format!("第2版(要闻)\n\n{body}\n\nA05版\n\n{body}"),
+            format!("(上接第二版)\n\n{body}"),
+            format!("{body}\u{7}"),
+            body.to_owned(),
+            format!("第1版\n\n{body}"),
+        ];
+        let folder =
+            Folder(std::env::temp_dir().join(format!("kanbao-load-order-{}", std::process::id())));
+        std::fs::create_dir_all(&folder.0).unwrap();
+        for (index, text) in texts.iter().enumerate() {
+            std::fs::write(folder.0.join(format!("{index:02}.txt")), text).unwrap();
+        }
+
+        let mut expected = EditionBuilder::default();
+        for text in &texts {
+            let parsed = parse(text, position(expected.edition.pages.len()));
+            expected.edition.warnings.extend(parsed.warnings());
+            expected.edition.pages.extend(parsed.pages);
+        }
+        let expected = expected.finish();
+        assert!(expected.pages.len() > texts.len());
+        assert!(!expected.warnings.is_empty());
+        assert_eq!(load(std::slice::from_ref(&folder.0)).unwrap(), expected);
     }
 }

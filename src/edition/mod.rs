@@ -10,6 +10,7 @@ mod links;
 mod load;
 mod markers;
 mod model;
+mod parallel;
 mod parse;
 mod sanitize;
 mod toc;
