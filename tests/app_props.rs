@@ -122,38 +122,15 @@ fn edition() -> impl Strategy<Value = Edition> {
 }
 
 fn action() -> impl Strategy<Value = Action> {
-    let simple = prop::sample::select(vec![
-        Action::Quit,
-        Action::Suspend,
-        Action::ToggleHelp,
-        Action::ToggleCaptions,
-        Action::ToggleCaptionScope,
-        Action::TogglePunctuation,
-        Action::Cancel,
-        Action::FocusNext,
-        Action::FocusSections,
-        Action::FocusArticle,
-        Action::Up,
-        Action::Down,
-        Action::PageUp,
-        Action::PageDown,
-        Action::HalfPageUp,
-        Action::HalfPageDown,
-        Action::Top,
-        Action::Bottom,
-        Action::PreviousArticle,
-        Action::NextArticle,
-        Action::PreviousPage,
-        Action::NextPage,
-        Action::StartSearch,
-        Action::Erase,
-        Action::Confirm,
-        Action::Back,
-        Action::NextMatch,
-        Action::PreviousMatch,
-        Action::SetAmbiguousWidth(AmbiguousWidth::Narrow),
-        Action::SetAmbiguousWidth(AmbiguousWidth::Wide),
-    ]);
+    let simple = prop::sample::select(
+        Action::WITHOUT_DATA
+            .into_iter()
+            .chain([
+                Action::SetAmbiguousWidth(AmbiguousWidth::Narrow),
+                Action::SetAmbiguousWidth(AmbiguousWidth::Wide),
+            ])
+            .collect::<Vec<_>>(),
+    );
     prop_oneof![
         6 => simple,
         1 => (0u8..10).prop_map(Action::Digit),

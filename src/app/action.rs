@@ -93,3 +93,90 @@ pub enum Action {
     /// The terminal's ambiguous-width setting became known.
     SetAmbiguousWidth(AmbiguousWidth),
 }
+
+impl Action {
+    /// Every action that carries no data, in declaration order: what a test walks through
+    /// to reach every branch of [`crate::app::App::update`] that a bare key can reach.
+    pub const WITHOUT_DATA: [Action; 29] = [
+        Action::Quit,
+        Action::Suspend,
+        Action::ToggleHelp,
+        Action::ToggleCaptions,
+        Action::ToggleCaptionScope,
+        Action::TogglePunctuation,
+        Action::ToggleMerged,
+        Action::Cancel,
+        Action::FocusNext,
+        Action::FocusSections,
+        Action::FocusArticle,
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::HalfPageUp,
+        Action::HalfPageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::PreviousArticle,
+        Action::NextArticle,
+        Action::PreviousPage,
+        Action::NextPage,
+        Action::StartSearch,
+        Action::Erase,
+        Action::Confirm,
+        Action::Back,
+        Action::NextMatch,
+        Action::PreviousMatch,
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Action;
+
+    /// Fails to compile when a variant is added, and fails when a new variant without
+    /// data is left out of [`Action::WITHOUT_DATA`].
+    #[test]
+    fn without_data_lists_every_variant_without_data_once() {
+        let position = |action: Action| match action {
+            Action::Quit => Some(0),
+            Action::Suspend => Some(1),
+            Action::ToggleHelp => Some(2),
+            Action::ToggleCaptions => Some(3),
+            Action::ToggleCaptionScope => Some(4),
+            Action::TogglePunctuation => Some(5),
+            Action::ToggleMerged => Some(6),
+            Action::Cancel => Some(7),
+            Action::FocusNext => Some(8),
+            Action::FocusSections => Some(9),
+            Action::FocusArticle => Some(10),
+            Action::Up => Some(11),
+            Action::Down => Some(12),
+            Action::PageUp => Some(13),
+            Action::PageDown => Some(14),
+            Action::HalfPageUp => Some(15),
+            Action::HalfPageDown => Some(16),
+            Action::Top => Some(17),
+            Action::Bottom => Some(18),
+            Action::PreviousArticle => Some(19),
+            Action::NextArticle => Some(20),
+            Action::PreviousPage => Some(21),
+            Action::NextPage => Some(22),
+            Action::StartSearch => Some(23),
+            Action::Erase => Some(24),
+            Action::Confirm => Some(25),
+            Action::Back => Some(26),
+            Action::NextMatch => Some(27),
+            Action::PreviousMatch => Some(28),
+            Action::Digit(_)
+            | Action::Type(_)
+            | Action::Scroll { .. }
+            | Action::Click { .. }
+            | Action::Resize { .. }
+            | Action::SetAmbiguousWidth(_) => None,
+        };
+        for (index, action) in Action::WITHOUT_DATA.into_iter().enumerate() {
+            assert_eq!(position(action), Some(index), "{action:?} out of place");
+        }
+    }
+}
