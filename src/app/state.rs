@@ -98,10 +98,10 @@ pub struct App {
     layouts: LayoutCache,
     /// Whether a story's continued parts are shown with it as one text.
     merged: bool,
-    /// The current article's lines (in merged reading, its story's), and the articles and
-    /// options they were laid out from.
+    /// The current article's lines (in merged reading, its story's), and the articles,
+    /// options and reading mode they were laid out from.
     lines: Vec<Line>,
-    shown: Option<(Vec<usize>, LayoutOptions)>,
+    shown: Option<(Vec<usize>, LayoutOptions, bool)>,
     list_offset: usize,
     running: bool,
 }
@@ -737,8 +737,8 @@ impl App {
             return;
         };
         let options = self.layout_options(panes.article_text().width as usize);
-        let story = self.story_of(self.current);
-        if self.shown.as_ref() != Some(&(story.clone(), options)) {
+        if !self.shows_current(&options) {
+            let story = self.story_of(self.current);
             let anchor = self.top_text();
             let parts: Vec<&Article> = (story.iter())
                 .map(|&index| {
@@ -747,13 +747,31 @@ impl App {
                 })
                 .collect();
             self.lines = self.layouts.story_lines(&parts, &options).to_vec();
-            self.shown = Some((story, options));
+            self.shown = Some((story, options, self.merged));
             self.scroll = anchor
                 .and_then(|anchor| self.line_of_text(anchor))
                 .unwrap_or_else(|| self.part_start(self.current));
         }
         let height = panes.article_text().height as usize;
         self.scroll = self.scroll.min(self.lines.len().saturating_sub(height));
+    }
+
+    /// Whether the lines shown are those of the current article (in merged reading, of its
+    /// story) laid out with `options`. Checked on every update, so it looks at the shown
+    /// story only: stories partition the articles, so a merged story showing the current
+    /// article is its whole story.
+    fn shows_current(&self, options: &LayoutOptions) -> bool {
+        self.shown
+            .as_ref()
+            .is_some_and(|(story, shown_options, merged)| {
+                shown_options == options
+                    && *merged == self.merged
+                    && if self.merged {
+                        story.contains(&self.current)
+                    } else {
+                        story[..] == [self.current]
+                    }
+            })
     }
 
     fn layout_options(&self, width: usize) -> LayoutOptions {
@@ -817,7 +835,7 @@ impl App {
     /// current article, or in merged reading every part of its story. A line's
     /// [`crate::text::SourceRef::story_part`] indexes this.
     pub fn shown_articles(&self) -> &[usize] {
-        self.shown.as_ref().map_or(&[], |(shown, _)| shown)
+        self.shown.as_ref().map_or(&[], |(shown, _, _)| shown)
     }
 
     /// Whether continued stories are read as one text.
