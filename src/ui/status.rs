@@ -42,7 +42,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             bar.bold(),
             ambiguous,
         );
-        put_hints(buf, area, end, hints(app), bar, app);
+        put_hints(buf, area, end, &hints(app), bar, app);
         return Some(Position::new(end.min(area.right() - 1), area.y));
     }
 
@@ -66,7 +66,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             ambiguous,
         );
     }
-    put_hints(buf, area, end, hints(app), bar, app);
+    put_hints(buf, area, end, &hints(app), bar, app);
     None
 }
 
@@ -90,16 +90,28 @@ fn position(app: &App) -> String {
     parts.join(" ")
 }
 
-/// The keys worth knowing in the reader's current state.
-fn hints(app: &App) -> &'static str {
-    match (app.mode(), app.overlay(), app.focus()) {
+/// The keys worth knowing in the reader's current state: Enter and Backspace only where
+/// they would do something.
+fn hints(app: &App) -> String {
+    let fixed = match (app.mode(), app.overlay(), app.focus()) {
         (Mode::Search, ..) => "Enter search  Esc cancel",
         (Mode::PageNumber, ..) => "Enter go  Esc cancel",
         (_, Some(Overlay::Help { .. }), _) => "j k scroll  Esc close",
         (_, Some(Overlay::Captions(_)), _) => "j k scroll  p page/article  Esc close",
         (_, None, Focus::Sections) => "Enter open  / search  c captions  ? help  q quit",
-        (_, None, Focus::Article) => "Space page  Enter jump  Bksp back  / search  ? help",
+        (_, None, Focus::Article) => "",
+    };
+    if !fixed.is_empty() {
+        return fixed.to_owned();
     }
+    let has_jump = app
+        .current_article()
+        .is_some_and(|article| article.jump_to.is_some() || article.jump_from.is_some());
+    let mut hints = vec!["Space page"];
+    hints.extend(has_jump.then_some("Enter jump"));
+    hints.extend((app.history_depth() > 0).then_some("Bksp back"));
+    hints.extend(["/ search", "? help"]);
+    hints.join("  ")
 }
 
 /// What the hints shrink to where they do not fit.
