@@ -46,13 +46,8 @@ fn frame(bencher: Bencher, edition: &str) {
 /// A scroll keypress in the article: one line down or up, then the redraw.
 #[divan::bench(args = EDITIONS)]
 fn scroll_key(bencher: Bencher, edition: &str) {
-    let mut app = reader::reader(reader::edition(edition));
-    let mut terminal = terminal();
-    let mut action = to_and_fro(Action::Up, Action::Down);
-    bencher.bench_local(|| {
-        app.update(action());
-        draw(&mut terminal, &app);
-    });
+    let app = reader::reader(reader::edition(edition));
+    bench_up_and_down(bencher, app);
 }
 
 /// A scroll keypress while a search for a common word highlights its matches.
@@ -69,12 +64,7 @@ fn scroll_key_with_matches(bencher: Bencher, edition: &str) {
         bottom,
         "the article with matches does not scroll"
     );
-    let mut terminal = terminal();
-    let mut action = to_and_fro(Action::Up, Action::Down);
-    bencher.bench_local(|| {
-        app.update(action());
-        draw(&mut terminal, &app);
-    });
+    bench_up_and_down(bencher, app);
 }
 
 /// A keypress in the section list: the next or previous article, laid out once and then
@@ -83,12 +73,7 @@ fn scroll_key_with_matches(bencher: Bencher, edition: &str) {
 fn next_article_key(bencher: Bencher, edition: &str) {
     let mut app = reader::reader(reader::edition(edition));
     app.update(Action::FocusSections);
-    let mut terminal = terminal();
-    let mut action = to_and_fro(Action::Up, Action::Down);
-    bencher.bench_local(|| {
-        app.update(action());
-        draw(&mut terminal, &app);
-    });
+    bench_up_and_down(bencher, app);
 }
 
 /// A resize between 200x60 and 160x48: the new size, the article laid out again, the redraw.
@@ -112,6 +97,16 @@ fn resize(bencher: Bencher, edition: &str) {
             terminal.backend_mut().resize(width, height);
         }
         app.update(action);
+        draw(&mut terminal, &app);
+    });
+}
+
+/// Times one keypress and its redraw, alternating Up and Down so the state never runs out.
+fn bench_up_and_down(bencher: Bencher, mut app: App) {
+    let mut terminal = terminal();
+    let mut action = to_and_fro(Action::Up, Action::Down);
+    bencher.bench_local(|| {
+        app.update(action());
         draw(&mut terminal, &app);
     });
 }

@@ -214,7 +214,7 @@ fn ctrl_z_gives_the_terminal_to_the_shell_and_fg_takes_it_back() {
     command.args(["--norc", "--noprofile", "-m", "-c"]);
     command.arg(r#""$0"; echo "[stopped]"; read -r _; fg"#);
     command.arg(BINARY);
-    let mut session = Session::spawn(command, 100, 30);
+    let session = Session::spawn(command, 100, 30);
     session.wait_for_text("版面");
     let shell = session.pid();
     let reader = *support::children(shell).first().expect("the reader runs");
@@ -231,24 +231,16 @@ fn ctrl_z_gives_the_terminal_to_the_shell_and_fg_takes_it_back() {
     session.wait_until("the reader to draw again", |screen| {
         screen.alternate_screen() && screen.contents().contains("版面")
     });
-    session.send("jj\r");
-    session.wait_for_text("青岛各部门单位");
-    session.send("q");
-    assert!(session.wait_exit().success());
-    session.assert_terminal_restored();
+    open_third_article_and_quit(session);
 }
 
 #[test]
 fn ctrl_z_without_job_control_keeps_reading() {
     // Started straight in the terminal, the reader's process group has no shell to resume
     // it, so the kernel drops the stop signal; the reader must come back by itself.
-    let mut session = reading();
+    let session = reading();
     session.send("\x1a");
-    session.send("jj\r");
-    session.wait_for_text("青岛各部门单位");
-    session.send("q");
-    assert!(session.wait_exit().success());
-    session.assert_terminal_restored();
+    open_third_article_and_quit(session);
 }
 
 #[test]
@@ -297,6 +289,16 @@ fn a_resize_storm_leaves_a_correct_screen() {
                 .all(|&col| rows_without(screen, col, body.clone(), "│").is_empty())
     });
     assert!(session.is_running());
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
+
+/// Shows the reader still answers keys (opening the third article), then quits it and checks
+/// the terminal is as it was.
+fn open_third_article_and_quit(mut session: Session) {
+    session.send("jj\r");
+    session.wait_for_text("青岛各部门单位");
     session.send("q");
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
