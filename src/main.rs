@@ -1,7 +1,7 @@
 //! The kanbao command line: load an edition, then print it or read it.
 
 use std::collections::HashSet;
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -66,17 +66,20 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     let edition = edition::load(&cli.paths)?;
     if cli.json {
-        return print(&(serde_json::to_string_pretty(&edition)? + "\n"));
+        return print_with(|out| {
+            serde_json::to_writer_pretty(&mut *out, &edition)?;
+            writeln!(out)
+        });
     }
     if cli.toc {
-        return print(&edition::toc(&edition));
+        return print_with(|out| edition::write_toc(&edition, out));
     }
     let layout = LayoutOptions {
         ambiguous: cli.ambiguous_width.unwrap_or_default(),
         ..LayoutOptions::new(cli.width.into())
     };
     if let Some(id) = &cli.dump {
-        return print(&dump(&edition, id, cli.merged, &layout)?);
+        return dump(&edition, id, cli.merged, &layout);
     }
     if std::io::stdout().is_terminal() {
         let options = kanbao::tui::Options {
@@ -84,17 +87,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         };
         return kanbao::tui::run(edition, options);
     }
-    print(&dump(&edition, "", false, &layout)?)
+    dump(&edition, "", false, &layout)
 }
 
-/// The `--dump` text of the article with `id`, or of every article when `id` is empty; when
-/// `merged`, of the story containing it, or of every story once.
-fn dump(
-    edition: &Edition,
-    id: &str,
-    merged: bool,
-    options: &LayoutOptions,
-) -> anyhow::Result<String> {
+/// Prints the `--dump` text of the article with `id`, or of every article when `id` is
+/// empty; when `merged`, of the story containing it, or of every story once.
+fn dump(edition: &Edition, id: &str, merged: bool, options: &LayoutOptions) -> anyhow::Result<()> {
     if !id.is_empty() {
         let parts: Vec<&Article> = match merged {
             true => edition::story_parts(edition, id),
@@ -103,11 +101,12 @@ fn dump(
         if parts.is_empty() {
             anyhow::bail!("no article with id {id:?} in this edition (`kanbao --toc` lists them)")
         }
-        return Ok(text::dump_stories([parts], options));
+        return print_with(|out| text::write_stories([parts], options, out));
     }
     let articles = edition.pages.iter().flat_map(|page| &page.articles);
     if !merged {
-        return Ok(text::dump(articles, options));
+        let stories = articles.map(|article| [article]);
+        return print_with(|out| text::write_stories(stories, options, out));
     }
     let mut printed = HashSet::new();
     let mut stories = Vec::new();
@@ -119,16 +118,13 @@ fn dump(
         printed.extend(parts.iter().map(|part| part.id.as_str()));
         stories.push(parts);
     }
-    Ok(text::dump_stories(stories, options))
+    print_with(|out| text::write_stories(stories, options, out))
 }
 
-/// Writes to stdout; a closed pipe (`kanbao --json | head`) is not an error.
-fn print(text: &str) -> anyhow::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+/// Writes to stdout through a buffer; a closed pipe (`kanbao --json | head`) is not an error.
+fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+    let mut stdout = BufWriter::new(std::io::stdout().lock());
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         result => Ok(result?),
     }

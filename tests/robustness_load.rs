@@ -1,7 +1,7 @@
 //! Loading what a user might hand kanbao by mistake or at scale: paths that are not plain
 //! files, files no one can read, encodings that are not UTF-8, saved editions that are not
-//! kanbao's, and very large pages. Each ends in a correct load or a one-line error naming
-//! the file, never a panic.
+//! kanbao's. Each ends in a correct load or a one-line error naming the file, never a panic.
+//! Very large pages are in `robustness_large.rs`.
 //!
 //! Unreadable files: the tests may run as root, which reads a file whatever its mode, so
 //! "chmod 000" cannot promise an error. The permission test asserts that kanbao agrees with
@@ -12,20 +12,9 @@
 mod support;
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
-
-use serde_json::Value;
-use support::cli::{Scratch, assert_fails_naming, json, run, run_on, run_with_stdin, stdout};
-
-/// The inner page of the test fixtures without its header: three stories.
-fn inner_page_body() -> String {
-    let page = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/02_inner.txt"),
-    )
-    .expect("the inner page fixture");
-    let (_header, body) = page.split_once('\n').expect("a header line");
-    body.to_owned()
-}
+use support::cli::{
+    Scratch, assert_fails_naming, inner_page_body, json, run, run_on, run_with_stdin, stdout,
+};
 
 /// Articles per page of [`pages`].
 const ARTICLES_PER_PAGE: usize = 3;
@@ -35,18 +24,6 @@ fn pages(count: usize) -> String {
     let body = inner_page_body();
     (1..=count)
         .map(|number| format!("第{number}版\n{body}\n"))
-        .collect()
-}
-
-/// Every block's text in reading order, joined.
-fn body_text(edition: &Value) -> String {
-    edition["pages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|page| page["articles"].as_array().unwrap())
-        .flat_map(|article| article["blocks"].as_array().unwrap())
-        .map(|block| block["text"].as_str().unwrap())
         .collect()
 }
 
@@ -156,52 +133,4 @@ fn saved_json_of_the_wrong_shape_is_an_error_naming_the_file() {
     }
     let stderr = assert_fails_naming(&run_with_stdin(&["-", "--toc"], b"{\"name\": 1}"), "stdin");
     assert!(stderr.contains("not an edition"), "{stderr}");
-}
-
-// The sizes aimed at are a 50 MB file, a 10 MB line and 100,000 lines. The parser takes
-// seconds per megabyte in a debug build, so the suite runs these smaller sizes; the larger
-// ones load correctly with the same code (see the fuzzing section of the README).
-/// Size of the large page file of many pages.
-const LARGE_FILE_BYTES: usize = 200_000;
-/// Length of the single-line page.
-const LONG_LINE_BYTES: usize = 500_000;
-/// Lines in the page of short lines.
-const SHORT_LINES: usize = 10_000;
-
-#[test]
-fn a_large_file_of_many_pages_loads_every_article() {
-    let scratch = Scratch::new("large_file");
-    let one_page = pages(1).len();
-    let count = LARGE_FILE_BYTES.div_ceil(one_page);
-    let page = scratch.write("edition.txt", pages(count));
-    let toc = stdout(&run_on(&page, &["--toc"]));
-    let articles = toc.lines().filter(|line| line.contains('版')).count();
-    assert_eq!(articles, count * ARTICLES_PER_PAGE);
-    let last = format!("{count}-{ARTICLES_PER_PAGE}");
-    assert!(toc.contains(&format!(" {last} ")), "no article {last}");
-}
-
-#[test]
-fn a_single_long_line_loads_as_one_paragraph_with_all_its_text() {
-    let scratch = Scratch::new("long_line");
-    let sentence = "市里召开会议，部署下半年工作。";
-    let line = sentence.repeat(LONG_LINE_BYTES / sentence.len());
-    let page = scratch.write("line.txt", &line);
-    let edition = json(&run_on(&page, &["--json"]));
-    let articles = edition["pages"][0]["articles"].as_array().unwrap();
-    assert_eq!(articles.len(), 1);
-    assert_eq!(articles[0]["blocks"].as_array().unwrap().len(), 1);
-    assert!(body_text(&edition) == line, "text lost from the long line");
-}
-
-#[test]
-fn a_page_of_short_lines_keeps_every_line_in_order() {
-    let scratch = Scratch::new("short_lines");
-    let lines: Vec<String> = (0..SHORT_LINES).map(|n| format!("第{n}行短句。")).collect();
-    let page = scratch.write("lines.txt", lines.join("\n"));
-    let edition = json(&run_on(&page, &["--json"]));
-    assert!(
-        body_text(&edition) == lines.concat(),
-        "lines lost or reordered"
-    );
 }

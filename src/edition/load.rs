@@ -167,7 +167,7 @@ fn sanitize_saved(mut edition: Edition) -> Edition {
             .chars()
             .any(|c| c.is_control() && c != '\n' || is_invisible(c))
         {
-            *text = sanitize(text).text;
+            *text = sanitize(text).text.into_owned();
         }
     }
     fn clean_optional(text: &mut Option<String>) {

@@ -19,4 +19,4 @@ pub use links::{resolve_jumps, story_parts};
 pub use load::{BUILTIN_PAGE, builtin, load};
 pub use model::*;
 pub use parse::{Note, NoteKind, ParsedText, parse};
-pub use toc::toc;
+pub use toc::{toc, write_toc};

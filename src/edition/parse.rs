@@ -6,6 +6,7 @@
 //! heading group starts a story, where a 下转 ends it, and where a picture sits.
 
 use std::borrow::Cow;
+use std::collections::VecDeque;
 use std::mem;
 use std::ops::Range;
 
@@ -77,13 +78,15 @@ impl ParsedText {
 pub fn parse(text: &str, first_position: u32) -> ParsedText {
     let sanitized = sanitize(text);
     let mut parser = Parser::new(first_position);
-    let pieces: Vec<Located> = units(&sanitized.text).iter().flat_map(pieces).collect();
-    for (index, located) in pieces.iter().enumerate() {
-        let next_is_body = matches!(pieces.get(index + 1),
+    let mut located = Units::new(&sanitized.text)
+        .flat_map(|unit| pieces(&unit))
+        .peekable();
+    while let Some(piece) = located.next() {
+        let next_is_body = matches!(located.peek(),
             Some(Located { piece: Piece::Text(text), .. }) if is_body_text(text));
-        parser.feed(located, next_is_body);
+        parser.feed(&piece, next_is_body);
     }
-    drop(pieces);
+    drop(located);
     let mut parsed = parser.finish();
     parsed.note_sanitizing(sanitized);
     parsed
@@ -122,23 +125,47 @@ struct Located<'a> {
     piece: Piece<'a>,
 }
 
-/// Cuts text into units: blocks between blank lines; in the e-paper form (paragraphs as
-/// indented lines with no blank line between) every line; a marker or header line alone.
-fn units(text: &str) -> Vec<Unit<'_>> {
-    let mut units = Vec::new();
-    let mut block = Vec::new();
-    for (index, line) in text.split('\n').enumerate() {
-        if line.trim().is_empty() {
-            split_block(mem::take(&mut block), &mut units);
-        } else {
-            block.push((index + 1, line));
-        }
-    }
-    split_block(block, &mut units);
-    units
+/// Cuts text into units, lazily: blocks between blank lines; in the e-paper form
+/// (paragraphs as indented lines with no blank line between) every line; a marker or header
+/// line alone.
+struct Units<'a> {
+    lines: std::iter::Enumerate<std::str::Split<'a, char>>,
+    /// Units of the last block read, not yet handed out.
+    ready: VecDeque<Unit<'a>>,
 }
 
-fn split_block<'a>(block: Vec<(usize, &'a str)>, units: &mut Vec<Unit<'a>>) {
+impl<'a> Units<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            lines: text.split('\n').enumerate(),
+            ready: VecDeque::new(),
+        }
+    }
+}
+
+impl<'a> Iterator for Units<'a> {
+    type Item = Unit<'a>;
+
+    fn next(&mut self) -> Option<Unit<'a>> {
+        while self.ready.is_empty() {
+            let mut block = Vec::new();
+            for (index, line) in self.lines.by_ref() {
+                if !line.trim().is_empty() {
+                    block.push((index + 1, line));
+                } else if !block.is_empty() {
+                    break;
+                }
+            }
+            if block.is_empty() {
+                return None;
+            }
+            split_block(block, &mut self.ready);
+        }
+        self.ready.pop_front()
+    }
+}
+
+fn split_block<'a>(block: Vec<(usize, &'a str)>, units: &mut VecDeque<Unit<'a>>) {
     let indented = block
         .iter()
         .filter(|(_, line)| starts_indented(line))
@@ -148,7 +175,7 @@ fn split_block<'a>(block: Vec<(usize, &'a str)>, units: &mut Vec<Unit<'a>>) {
     for (line_number, line) in block {
         if epaper || is_structural_line(line) {
             units.extend(current.take());
-            units.push(Unit {
+            units.push_back(Unit {
                 line: line_number,
                 lines: vec![line],
             });
@@ -330,7 +357,11 @@ impl PageDraft {
 }
 
 struct Parser {
-    pages: Vec<PageDraft>,
+    /// The pages read to the end, finished; the page being read is `page`.
+    done: Vec<Page>,
+    /// The source line each page of `done` starts on.
+    done_first_lines: Vec<usize>,
+    page: PageDraft,
     notes: Vec<Note>,
 }
 
@@ -349,13 +380,15 @@ enum HeadingRole {
 impl Parser {
     fn new(first_position: u32) -> Self {
         Self {
-            pages: vec![PageDraft::new(first_position, 1)],
+            done: Vec::new(),
+            done_first_lines: Vec::new(),
+            page: PageDraft::new(first_position, 1),
             notes: Vec::new(),
         }
     }
 
     fn page(&mut self) -> &mut PageDraft {
-        self.pages.last_mut().expect("the parser always has a page")
+        &mut self.page
     }
 
     fn current(&mut self) -> &mut ArticleDraft {
@@ -364,7 +397,7 @@ impl Parser {
 
     fn note(&mut self, line: usize, kind: NoteKind, removed: &str, message: String) {
         self.notes.push(Note {
-            page: self.pages.len() - 1,
+            page: self.done.len(),
             line,
             kind,
             removed: removed.to_owned(),
@@ -432,7 +465,9 @@ impl Parser {
         let page = self.page();
         if page.has_header || !page.is_empty() {
             self.finish_page();
-            self.pages.push(PageDraft::new(header.number, line));
+            let finished = mem::replace(&mut self.page, PageDraft::new(header.number, line));
+            self.done_first_lines.push(finished.first_line);
+            self.done.push(finished.into_page());
         }
         let page = self.page();
         page.number = header.number;
@@ -590,8 +625,8 @@ impl Parser {
 
     /// Ends the heading group of the story being read, giving its lines their roles.
     fn resolve_headings(&mut self) {
-        let page = self.pages.len() - 1;
-        if let Some(draft) = self.pages[page].current.as_mut()
+        let page = self.done.len();
+        if let Some(draft) = self.page.current.as_mut()
             && draft.phase == Phase::Heading
         {
             draft.phase = Phase::Body;
@@ -619,6 +654,9 @@ impl Parser {
         if let Some(draft) = page.current.take() {
             let mut article = draft.article;
             (article.title, article.title_inferred) = title(&article);
+            // Most stories hold a few blocks: growth headroom would be a third of the model.
+            article.blocks.shrink_to_fit();
+            article.captions.shrink_to_fit();
             page.articles.push(article);
         }
     }
@@ -646,12 +684,12 @@ impl Parser {
 
     fn finish(mut self) -> ParsedText {
         self.finish_page();
-        let page_first_lines = self.pages.iter().map(|page| page.first_line).collect();
-        let pages = self.pages.into_iter().map(PageDraft::into_page).collect();
+        self.done_first_lines.push(self.page.first_line);
+        self.done.push(self.page.into_page());
         ParsedText {
-            pages,
+            pages: self.done,
             notes: self.notes,
-            page_first_lines,
+            page_first_lines: self.done_first_lines,
         }
     }
 }
@@ -659,7 +697,7 @@ impl Parser {
 impl PageDraft {
     fn into_page(self) -> Page {
         let number = self.number;
-        let articles = self
+        let mut articles: Vec<Article> = self
             .articles
             .into_iter()
             .enumerate()
@@ -668,6 +706,8 @@ impl PageDraft {
                 ..article
             })
             .collect();
+        // Collected in place, so it would keep the growth headroom of a page being read.
+        articles.shrink_to_fit();
         Page {
             number,
             label: page_label(number),

@@ -2,14 +2,17 @@
 //! bidi overrides and other invisible characters are taken out; tabs become spaces; line
 //! endings are unified; decomposed text is composed (NFC).
 
+use std::borrow::Cow;
+
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
 
 /// Page text with everything that does not print taken out, and a record of what was.
 #[derive(Debug, Default)]
-pub struct Sanitized {
-    /// The text: lines separated by '\n', printable characters and spaces only.
-    pub text: String,
+pub struct Sanitized<'a> {
+    /// The text: lines separated by '\n', printable characters and spaces only. Text that
+    /// needed no change is borrowed, not copied: pages run to tens of megabytes.
+    pub text: Cow<'a, str>,
     /// What was removed, line by line, in order.
     pub removed: Vec<LineRemovals>,
     /// True when the text started with a byte-order mark, which is encoding, not content.
@@ -43,17 +46,15 @@ const CSI: char = '\u{9b}';
 
 /// Takes every non-printing character out of `text`. Escape sequences go as whole units;
 /// CRLF and U+2028/U+2029 become plain line breaks without comment.
-pub fn sanitize(text: &str) -> Sanitized {
-    let mut out = Sanitized {
-        text: String::with_capacity(text.len()),
-        ..Sanitized::default()
-    };
+pub fn sanitize(text: &str) -> Sanitized<'_> {
+    let mut out = Sanitized::default();
     let mut start = 0;
     if let Some(rest) = text.strip_prefix('\u{feff}') {
         out.had_byte_order_mark = true;
         start = text.len() - rest.len();
     }
     let mut lines = LineCounter::default();
+    let mut cleaned = String::new();
     // Text is copied a run at a time, between the characters that need care; most bytes are
     // passed over without decoding their character.
     let mut copied = start;
@@ -68,31 +69,39 @@ pub fn sanitize(text: &str) -> Sanitized {
             at += c.len_utf8();
             continue;
         }
-        out.text.push_str(&text[copied..at]);
+        if cleaned.capacity() == 0 {
+            cleaned.reserve(text.len());
+        }
+        cleaned.push_str(&text[copied..at]);
         let len = match c {
             '\u{2028}' | '\u{2029}' => {
-                out.text.push('\n');
+                cleaned.push('\n');
                 c.len_utf8()
             }
             '\r' if text[at + 1..].starts_with('\n') => 1,
             '\t' => {
-                out.text.push(' ');
+                cleaned.push(' ');
                 1
             }
             ESC | CSI | '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
                 let len = escape_sequence_len(&text[at..]);
-                out.remove(lines.at_end_of(&out.text), &text[at..at + len]);
+                out.remove(lines.at_end_of(&cleaned), &text[at..at + len]);
                 len
             }
             c => {
-                out.remove(lines.at_end_of(&out.text), &text[at..at + c.len_utf8()]);
+                out.remove(lines.at_end_of(&cleaned), &text[at..at + c.len_utf8()]);
                 c.len_utf8()
             }
         };
         at += len;
         copied = at;
     }
-    out.text.push_str(&text[copied..]);
+    out.text = if copied == start {
+        Cow::Borrowed(&text[start..])
+    } else {
+        cleaned.push_str(&text[copied..]);
+        Cow::Owned(cleaned)
+    };
     out.compose();
     out
 }
@@ -153,7 +162,7 @@ impl LineCounter {
     }
 }
 
-impl Sanitized {
+impl Sanitized<'_> {
     fn remove(&mut self, line: usize, piece: &str) {
         if self.removed.last().is_none_or(|last| last.line != line) {
             self.removed.push(LineRemovals {
@@ -186,7 +195,7 @@ impl Sanitized {
                 self.composed_lines.push(index + 1);
             }
         }
-        self.text = composed;
+        self.text = Cow::Owned(composed);
     }
 }
 

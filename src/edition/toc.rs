@@ -9,6 +9,8 @@
 //! headline. Jumps read `→4` (continued on page 4) and `←1` (continued from page 1),
 //! followed by the linked part's id, or `?` while it is not linked.
 
+use std::io::{self, Write};
+
 use unicode_width::UnicodeWidthStr;
 
 use super::{Article, Edition, Jump};
@@ -23,10 +25,16 @@ const GAP: &str = "  ";
 
 /// One line per article: page, id, title (marked when inferred), jumps; then the warnings count.
 pub fn toc(edition: &Edition) -> String {
-    let rows: Vec<[String; 4]> = edition
-        .pages
-        .iter()
-        .flat_map(|page| {
+    let mut out = Vec::new();
+    write_toc(edition, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("the table is UTF-8")
+}
+
+/// Writes what [`toc`] returns to `out` a line at a time: an edition of hundreds of
+/// thousands of articles is listed without holding the table in memory.
+pub fn write_toc(edition: &Edition, out: &mut dyn Write) -> io::Result<()> {
+    let rows = || {
+        edition.pages.iter().flat_map(|page| {
             page.articles.iter().map(|article| {
                 [
                     page.label.clone(),
@@ -36,11 +44,15 @@ pub fn toc(edition: &Edition) -> String {
                 ]
             })
         })
-        .collect();
-    let column_width = |column: usize| rows.iter().map(|row| row[column].width()).max();
-    let widths = [0, 1, 2].map(|column| column_width(column).unwrap_or(0));
-    let mut out = String::new();
-    for row in &rows {
+    };
+    // Columns are as wide as their widest cell, so the rows are made twice: once to measure.
+    let mut widths = [0; 3];
+    for row in rows() {
+        for (width, cell) in widths.iter_mut().zip(&row) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    for row in rows() {
         let mut line = String::new();
         for (cell, &width) in row.iter().zip(&widths) {
             line.push_str(cell);
@@ -48,8 +60,7 @@ pub fn toc(edition: &Edition) -> String {
             line.push_str(GAP);
         }
         line.push_str(&row[3]);
-        out.push_str(line.trim_end());
-        out.push('\n');
+        writeln!(out, "{}", line.trim_end())?;
     }
     if edition
         .pages
@@ -57,17 +68,16 @@ pub fn toc(edition: &Edition) -> String {
         .flat_map(|page| &page.articles)
         .any(|article| article.title_inferred)
     {
-        out.push_str(&format!(
-            "{INFERRED_MARK} title taken from the text: no printed headline\n"
-        ));
+        writeln!(
+            out,
+            "{INFERRED_MARK} title taken from the text: no printed headline"
+        )?;
     }
-    let count = edition.warnings.len();
-    out.push_str(&match count {
-        0 => "no warnings\n".to_owned(),
-        1 => "1 warning (see --json)\n".to_owned(),
-        _ => format!("{count} warnings (see --json)\n"),
-    });
-    out
+    match edition.warnings.len() {
+        0 => writeln!(out, "no warnings"),
+        1 => writeln!(out, "1 warning (see --json)"),
+        count => writeln!(out, "{count} warnings (see --json)"),
+    }
 }
 
 fn title_cell(article: &Article) -> String {

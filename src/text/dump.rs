@@ -1,5 +1,7 @@
 //! The text `kanbao --dump` prints.
 
+use std::io::{self, Write};
+
 use crate::edition::Article;
 
 use super::{LayoutOptions, MIN_WIDTH, char_width, layout_story};
@@ -23,22 +25,30 @@ pub fn dump_stories<'a, Parts: AsRef<[&'a Article]>>(
     stories: impl IntoIterator<Item = Parts>,
     options: &LayoutOptions,
 ) -> String {
+    let mut out = Vec::new();
+    write_stories(stories, options, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("laid-out lines are UTF-8")
+}
+
+/// Writes what [`dump_stories`] returns to `out` a line at a time, so an edition of any size
+/// is printed without being held twice.
+pub fn write_stories<'a, Parts: AsRef<[&'a Article]>>(
+    stories: impl IntoIterator<Item = Parts>,
+    options: &LayoutOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let width = options.width.max(MIN_WIDTH);
     let rule: String =
         std::iter::repeat_n(RULE, width / char_width(RULE, options.ambiguous)).collect();
-    let mut out = String::new();
     for (number, parts) in stories.into_iter().enumerate() {
         if number > 0 {
-            out.push('\n');
-            out.push_str(&rule);
-            out.push_str("\n\n");
+            writeln!(out, "\n{rule}\n")?;
         }
         for line in layout_story(parts.as_ref(), options) {
-            out.push_str(&line.text);
-            out.push('\n');
+            writeln!(out, "{}", line.text)?;
         }
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]

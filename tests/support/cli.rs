@@ -35,6 +35,16 @@ pub fn run_on(path: &Path, args: &[&str]) -> Output {
     run(&all)
 }
 
+/// The inner page of the test fixtures without its header line: three stories.
+pub fn inner_page_body() -> String {
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/02_inner.txt"),
+    )
+    .expect("the inner page fixture");
+    let (_header, body) = page.split_once('\n').expect("a header line");
+    body.to_owned()
+}
+
 /// What a successful run printed; panics with its stderr if it failed.
 pub fn stdout(output: &Output) -> String {
     assert!(
