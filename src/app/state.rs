@@ -8,7 +8,7 @@ use crate::text::{
 };
 
 use super::Action;
-use super::captions::{CaptionScope, CaptionView};
+use super::captions::{CaptionGroup, CaptionScope, CaptionView};
 use super::input::Mode;
 use super::screen::{HELP_LINES, Panes};
 use super::search::{self, Search};
@@ -223,11 +223,11 @@ impl App {
             | (Action::ToggleHelp, Some(Overlay::Help { .. }))
             | (Action::ToggleCaptions, Some(Overlay::Captions(_))) => self.overlay = None,
             (Action::ToggleHelp, _) => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            (Action::ToggleCaptions, _) => self.open_captions(CaptionScope::Article),
+            (Action::ToggleCaptions, _) => self.open_captions(self.own_caption_scope()),
             (Action::ToggleCaptionScope, Some(Overlay::Captions(view))) => {
                 let scope = match view.scope {
-                    CaptionScope::Article => CaptionScope::Page,
-                    CaptionScope::Page => CaptionScope::Article,
+                    CaptionScope::Article | CaptionScope::Story => CaptionScope::Page,
+                    CaptionScope::Page => self.own_caption_scope(),
                 };
                 self.open_captions(scope);
             }
@@ -250,7 +250,7 @@ impl App {
     fn update_reading(&mut self, action: Action) {
         match action {
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::ToggleCaptions => self.open_captions(CaptionScope::Article),
+            Action::ToggleCaptions => self.open_captions(self.own_caption_scope()),
             Action::TogglePunctuation => {
                 let (punctuation, shown) = match self.punctuation {
                     Punctuation::FullWidth => (Punctuation::Source, "as in the source"),
@@ -631,16 +631,47 @@ impl App {
         self.overlay = Some(Overlay::Captions(self.caption_view(scope)));
     }
 
+    /// The captions `c` shows: the article's, or in merged reading its whole story's.
+    fn own_caption_scope(&self) -> CaptionScope {
+        match self.story_of(self.current).len() {
+            0 | 1 => CaptionScope::Article,
+            _ => CaptionScope::Story,
+        }
+    }
+
     fn caption_view(&self, scope: CaptionScope) -> CaptionView {
         let width = self
             .panes()
             .map_or(MIN_WIDTH, |panes| panes.caption_text().width as usize);
         let options = self.layout_options(width);
-        let articles: Vec<&Article> = match (scope, self.current_page()) {
-            (CaptionScope::Page, Some(page)) => page.articles.iter().collect(),
-            _ => self.current_article().into_iter().collect(),
+        let headings: Vec<(Option<String>, &Article)> = match scope {
+            CaptionScope::Page => (self.current_page().into_iter())
+                .flat_map(|page| &page.articles)
+                .map(|article| (Some(article.title.clone()), article))
+                .collect(),
+            // Which part of the story, and on which page: captions sit beside their part.
+            CaptionScope::Story => {
+                let story = self.story_of(self.current);
+                (story.iter().enumerate())
+                    .map(|(part, &index)| {
+                        let page = &self.edition.pages[self.articles[index].page];
+                        let heading =
+                            format!("Part {} of {}, {}", part + 1, story.len(), page.label);
+                        (Some(heading), self.article(index))
+                    })
+                    .collect()
+            }
+            CaptionScope::Article => (self.current_article().into_iter())
+                .map(|article| (None, article))
+                .collect(),
         };
-        CaptionView::new(scope, &articles, &options)
+        let groups: Vec<CaptionGroup> = (headings.iter())
+            .map(|(heading, article)| CaptionGroup {
+                heading: heading.as_deref(),
+                article,
+            })
+            .collect();
+        CaptionView::new(scope, &groups, &options)
     }
 
     fn relayout_captions(&mut self) {
