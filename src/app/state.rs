@@ -46,15 +46,6 @@ pub enum Prompt {
     Search(String),
 }
 
-/// A place in the edition Backspace returns to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
-    /// The article's position in reading order.
-    pub article: usize,
-    /// Its scroll position.
-    pub scroll: usize,
-}
-
 /// A row of the section list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
@@ -69,6 +60,23 @@ pub enum Row {
 /// A place in the text, as the model knows it: an article's position in reading order, a
 /// piece of it, and a char offset into that piece. Survives a new layout.
 type TextAt = (usize, TextPart, usize);
+
+/// What is at the top of the article pane, as it survives a new layout: the text of the
+/// nearest line that shows some, and how far the top is from that line (blank lines
+/// between paragraphs and seams show none).
+type TopAt = (TextAt, isize);
+
+/// A place in the edition Backspace returns to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    /// The article's position in reading order.
+    article: usize,
+    /// The text at the top of the pane: found again after a resize or an `m` toggle
+    /// changed the lines.
+    top: Option<TopAt>,
+    /// The scroll position, for an article that showed no text.
+    scroll: usize,
+}
 
 /// Where an article sits: its page, its index on the page, its row in the list.
 #[derive(Debug, Clone, Copy)]
@@ -356,6 +364,7 @@ impl App {
         }
         self.history.push(Place {
             article: self.current,
+            top: self.top_text(),
             scroll: self.scroll,
         });
         self.select(index);
@@ -455,7 +464,9 @@ impl App {
             Some(place) => {
                 self.current = place.article;
                 self.refresh();
-                self.scroll = place.scroll;
+                self.scroll = (place.top)
+                    .and_then(|top| self.line_of_top(top))
+                    .unwrap_or(place.scroll);
                 self.keep_selection_visible();
             }
             None => self.message = Some("Nothing to go back to.".into()),
@@ -735,14 +746,24 @@ impl App {
             .unwrap_or(0)
     }
 
-    /// The text at the top of the pane: the nearest line at or above it that shows some.
-    fn top_text(&self) -> Option<TextAt> {
+    /// What is at the top of the pane: the first text at or below it, else the last above.
+    /// A blank top line thus means the paragraph that follows, whatever its new length.
+    fn top_text(&self) -> Option<TopAt> {
         let shown = self.shown_articles();
-        let above = self.lines.get(..=self.scroll)?;
-        above.iter().rev().find_map(|line| {
-            let source = line.source?;
+        let text_of = |at: usize| {
+            let source = self.lines[at].source?;
             Some((*shown.get(source.story_part)?, source.part, source.start))
-        })
+        };
+        let found = |at: usize| Some((text_of(at)?, self.scroll as isize - at as isize));
+        let end = self.lines.len();
+        (self.scroll..end)
+            .find_map(found)
+            .or_else(|| (0..self.scroll.min(end)).rev().find_map(found))
+    }
+
+    /// The line that puts `top` back at the top of the pane.
+    fn line_of_top(&self, (text, offset): TopAt) -> Option<usize> {
+        Some(self.line_of_text(text)?.saturating_add_signed(offset))
     }
 
     /// The last line shown that starts at or before `text`.
@@ -780,7 +801,7 @@ impl App {
             self.lines = self.layouts.story_lines(&parts, &options).to_vec();
             self.shown = Some((story, options, self.merged));
             self.scroll = anchor
-                .and_then(|anchor| self.line_of_text(anchor))
+                .and_then(|anchor| self.line_of_top(anchor))
                 .unwrap_or_else(|| self.part_start(self.current));
         }
         let height = panes.article_text().height as usize;

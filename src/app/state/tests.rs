@@ -997,3 +997,41 @@ fn in_merged_reading_c_shows_the_captions_of_every_part_of_the_story_in_order() 
         "p comes back to the story"
     );
 }
+
+/// The first chars of the line at the top of the article pane.
+fn top_line_start(app: &App) -> String {
+    app.lines()[app.scroll()].text.chars().take(6).collect()
+}
+
+#[test]
+fn backspace_returns_to_the_same_text_after_a_resize() {
+    let mut app = reader();
+    open(&mut app, "1-4");
+    press(&mut app, &[Action::Down; 30]);
+    let before = top_line_start(&app);
+    press(&mut app, &[Action::Digit(4), Action::Confirm]);
+    assert_eq!(current_id(&app), "4-1");
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.update(Action::Back);
+    assert_eq!(current_id(&app), "1-4");
+    assert!(app.scroll() > 30, "narrower lines: more of them above");
+    assert_eq!(top_line_start(&app), before);
+}
+
+#[test]
+fn backspace_returns_to_the_same_text_after_merged_reading_was_switched() {
+    let mut app = long_continuation();
+    open(&mut app, "4-1");
+    press(&mut app, &[Action::Down; 20]);
+    let before = top_line_start(&app);
+    app.update(Action::Confirm);
+    assert_eq!(current_id(&app), "1-2");
+    app.update(Action::ToggleMerged);
+    app.update(Action::Back);
+    assert_eq!(current_id(&app), "4-1");
+    assert_eq!(top_line_start(&app), before);
+    assert_eq!(line_article(&app, app.scroll()), Some("4-1"));
+}
