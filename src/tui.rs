@@ -41,6 +41,8 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 pub struct Options {
     /// How wide the terminal draws ambiguous characters; `None` asks the terminal.
     pub ambiguous: Option<AmbiguousWidth>,
+    /// Start in merged reading, as if `m` had been pressed.
+    pub merged: bool,
 }
 
 /// Runs the reader on `edition` until the user quits or a signal ends it. The terminal
@@ -60,6 +62,9 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
         let ambiguous = options.ambiguous.unwrap_or_else(probe_ambiguous_width);
         let size = terminal.size()?;
         let mut app = App::new(edition, ambiguous, size.width, size.height);
+        if options.merged {
+            app.update(Action::ToggleMerged);
+        }
         terminal.clear()?;
         event_loop(&mut terminal, &mut app, &stop)
     });
