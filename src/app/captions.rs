@@ -17,10 +17,10 @@ pub enum CaptionScope {
 
 /// One article whose captions the viewer shows, with the heading that names it when the
 /// viewer shows several.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct CaptionGroup<'a> {
     /// Shown above the article's captions: its title, or which part of the story it is.
-    pub heading: Option<&'a str>,
+    pub heading: Option<String>,
     /// The article.
     pub article: &'a Article,
 }
@@ -60,7 +60,7 @@ impl CaptionView {
             .iter()
             .filter(|group| !group.article.captions.is_empty())
         {
-            if let Some(heading) = group.heading {
+            if let Some(heading) = &group.heading {
                 lines.extend(wrap(heading, options).into_iter().map(CaptionLine::Heading));
             }
             for caption in &group.article.captions {
@@ -213,8 +213,8 @@ mod tests {
         let first = with_captions("双星", &[(CaptionKind::Photo, "工厂。")]);
         let bare = with_captions("无图", &[]);
         let last = with_captions("班列", &[(CaptionKind::Description, "A train.")]);
-        let group = |heading, article| CaptionGroup {
-            heading: Some(heading),
+        let group = |heading: &str, article| CaptionGroup {
+            heading: Some(heading.into()),
             article,
         };
         let view = CaptionView::new(

@@ -655,10 +655,11 @@ impl App {
             .panes()
             .map_or(MIN_WIDTH, |panes| panes.caption_text().width as usize);
         let options = self.layout_options(width);
-        let headings: Vec<(Option<String>, &Article)> = match scope {
+        let group = |heading, article| CaptionGroup { heading, article };
+        let groups: Vec<CaptionGroup> = match scope {
             CaptionScope::Page => (self.current_page().into_iter())
                 .flat_map(|page| &page.articles)
-                .map(|article| (Some(article.title.clone()), article))
+                .map(|article| group(Some(article.title.clone()), article))
                 .collect(),
             // Which part of the story, and on which page: captions sit beside their part.
             CaptionScope::Story => {
@@ -668,20 +669,14 @@ impl App {
                         let page = &self.edition.pages[self.articles[index].page];
                         let heading =
                             format!("Part {} of {}, {}", part + 1, story.len(), page.label);
-                        (Some(heading), self.article(index))
+                        group(Some(heading), self.article(index))
                     })
                     .collect()
             }
             CaptionScope::Article => (self.current_article().into_iter())
-                .map(|article| (None, article))
+                .map(|article| group(None, article))
                 .collect(),
         };
-        let groups: Vec<CaptionGroup> = (headings.iter())
-            .map(|(heading, article)| CaptionGroup {
-                heading: heading.as_deref(),
-                article,
-            })
-            .collect();
         CaptionView::new(scope, &groups, &options)
     }
 
