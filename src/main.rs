@@ -30,9 +30,10 @@ struct Cli {
     #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
     dump: Option<String>,
 
-    /// With --dump: print each continued story once, whole, its parts joined by a seam line
-    /// as merged reading (m in the reader) shows them; with ID, the story containing it.
-    #[arg(long, requires = "dump")]
+    /// Read each continued story as one text, its parts joined by a seam line: the reader
+    /// starts in merged reading (m toggles it); --dump prints each story once, whole, and
+    /// --dump ID the story containing ID.
+    #[arg(long, conflicts_with_all = ["json", "toc"])]
     merged: bool,
 
     /// Layout width for --dump, in terminal cells (at least 2: a Chinese character's width).
@@ -84,10 +85,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     if std::io::stdout().is_terminal() {
         let options = kanbao::tui::Options {
             ambiguous: cli.ambiguous_width,
+            merged: cli.merged,
         };
         return kanbao::tui::run(edition, options);
     }
-    dump(&edition, "", false, &layout)
+    dump(&edition, "", cli.merged, &layout)
 }
 
 /// Prints the `--dump` text of the article with `id`, or of every article when `id` is

@@ -4,8 +4,6 @@
 use std::io::{self, Stdout, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
-use std::thread;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -25,8 +23,6 @@ use crate::ui;
 
 /// How long the loop waits for input before it looks at the signal flag again.
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
-/// How long the ambiguous-width probe waits for the terminal's answer.
-const PROBE_TIMEOUT: Duration = Duration::from_millis(300);
 
 /// Test hook, in debug builds only: when this variable is set, the first key press panics,
 /// so end-to-end tests can see the panic hook give the terminal back. Release builds do
@@ -41,6 +37,8 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 pub struct Options {
     /// How wide the terminal draws ambiguous characters; `None` asks the terminal.
     pub ambiguous: Option<AmbiguousWidth>,
+    /// Start in merged reading, as if `m` had been pressed.
+    pub merged: bool,
 }
 
 /// Runs the reader on `edition` until the user quits or a signal ends it. The terminal
@@ -58,9 +56,12 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
     let result = enter().and_then(|()| {
         let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
         let ambiguous = options.ambiguous.unwrap_or_else(probe_ambiguous_width);
+        clear(&mut terminal)?;
         let size = terminal.size()?;
         let mut app = App::new(edition, ambiguous, size.width, size.height);
-        terminal.clear()?;
+        if options.merged {
+            app.update(Action::ToggleMerged);
+        }
         event_loop(&mut terminal, &mut app, &stop)
     });
     let restored = leave();
@@ -102,21 +103,28 @@ fn install_panic_hook() {
 }
 
 /// Asks the terminal how wide it draws "“", as Vim does: print it at the left edge and read
-/// the cursor column back. No answer in time means narrow.
+/// the cursor column back. No answer means narrow.
+///
+/// The answer comes in with the keys, and crossterm has one reader for both: it keeps the
+/// keys that arrive before the answer for the event loop, so none is lost. While it waits
+/// nothing else can read, so the probe runs here, before the first frame, rather than
+/// beside the event loop. A terminal that answers costs one round trip; one that never
+/// answers, crossterm's two-second wait, once.
 fn probe_ambiguous_width() -> AmbiguousWidth {
-    if execute!(stdout(), cursor::MoveTo(0, 0), Print('“')).is_err() {
-        return AmbiguousWidth::Narrow;
-    }
-    // crossterm waits two seconds for an answer; a terminal that never answers must not
-    // delay the first screen that long.
-    let (sender, answer) = mpsc::channel();
-    thread::spawn(move || {
-        let _ = sender.send(cursor::position());
-    });
-    match answer.recv_timeout(PROBE_TIMEOUT) {
-        Ok(Ok((2, _))) => AmbiguousWidth::Wide,
+    let answer =
+        execute!(stdout(), cursor::MoveTo(0, 0), Print('“')).and_then(|()| cursor::position());
+    match answer {
+        Ok((2, _)) => AmbiguousWidth::Wide,
         _ => AmbiguousWidth::Narrow,
     }
+}
+
+/// Blanks the screen and makes the next draw send every cell. `Terminal::clear` would first
+/// ask the terminal where its cursor is: another round trip, and an error from a terminal
+/// that never answers.
+fn clear(terminal: &mut Term) -> io::Result<()> {
+    let area = terminal.size()?.into();
+    terminal.resize(area)
 }
 
 fn event_loop(terminal: &mut Term, app: &mut App, stop: &AtomicUsize) -> io::Result<()> {
@@ -164,5 +172,5 @@ fn suspend(terminal: &mut Term) -> io::Result<()> {
     leave()?;
     signal_hook::low_level::raise(SIGTSTP)?;
     enter()?;
-    terminal.clear()
+    clear(terminal)
 }

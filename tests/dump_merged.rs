@@ -74,10 +74,12 @@ fn a_merged_dump_of_either_part_prints_the_whole_story() {
 }
 
 #[test]
-fn merged_needs_dump_and_an_unknown_id_still_fails() {
-    let output = kanbao(&["--merged", FRONT_PAGE]);
+fn merged_output_not_to_a_terminal_is_the_merged_dump_and_an_unknown_id_still_fails() {
+    let piped = dump(&["--merged", FRONT_PAGE, PAGE_FOUR]);
+    assert_eq!(piped, dump(&["--dump", "--merged", FRONT_PAGE, PAGE_FOUR]));
+    let output = kanbao(&["--merged", "--json", FRONT_PAGE]);
     assert!(!output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("--dump"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--json"));
     let output = kanbao(&["--dump", "9-99", "--merged"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("\"9-99\""));

@@ -1,5 +1,6 @@
 //! Following continuation jumps in the real binary, in a pseudo-terminal: to the continued
-//! part and back, merged reading, and a jump to a page the edition does not have.
+//! part and back, merged reading (by key and by flag), and a jump to a page the edition
+//! does not have.
 
 mod support;
 
@@ -87,6 +88,29 @@ fn a_jump_to_a_page_not_loaded_says_so_and_stays() {
     );
     assert!(!status_line(&after).contains("back"), "{after}");
 
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn merged_on_the_command_line_starts_the_reader_in_merged_reading() {
+    let mut session = open_freight_story(&["--merged", FRONT_PAGE, PAGE_FOUR]);
+    assert!(
+        status_line(&session.screen_text()).contains("merged"),
+        "{}",
+        session.screen_text()
+    );
+    session.send("G");
+    let end = session.wait_for_text(SEAM);
+    let (front, rest) = end.split_once(SEAM).unwrap();
+    assert!(front.contains("the track."), "{end}");
+    assert!(rest.contains("还把当地的粮食"), "{end}");
+
+    session.send("m");
+    session.wait_until("merged reading off", |screen| {
+        status_line(&screen.contents()).contains("Merged reading off")
+    });
     session.send("q");
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();

@@ -1,4 +1,5 @@
-//! The caption viewer's content: captions grouped and wrapped to the viewer's width.
+//! The caption viewer's content: captions grouped by article and wrapped to the viewer's
+//! width.
 
 use crate::edition::{Article, CaptionKind};
 use crate::text::{LayoutOptions, break_lines, display_chars};
@@ -8,21 +9,33 @@ use crate::text::{LayoutOptions, break_lines, display_chars};
 pub enum CaptionScope {
     /// The current article's.
     Article,
+    /// In merged reading, those of every part of the current article's continued story.
+    Story,
     /// Every article's on the current page.
     Page,
+}
+
+/// One article whose captions the viewer shows, with the heading that names it when the
+/// viewer shows several.
+#[derive(Debug, Clone)]
+pub struct CaptionGroup<'a> {
+    /// Shown above the article's captions: its title, or which part of the story it is.
+    pub heading: Option<String>,
+    /// The article.
+    pub article: &'a Article,
 }
 
 /// One display line of the caption viewer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CaptionLine {
-    /// The title of the article whose captions follow (page scope).
-    Article(String),
+    /// A line of the heading that names the article whose captions follow.
+    Heading(String),
     /// The kind of the caption whose text follows.
     Kind(CaptionKind),
     /// A line of caption text, free of control characters.
     Text(String),
-    /// A line saying there is nothing to show.
-    Note(&'static str),
+    /// A line of the note saying there is nothing to show.
+    Note(String),
     /// Space between captions.
     Blank,
 }
@@ -39,21 +52,18 @@ pub struct CaptionView {
 }
 
 impl CaptionView {
-    /// The viewer for the captions of `articles`, laid out with `options`.
-    pub fn new(scope: CaptionScope, articles: &[&Article], options: &LayoutOptions) -> Self {
+    /// The viewer for the captions of `groups`, in their order, laid out with `options`.
+    /// Articles without captions are left out, headings and all.
+    pub fn new(scope: CaptionScope, groups: &[CaptionGroup], options: &LayoutOptions) -> Self {
         let mut lines = Vec::new();
-        for article in articles
+        for group in groups
             .iter()
-            .filter(|article| !article.captions.is_empty())
+            .filter(|group| !group.article.captions.is_empty())
         {
-            if scope == CaptionScope::Page {
-                lines.extend(
-                    wrap(&article.title, options)
-                        .into_iter()
-                        .map(CaptionLine::Article),
-                );
+            if let Some(heading) = &group.heading {
+                lines.extend(wrap(heading, options).into_iter().map(CaptionLine::Heading));
             }
-            for caption in &article.captions {
+            for caption in &group.article.captions {
                 lines.push(CaptionLine::Kind(caption.kind));
                 lines.extend(
                     wrap(&caption.text, options)
@@ -64,10 +74,12 @@ impl CaptionView {
             }
         }
         if lines.is_empty() {
-            lines.push(CaptionLine::Note(match scope {
+            let note = match scope {
                 CaptionScope::Article => "This article has no captions. p: the whole page.",
+                CaptionScope::Story => "No part of this story has captions. p: the whole page.",
                 CaptionScope::Page => "No article on this page has captions.",
-            }));
+            };
+            lines.extend(wrap(note, options).into_iter().map(CaptionLine::Note));
         }
         Self {
             scope,
@@ -124,6 +136,14 @@ mod tests {
         }
     }
 
+    /// The article's captions with no heading, as the article scope shows them.
+    fn alone(article: &Article) -> [CaptionGroup<'_>; 1] {
+        [CaptionGroup {
+            heading: None,
+            article,
+        }]
+    }
+
     fn texts(view: &CaptionView) -> Vec<&str> {
         (view.lines.iter())
             .filter_map(|line| match line {
@@ -138,7 +158,11 @@ mod tests {
         let text = "双星“工业4.0”智能化工厂。A blue and red locomotive";
         let article = with_captions("双星", &[(CaptionKind::Photo, text)]);
         for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
-            let view = CaptionView::new(CaptionScope::Article, &[&article], &options(9, ambiguous));
+            let view = CaptionView::new(
+                CaptionScope::Article,
+                &alone(&article),
+                &options(9, ambiguous),
+            );
             let lines = texts(&view);
             assert!(lines.len() > 1);
             assert!(
@@ -154,7 +178,7 @@ mod tests {
         let article = with_captions("双星", &[(CaptionKind::Label, "双星“工业4.0”\n基地\u{1b}")]);
         let view = CaptionView::new(
             CaptionScope::Article,
-            &[&article],
+            &alone(&article),
             &options(40, AmbiguousWidth::Narrow),
         );
         assert_eq!(texts(&view), ["双星“工业4.0”", "基地␛"]);
@@ -168,7 +192,7 @@ mod tests {
         );
         let view = CaptionView::new(
             CaptionScope::Article,
-            &[&article],
+            &alone(&article),
             &options(40, AmbiguousWidth::Narrow),
         );
         assert_eq!(
@@ -185,26 +209,55 @@ mod tests {
     }
 
     #[test]
-    fn the_page_view_names_the_article_of_each_group() {
+    fn each_group_with_captions_is_named_by_its_heading_in_order() {
         let first = with_captions("双星", &[(CaptionKind::Photo, "工厂。")]);
         let bare = with_captions("无图", &[]);
+        let last = with_captions("班列", &[(CaptionKind::Description, "A train.")]);
+        let group = |heading: &str, article| CaptionGroup {
+            heading: Some(heading.into()),
+            article,
+        };
         let view = CaptionView::new(
-            CaptionScope::Page,
-            &[&first, &bare],
+            CaptionScope::Story,
+            &[
+                group("第一版 part 1", &first),
+                group("无图", &bare),
+                group("第四版 part 3", &last),
+            ],
             &options(40, AmbiguousWidth::Narrow),
         );
-        assert_eq!(view.lines[0], CaptionLine::Article("双星".into()));
-        assert!(!view.lines.contains(&CaptionLine::Article("无图".into())));
+        let headings: Vec<&CaptionLine> = (view.lines.iter())
+            .filter(|line| matches!(line, CaptionLine::Heading(_)))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                &CaptionLine::Heading("第一版 part 1".into()),
+                &CaptionLine::Heading("第四版 part 3".into())
+            ]
+        );
+        assert_eq!(texts(&view), ["工厂。", "A train."]);
     }
 
     #[test]
-    fn no_captions_says_so() {
+    fn no_captions_says_so_in_full_however_narrow_the_viewer() {
         let bare = with_captions("无图", &[]);
         let view = CaptionView::new(
             CaptionScope::Article,
-            &[&bare],
-            &options(40, AmbiguousWidth::Narrow),
+            &alone(&bare),
+            &options(20, AmbiguousWidth::Narrow),
         );
-        assert!(matches!(view.lines[..], [CaptionLine::Note(_)]));
+        let notes: Vec<&str> = (view.lines.iter())
+            .map(|line| match line {
+                CaptionLine::Note(note) => note.as_str(),
+                other => panic!("{other:?} where only the note belongs"),
+            })
+            .collect();
+        assert!(notes.len() > 1, "{notes:?}");
+        assert!(notes.iter().all(|note| note.len() <= 20), "{notes:?}");
+        assert_eq!(
+            notes.join(" "),
+            "This article has no captions. p: the whole page."
+        );
     }
 }

@@ -13,6 +13,6 @@ mod search;
 mod state;
 
 pub use action::Action;
-pub use captions::{CaptionLine, CaptionScope, CaptionView};
+pub use captions::{CaptionGroup, CaptionLine, CaptionScope, CaptionView};
 pub use search::{Match, Search, match_ranges};
-pub use state::{App, Focus, Overlay, Place, Prompt, Row};
+pub use state::{App, Focus, Overlay, Prompt, Row};

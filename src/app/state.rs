@@ -8,7 +8,7 @@ use crate::text::{
 };
 
 use super::Action;
-use super::captions::{CaptionScope, CaptionView};
+use super::captions::{CaptionGroup, CaptionScope, CaptionView};
 use super::input::Mode;
 use super::screen::{HELP_LINES, Panes};
 use super::search::{self, Search};
@@ -46,15 +46,6 @@ pub enum Prompt {
     Search(String),
 }
 
-/// A place in the edition Backspace returns to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
-    /// The article's position in reading order.
-    pub article: usize,
-    /// Its scroll position.
-    pub scroll: usize,
-}
-
 /// A row of the section list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
@@ -69,6 +60,23 @@ pub enum Row {
 /// A place in the text, as the model knows it: an article's position in reading order, a
 /// piece of it, and a char offset into that piece. Survives a new layout.
 type TextAt = (usize, TextPart, usize);
+
+/// What is at the top of the article pane, as it survives a new layout: the text of the
+/// nearest line that shows some, and how far the top is from that line (blank lines
+/// between paragraphs and seams show none).
+type TopAt = (TextAt, isize);
+
+/// A place in the edition Backspace returns to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    /// The article's position in reading order.
+    article: usize,
+    /// The text at the top of the pane: found again after a resize or an `m` toggle
+    /// changed the lines.
+    top: Option<TopAt>,
+    /// The scroll position, for an article that showed no text.
+    scroll: usize,
+}
 
 /// Where an article sits: its page, its index on the page, its row in the list.
 #[derive(Debug, Clone, Copy)]
@@ -223,11 +231,11 @@ impl App {
             | (Action::ToggleHelp, Some(Overlay::Help { .. }))
             | (Action::ToggleCaptions, Some(Overlay::Captions(_))) => self.overlay = None,
             (Action::ToggleHelp, _) => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            (Action::ToggleCaptions, _) => self.open_captions(CaptionScope::Article),
+            (Action::ToggleCaptions, _) => self.open_captions(self.own_caption_scope()),
             (Action::ToggleCaptionScope, Some(Overlay::Captions(view))) => {
                 let scope = match view.scope {
-                    CaptionScope::Article => CaptionScope::Page,
-                    CaptionScope::Page => CaptionScope::Article,
+                    CaptionScope::Article | CaptionScope::Story => CaptionScope::Page,
+                    CaptionScope::Page => self.own_caption_scope(),
                 };
                 self.open_captions(scope);
             }
@@ -250,7 +258,7 @@ impl App {
     fn update_reading(&mut self, action: Action) {
         match action {
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::ToggleCaptions => self.open_captions(CaptionScope::Article),
+            Action::ToggleCaptions => self.open_captions(self.own_caption_scope()),
             Action::TogglePunctuation => {
                 let (punctuation, shown) = match self.punctuation {
                     Punctuation::FullWidth => (Punctuation::Source, "as in the source"),
@@ -356,6 +364,7 @@ impl App {
         }
         self.history.push(Place {
             article: self.current,
+            top: self.top_text(),
             scroll: self.scroll,
         });
         self.select(index);
@@ -455,7 +464,9 @@ impl App {
             Some(place) => {
                 self.current = place.article;
                 self.refresh();
-                self.scroll = place.scroll;
+                self.scroll = (place.top)
+                    .and_then(|top| self.line_of_top(top))
+                    .unwrap_or(place.scroll);
                 self.keep_selection_visible();
             }
             None => self.message = Some("Nothing to go back to.".into()),
@@ -631,16 +642,42 @@ impl App {
         self.overlay = Some(Overlay::Captions(self.caption_view(scope)));
     }
 
+    /// The captions `c` shows: the article's, or in merged reading its whole story's.
+    fn own_caption_scope(&self) -> CaptionScope {
+        match self.story_of(self.current).len() {
+            0 | 1 => CaptionScope::Article,
+            _ => CaptionScope::Story,
+        }
+    }
+
     fn caption_view(&self, scope: CaptionScope) -> CaptionView {
         let width = self
             .panes()
             .map_or(MIN_WIDTH, |panes| panes.caption_text().width as usize);
         let options = self.layout_options(width);
-        let articles: Vec<&Article> = match (scope, self.current_page()) {
-            (CaptionScope::Page, Some(page)) => page.articles.iter().collect(),
-            _ => self.current_article().into_iter().collect(),
+        let group = |heading, article| CaptionGroup { heading, article };
+        let groups: Vec<CaptionGroup> = match scope {
+            CaptionScope::Page => (self.current_page().into_iter())
+                .flat_map(|page| &page.articles)
+                .map(|article| group(Some(article.title.clone()), article))
+                .collect(),
+            // Which part of the story, and on which page: captions sit beside their part.
+            CaptionScope::Story => {
+                let story = self.story_of(self.current);
+                (story.iter().enumerate())
+                    .map(|(part, &index)| {
+                        let page = &self.edition.pages[self.articles[index].page];
+                        let heading =
+                            format!("Part {} of {}, {}", part + 1, story.len(), page.label);
+                        group(Some(heading), self.article(index))
+                    })
+                    .collect()
+            }
+            CaptionScope::Article => (self.current_article().into_iter())
+                .map(|article| group(None, article))
+                .collect(),
         };
-        CaptionView::new(scope, &articles, &options)
+        CaptionView::new(scope, &groups, &options)
     }
 
     fn relayout_captions(&mut self) {
@@ -704,14 +741,24 @@ impl App {
             .unwrap_or(0)
     }
 
-    /// The text at the top of the pane: the nearest line at or above it that shows some.
-    fn top_text(&self) -> Option<TextAt> {
+    /// What is at the top of the pane: the first text at or below it, else the last above.
+    /// A blank top line thus means the paragraph that follows, whatever its new length.
+    fn top_text(&self) -> Option<TopAt> {
         let shown = self.shown_articles();
-        let above = self.lines.get(..=self.scroll)?;
-        above.iter().rev().find_map(|line| {
-            let source = line.source?;
+        let text_of = |at: usize| {
+            let source = self.lines[at].source?;
             Some((*shown.get(source.story_part)?, source.part, source.start))
-        })
+        };
+        let found = |at: usize| Some((text_of(at)?, self.scroll as isize - at as isize));
+        let end = self.lines.len();
+        (self.scroll..end)
+            .find_map(found)
+            .or_else(|| (0..self.scroll.min(end)).rev().find_map(found))
+    }
+
+    /// The line that puts `top` back at the top of the pane.
+    fn line_of_top(&self, (text, offset): TopAt) -> Option<usize> {
+        Some(self.line_of_text(text)?.saturating_add_signed(offset))
     }
 
     /// The last line shown that starts at or before `text`.
@@ -749,7 +796,7 @@ impl App {
             self.lines = self.layouts.story_lines(&parts, &options).to_vec();
             self.shown = Some((story, options, self.merged));
             self.scroll = anchor
-                .and_then(|anchor| self.line_of_text(anchor))
+                .and_then(|anchor| self.line_of_top(anchor))
                 .unwrap_or_else(|| self.part_start(self.current));
         }
         let height = panes.article_text().height as usize;

@@ -1,4 +1,7 @@
-//! The caption viewer: the captions of the article or of its page, each labelled by kind.
+//! The caption viewer: the captions of the article (in merged reading, of its story) or of
+//! its page, each labelled by kind.
+
+use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Style};
@@ -7,7 +10,7 @@ use crate::app::screen::Panes;
 use crate::app::{App, CaptionLine, CaptionScope, CaptionView};
 use crate::edition::CaptionKind;
 
-use super::cells::put_str;
+use super::cells::{fit, put_str};
 use super::{Side, border_label, framed_overlay};
 
 /// What a caption of each kind is called.
@@ -24,12 +27,13 @@ pub fn render(app: &App, view: &CaptionView, panes: &Panes, buf: &mut Buffer) {
     let ambiguous = app.ambiguous();
     let title = match (view.scope, app.current_page()) {
         (CaptionScope::Page, Some(page)) => format!("Captions on {}", page.label),
+        (CaptionScope::Story, _) => "Captions of this story".into(),
         _ => "Captions of this article".into(),
     };
     let area = panes.captions();
     framed_overlay(buf, area, &title, ambiguous);
     let hint = match view.scope {
-        CaptionScope::Article => "p page  Esc close",
+        CaptionScope::Article | CaptionScope::Story => "p page  Esc close",
         CaptionScope::Page => "p article  Esc close",
     };
     border_label(
@@ -42,6 +46,7 @@ pub fn render(app: &App, view: &CaptionView, panes: &Panes, buf: &mut Buffer) {
         ambiguous,
     );
 
+    // The view wraps its lines to this width; only the kind labels are not its own.
     let text = panes.caption_text();
     for (line, y) in view
         .lines
@@ -49,13 +54,16 @@ pub fn render(app: &App, view: &CaptionView, panes: &Panes, buf: &mut Buffer) {
         .skip(view.scroll)
         .zip(text.top()..text.bottom())
     {
-        let (shown, style) = match line {
-            CaptionLine::Article(title) => (title.as_str(), Style::new().bold()),
-            CaptionLine::Kind(kind) => (kind_label(*kind), Style::new().fg(Color::Green).bold()),
-            CaptionLine::Text(text) => (text.as_str(), Style::new()),
-            CaptionLine::Note(note) => (*note, Style::new().dark_gray()),
+        let (shown, style): (Cow<str>, _) = match line {
+            CaptionLine::Heading(heading) => (heading.into(), Style::new().bold()),
+            CaptionLine::Kind(kind) => (
+                fit(kind_label(*kind), text.width.into(), ambiguous).into(),
+                Style::new().fg(Color::Green).bold(),
+            ),
+            CaptionLine::Text(text) => (text.into(), Style::new()),
+            CaptionLine::Note(note) => (note.into(), Style::new().dark_gray()),
             CaptionLine::Blank => continue,
         };
-        put_str(buf, (text.x, y), text.right(), shown, style, ambiguous);
+        put_str(buf, (text.x, y), text.right(), &shown, style, ambiguous);
     }
 }

@@ -4,6 +4,7 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Color;
 
 use crate::app::fixture;
@@ -286,4 +287,75 @@ fn a_merged_story_shows_its_seam_and_says_merged() {
     assert!(front < seam && seam < continued, "{text}");
     assert!(text.lines().last().unwrap().contains(" merged"), "{text}");
     insta::assert_snapshot!("merged_story_120x40", text);
+}
+
+/// The front page and page 4 as files hold them: the freight story runs from 1-2 to 4-3,
+/// and only its front part has a caption (a description of the photo).
+fn front_page_and_page_four() -> Edition {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let paths = ["seeds/000_5a0e4a0e642bd2cf.txt", "tests/fixtures/page4.txt"];
+    crate::edition::load(&paths.map(|path| root.join(path))).unwrap()
+}
+
+/// What the screen shows inside `area`, row by row.
+fn rows_in(screen: &[Vec<String>], area: Rect) -> Vec<String> {
+    let columns = area.left() as usize..area.right() as usize;
+    (screen[area.top() as usize..area.bottom() as usize].iter())
+        .map(|row| row[columns.clone()].concat())
+        .collect()
+}
+
+#[test]
+fn merged_reading_shows_the_captions_of_the_whole_story_with_their_page() {
+    let mut app = App::new(front_page_and_page_four(), AmbiguousWidth::Narrow, 60, 20);
+    app.update(Action::Bottom);
+    while app.current_article().unwrap().id != "4-3" {
+        app.update(Action::Up);
+    }
+    for action in [
+        Action::Confirm,
+        Action::ToggleMerged,
+        Action::ToggleCaptions,
+    ] {
+        app.update(action);
+    }
+    let screen = terminal_screen(&render(&app), AmbiguousWidth::Narrow);
+    assert_borders_straight(&app, &screen);
+    let text = screen_text(&screen);
+    assert!(text.contains("Captions of this story"), "{text}");
+    assert!(text.contains("Part 1 of 2, 第一版"), "{text}");
+    assert!(text.contains("Photo description"), "{text}");
+    assert!(text.contains("A blue and red locomotive"), "{text}");
+    assert!(!text.contains("no captions"), "{text}");
+}
+
+#[test]
+fn text_that_does_not_fit_a_pane_wraps_or_ends_in_an_ellipsis() {
+    let mut app = App::new(fixture::edition(), AmbiguousWidth::Narrow, 60, 20);
+    for action in [Action::Confirm, Action::ToggleCaptions] {
+        app.update(action);
+    }
+    let screen = terminal_screen(&render(&app), AmbiguousWidth::Narrow);
+    let viewer: Vec<String> = rows_in(&screen, app.panes().unwrap().caption_text())
+        .into_iter()
+        .map(|row| row.trim_end().to_owned())
+        .filter(|row| !row.is_empty())
+        .collect();
+    assert_eq!(
+        viewer.join(" "),
+        "This article has no captions. p: the whole page.",
+        "the note, whole, over as many lines as it needs"
+    );
+
+    // Everything else cut to fit says so: list titles, border labels, the status line.
+    app.update(Action::Cancel);
+    app.update(Action::StartSearch);
+    for c in "一个很长的查询词，比状态栏还要宽得多得多得多得多得多得多得多".chars()
+    {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Confirm);
+    let screen = screen_text(&terminal_screen(&render(&app), AmbiguousWidth::Narrow));
+    let status = screen.lines().last().unwrap();
+    assert!(status.trim_end().ends_with('…'), "{status}");
 }

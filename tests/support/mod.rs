@@ -45,10 +45,22 @@ impl vt100::Callbacks for Requests {
     }
 }
 
+/// How the emulated terminal answers the program's cursor-position queries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answers {
+    /// At once, as a local terminal does.
+    Now,
+    /// This long after the query, as a terminal across a slow link does.
+    After(Duration),
+    /// Never, as some serial consoles and minimal terminals do.
+    Never,
+}
+
 struct Shared {
     parser: vt100::Parser<Requests>,
     raw: Vec<u8>,
     closed: bool,
+    answers: Answers,
 }
 
 /// A running `kanbao` in a pseudo-terminal.
@@ -76,7 +88,24 @@ impl Session {
 
     /// Starts `command` (the binary, or a shell that runs it) in a terminal of
     /// `cols` x `rows`.
-    pub fn spawn(mut command: CommandBuilder, cols: u16, rows: u16) -> Self {
+    pub fn spawn(command: CommandBuilder, cols: u16, rows: u16) -> Self {
+        Self::spawn_answering(command, cols, rows, Answers::Now)
+    }
+
+    /// Starts the binary with `args` in a terminal of `cols` x `rows` that answers
+    /// cursor-position queries as `answers` says.
+    pub fn start_answering(args: &[&str], cols: u16, rows: u16, answers: Answers) -> Self {
+        Self::spawn_answering(command(args), cols, rows, answers)
+    }
+
+    /// [`Session::spawn`], in a terminal that answers cursor-position queries as `answers`
+    /// says.
+    pub fn spawn_answering(
+        mut command: CommandBuilder,
+        cols: u16,
+        rows: u16,
+        answers: Answers,
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -102,6 +131,7 @@ impl Session {
             ),
             raw: Vec::new(),
             closed: false,
+            answers,
         }));
         let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -362,7 +392,7 @@ impl Drop for Session {
 
 /// Feeds program output to the emulator, answering cursor-position queries as a terminal
 /// does (the reader asks at start-up to learn how wide ambiguous characters are drawn).
-fn feed(shared: &mut Shared, bytes: &[u8], writer: &Mutex<Box<dyn Write + Send>>) {
+fn feed(shared: &mut Shared, bytes: &[u8], writer: &Arc<Mutex<Box<dyn Write + Send>>>) {
     const QUERY: &[u8] = b"\x1b[6n";
     shared.raw.extend_from_slice(bytes);
     let mut rest = bytes;
@@ -370,9 +400,24 @@ fn feed(shared: &mut Shared, bytes: &[u8], writer: &Mutex<Box<dyn Write + Send>>
         shared.parser.process(&rest[..at]);
         let (row, col) = shared.parser.screen().cursor_position();
         let answer = format!("\x1b[{};{}R", row + 1, col + 1);
-        let mut writer = writer.lock().unwrap();
-        let _ = writer.write_all(answer.as_bytes());
-        let _ = writer.flush();
+        let delay = match shared.answers {
+            Answers::Now => Some(Duration::ZERO),
+            Answers::After(delay) => Some(delay),
+            Answers::Never => None,
+        };
+        if let Some(delay) = delay {
+            let writer = Arc::clone(writer);
+            let answer = move || {
+                thread::sleep(delay);
+                let mut writer = writer.lock().unwrap();
+                let _ = writer.write_all(answer.as_bytes());
+                let _ = writer.flush();
+            };
+            match delay.is_zero() {
+                true => answer(),
+                false => _ = thread::spawn(answer),
+            }
+        }
         rest = &rest[at + QUERY.len()..];
     }
     shared.parser.process(rest);

@@ -469,7 +469,7 @@ fn c_opens_the_captions_of_the_article_and_p_those_of_the_page() {
     assert_eq!(app.mode(), Mode::Overlay);
     app.update(Action::ToggleCaptionScope);
     assert_eq!(caption_view(&app).scope, CaptionScope::Page);
-    assert!(caption_view(&app).lines.contains(&CaptionLine::Article(
+    assert!(caption_view(&app).lines.contains(&CaptionLine::Heading(
         "双星：以自主创新重新定义“轮胎”".into()
     )));
     app.update(Action::ToggleCaptions);
@@ -946,4 +946,92 @@ fn switching_merged_reading_keeps_the_match_shown() {
         at(front) < at(continued) && at(continued) < at(after),
         "{articles:?}"
     );
+}
+
+#[test]
+fn in_merged_reading_c_shows_the_captions_of_every_part_of_the_story_in_order() {
+    use crate::edition::{Caption, CaptionKind};
+    let caption = |kind, text: &str| Caption {
+        kind,
+        text: text.into(),
+    };
+    let mut edition = fixture::edition();
+    edition.pages[0].articles[1].captions = vec![caption(CaptionKind::Description, "A train.")];
+    edition.pages[1].articles[0].captions = vec![caption(CaptionKind::Photo, "班列到站。")];
+    let mut app = App::new(edition, AmbiguousWidth::Narrow, 120, 40);
+    open(&mut app, "4-1");
+    app.update(Action::ToggleCaptions);
+    assert_eq!(caption_view(&app).scope, CaptionScope::Article);
+    assert!(
+        !caption_view(&app)
+            .lines
+            .contains(&CaptionLine::Text("A train.".into())),
+        "read alone, a part shows its own captions"
+    );
+
+    press(
+        &mut app,
+        &[Action::Cancel, Action::ToggleMerged, Action::ToggleCaptions],
+    );
+    let view = caption_view(&app);
+    assert_eq!(view.scope, CaptionScope::Story);
+    assert_eq!(
+        view.lines,
+        [
+            CaptionLine::Heading("Part 1 of 2, 第一版".into()),
+            CaptionLine::Kind(CaptionKind::Description),
+            CaptionLine::Text("A train.".into()),
+            CaptionLine::Blank,
+            CaptionLine::Heading("Part 2 of 2, 第四版".into()),
+            CaptionLine::Kind(CaptionKind::Photo),
+            CaptionLine::Text("班列到站。".into()),
+            CaptionLine::Blank,
+        ]
+    );
+    app.update(Action::ToggleCaptionScope);
+    assert_eq!(caption_view(&app).scope, CaptionScope::Page);
+    app.update(Action::ToggleCaptionScope);
+    assert_eq!(
+        caption_view(&app).scope,
+        CaptionScope::Story,
+        "p comes back to the story"
+    );
+}
+
+/// The first chars of the line at the top of the article pane.
+fn top_line_start(app: &App) -> String {
+    app.lines()[app.scroll()].text.chars().take(6).collect()
+}
+
+#[test]
+fn backspace_returns_to_the_same_text_after_a_resize() {
+    let mut app = reader();
+    open(&mut app, "1-4");
+    press(&mut app, &[Action::Down; 30]);
+    let before = top_line_start(&app);
+    press(&mut app, &[Action::Digit(4), Action::Confirm]);
+    assert_eq!(current_id(&app), "4-1");
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.update(Action::Back);
+    assert_eq!(current_id(&app), "1-4");
+    assert!(app.scroll() > 30, "narrower lines: more of them above");
+    assert_eq!(top_line_start(&app), before);
+}
+
+#[test]
+fn backspace_returns_to_the_same_text_after_merged_reading_was_switched() {
+    let mut app = long_continuation();
+    open(&mut app, "4-1");
+    press(&mut app, &[Action::Down; 20]);
+    let before = top_line_start(&app);
+    app.update(Action::Confirm);
+    assert_eq!(current_id(&app), "1-2");
+    app.update(Action::ToggleMerged);
+    app.update(Action::Back);
+    assert_eq!(current_id(&app), "4-1");
+    assert_eq!(top_line_start(&app), before);
+    assert_eq!(line_article(&app, app.scroll()), Some("4-1"));
 }
