@@ -15,7 +15,7 @@ use std::io::{BufWriter, Write};
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Command, ExitStatus, Output, Stdio};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 use serde_json::Value;
 use support::cli::{KANBAO, Scratch, inner_page_body, json, stdout};
@@ -39,6 +39,13 @@ const BASE_MEMORY: u64 = 16 << 20;
 /// Taken by each test for its whole run: a test preparing its page or checking its output
 /// holds memory that would count against another's kanbao.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// Waits until no other test of this file runs; the others wait while the guard lives.
+fn one_at_a_time() -> MutexGuard<'static, ()> {
+    ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 /// A finished run and the most memory it held.
 struct Measured {
@@ -149,9 +156,7 @@ fn body_text(edition: &Value) -> String {
 
 #[test]
 fn a_fifty_megabyte_file_of_many_pages_loads_every_article_in_bounded_memory() {
-    let _alone = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let _alone = one_at_a_time();
     let scratch = Scratch::new("large_file");
     let body = inner_page_body();
     let mut count = 0;
@@ -176,9 +181,7 @@ fn a_fifty_megabyte_file_of_many_pages_loads_every_article_in_bounded_memory() {
 
 #[test]
 fn a_ten_megabyte_single_line_loads_as_one_paragraph_with_all_its_text() {
-    let _alone = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let _alone = one_at_a_time();
     let scratch = Scratch::new("long_line");
     let sentence = "市里召开会议，部署下半年工作。";
     let repeats = LONG_LINE_BYTES / sentence.len();
@@ -199,9 +202,7 @@ fn a_ten_megabyte_single_line_loads_as_one_paragraph_with_all_its_text() {
 
 #[test]
 fn a_page_of_a_hundred_thousand_short_lines_keeps_every_line_in_order() {
-    let _alone = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let _alone = one_at_a_time();
     let scratch = Scratch::new("short_lines");
     let line = |n: usize| format!("第{n}行短句。");
     let (page, size) = write_page(&scratch, "lines.txt", |out| {
