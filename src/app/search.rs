@@ -85,8 +85,7 @@ pub fn find<'a>(articles: impl IntoIterator<Item = &'a Article>, query: &str) ->
     // Folding the whole edition to compare it is too slow; byte searches find candidates
     // instead. When every char of the needle has one form (Chinese text mostly does) a match
     // is the needle itself; otherwise candidates are the places of its char with the fewest
-    // forms (by memchr when that is one, else by the first bytes of its forms), checked by
-    // folding the chars around them.
+    // forms, found by searching for each form, and checked by folding the chars around them.
     let Some((anchor, forms)) = (needle.iter().enumerate())
         .map(|(at, &c)| (at, unfolded(c)))
         .min_by_key(|(_, forms)| forms.len())
@@ -95,10 +94,9 @@ pub fn find<'a>(articles: impl IntoIterator<Item = &'a Article>, query: &str) ->
     };
     let exact =
         (needle.iter().all(|&c| unfolded(c).len() == 1)).then(|| needle.iter().collect::<String>());
-    let mut starts = [false; 256];
-    for form in &forms {
-        starts[form.encode_utf8(&mut [0; 4]).as_bytes()[0] as usize] = true;
-    }
+    let forms: Vec<String> = forms.into_iter().map(String::from).collect();
+    // Where the anchor's forms occur in one text, in order: one substring search a form.
+    let mut hits = Vec::new();
     let mut matches = Vec::new();
     for (index, article) in articles.into_iter().enumerate() {
         for (part, text) in parts(article) {
@@ -118,23 +116,22 @@ pub fn find<'a>(articles: impl IntoIterator<Item = &'a Article>, query: &str) ->
                 (byte, char) = (end, start_char + needle.len());
             };
             match &exact {
-                Some(exact) => {
+                // Most texts do not hold the query, and `contains` tells that fastest.
+                Some(exact) if text.contains(exact.as_str()) => {
                     for (start, _) in text.match_indices(exact.as_str()) {
                         accept(start, start + exact.len(), &mut matches);
                     }
                 }
-                None if forms.len() == 1 => {
-                    for (hit, _) in text.match_indices(forms[0]) {
-                        if let Some((start, end)) = match_around(text, hit, &needle, anchor) {
-                            accept(start, end, &mut matches);
+                Some(_) => {}
+                None => {
+                    hits.clear();
+                    for form in &forms {
+                        if text.contains(form.as_str()) {
+                            hits.extend(text.match_indices(form.as_str()).map(|(at, _)| at));
                         }
                     }
-                }
-                None => {
-                    let hits = (text.bytes().enumerate())
-                        .filter(|&(_, b)| starts[b as usize])
-                        .map(|(at, _)| at);
-                    for hit in hits {
+                    hits.sort_unstable();
+                    for &hit in &hits {
                         if let Some((start, end)) = match_around(text, hit, &needle, anchor) {
                             accept(start, end, &mut matches);
                         }
@@ -202,10 +199,16 @@ pub fn match_ranges(line: &Line, shown: &[usize], matches: &[Match]) -> Vec<(usi
 /// The index of the line where `found` starts, if `lines`, laid out from the articles
 /// `shown`, show it.
 pub fn line_of(lines: &[Line], shown: &[usize], found: &Match) -> Option<usize> {
-    lines.iter().position(|line| {
-        source_span(line, shown).is_some_and(|(article, part, span)| {
-            article == found.article && part == found.part && span.contains(&found.start)
+    // Lines of other articles and parts are passed over before their chars are counted:
+    // a search asks this of every match until one is on screen.
+    let in_part = |line: &Line| {
+        line.source.is_some_and(|source| {
+            shown.get(source.story_part) == Some(&found.article) && source.part == found.part
         })
+    };
+    lines.iter().position(|line| {
+        in_part(line)
+            && source_span(line, shown).is_some_and(|(_, _, span)| span.contains(&found.start))
     })
 }
 
@@ -288,6 +291,13 @@ mod tests {
         let starts: Vec<_> = find(&articles, "AA").iter().map(|m| m.start).collect();
         assert_eq!(starts, [2, 7]);
         assert_eq!(find(&articles, "岛a").len(), 2);
+    }
+
+    #[test]
+    fn matches_in_different_forms_come_in_reading_order() {
+        let articles = [article("标题", &["Ａi，ai，ＡＩ，aＩ，AI"])];
+        let starts: Vec<_> = find(&articles, "ＡＩ").iter().map(|m| m.start).collect();
+        assert_eq!(starts, [0, 3, 6, 9, 12]);
     }
 
     proptest::proptest! {

@@ -235,18 +235,30 @@ impl<'a> Resolution<'a> {
             let groups: Vec<&[Vec<usize>; 2]> = groups.values().collect();
             let score_groups = |groups: &[&[Vec<usize>; 2]], _| {
                 let mut pairs = Vec::new();
+                let mut spread = Spread::new(corpus.rarities.len());
+                let mut terms = Vec::new();
                 for [group_fronts, group_backs] in groups.iter().copied() {
-                    let texts = |indices: &[usize], ends: &[JumpEnd]| -> Vec<PartText> {
-                        let text = |&index: &usize| PartText::new(&corpus, ends[index].article);
-                        indices.iter().map(text).collect()
+                    let mut texts = |indices: &[usize], ends: &[JumpEnd]| -> Vec<PartText> {
+                        (indices.iter())
+                            .map(|&index| PartText::new(&corpus, ends[index].article, &mut terms))
+                            .collect()
                     };
                     let back_texts = texts(group_backs, &backs);
                     let front_texts = texts(group_fronts, &fronts);
-                    for (&front, front_text) in group_fronts.iter().zip(front_texts) {
-                        for (&back, back_text) in group_backs.iter().zip(&back_texts) {
-                            let score = front_text.continuation_score(back_text, &corpus);
+                    for (&back, back_text) in group_backs.iter().zip(&back_texts) {
+                        spread.set(&back_text.whole);
+                        let wholes: Vec<f64> = (front_texts.iter())
+                            .map(|front_text| spread.cosine(&front_text.whole))
+                            .collect();
+                        spread.unset(&back_text.whole);
+                        spread.set(&back_text.first_paragraph);
+                        let fronts = group_fronts.iter().zip(&front_texts).zip(wholes);
+                        for ((&front, front_text), whole) in fronts {
+                            let junction = spread.cosine(&front_text.last_paragraph);
+                            let score = front_text.continuation_score(back_text, whole, junction);
                             pairs.push(Pair { front, back, score });
                         }
+                        spread.unset(&back_text.first_paragraph);
                     }
                 }
                 pairs
@@ -420,9 +432,9 @@ fn assign(pairs: &[Pair]) -> Assignment {
     assignment
 }
 
-/// Calls `emit` with the terms of everything an article prints: headings, byline, body and
+/// The texts an article prints: headings, byline, body blocks (each with its index) and
 /// captions (not descriptions, which are in another language).
-fn article_terms(article: &Article, mut emit: impl FnMut(Term)) {
+fn printed_texts(article: &Article) -> impl Iterator<Item = (Option<usize>, &str)> {
     let headings = [
         &article.column,
         &article.kicker,
@@ -430,18 +442,20 @@ fn article_terms(article: &Article, mut emit: impl FnMut(Term)) {
         &article.subtitle,
         &article.byline,
     ];
-    let captions = article
-        .captions
-        .iter()
+    let blocks = (article.blocks.iter().enumerate())
+        .map(|(index, block)| (Some(index), block.text.as_str()));
+    let captions = (article.captions.iter())
         .filter(|caption| caption.kind != CaptionKind::Description)
-        .map(|caption| caption.text.as_str());
-    let texts = headings
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .chain(article.blocks.iter().map(|block| block.text.as_str()))
-        .chain(captions);
-    for text in texts {
+        .map(|caption| (None, caption.text.as_str()));
+    (headings.into_iter().flatten())
+        .map(|text| (None, text.as_str()))
+        .chain(blocks)
+        .chain(captions)
+}
+
+/// Calls `emit` with the terms of everything an article prints (see [`printed_texts`]).
+fn article_terms(article: &Article, mut emit: impl FnMut(Term)) {
+    for (_, text) in printed_texts(article) {
         for_each_term(text, &mut emit);
     }
 }
@@ -449,9 +463,9 @@ fn article_terms(article: &Article, mut emit: impl FnMut(Term)) {
 /// The pieces of one part that matching compares, as term vectors.
 struct PartText {
     whole: TermVector,
-    /// The terms of the front's headings, or of the continued part's printed headline;
-    /// sorted, each once.
-    headings: Vec<Term>,
+    /// The terms of the front's headings, or of the continued part's printed headline, with
+    /// their rarities; sorted, each once.
+    headings: Vec<(Term, f64)>,
     first_paragraph: TermVector,
     last_paragraph: TermVector,
     starts_mid_sentence: bool,
@@ -459,51 +473,87 @@ struct PartText {
 }
 
 impl PartText {
-    fn new(corpus: &Corpus, article: &Article) -> Self {
-        let mut paragraphs = article
-            .blocks
-            .iter()
-            .filter(|block| block.kind == BlockKind::Paragraph)
-            .map(|block| block.text.trim());
-        let first = paragraphs.next().unwrap_or_default();
-        let last = paragraphs.next_back().unwrap_or(first);
+    /// The pieces of `article`, read once; `terms` is room to read them in.
+    fn new(corpus: &Corpus, article: &Article, terms: &mut Vec<Term>) -> Self {
+        let mut paragraphs = (article.blocks.iter().enumerate())
+            .filter(|(_, block)| block.kind == BlockKind::Paragraph)
+            .map(|(index, block)| (index, block.text.trim()));
+        let first = paragraphs.next();
+        let (last_at, last) = paragraphs.next_back().or(first).unzip();
+        let (first_at, first) = first.unzip();
+        let (first, last) = (first.unwrap_or_default(), last.unwrap_or_default());
+
+        // The paragraphs' terms are runs of the article's: trimming adds or removes none.
+        terms.clear();
+        let (mut first_terms, mut last_terms) = (0..0, 0..0);
+        for (block, text) in printed_texts(article) {
+            let start = terms.len();
+            for_each_term(text, |term| terms.push(term));
+            if block.is_some() && block == first_at {
+                first_terms = start..terms.len();
+            }
+            if block.is_some() && block == last_at {
+                last_terms = start..terms.len();
+            }
+        }
+        let first_paragraph = corpus.vector(&mut terms[first_terms]);
+        let last_paragraph = corpus.vector(&mut terms[last_terms]);
+        let whole = corpus.vector(terms);
+
         let mut headings: Vec<Term> = [&article.kicker, &article.headline, &article.subtitle]
             .into_iter()
             .flatten()
-            .flat_map(|heading| terms(heading))
+            .flat_map(|heading| self::terms(heading))
             .collect();
         headings.sort_unstable();
         headings.dedup();
-        let mut whole = Vec::new();
-        article_terms(article, |term| whole.push(term));
         Self {
-            whole: corpus.vector(whole),
-            headings,
-            first_paragraph: corpus.vector(terms(first)),
-            last_paragraph: corpus.vector(terms(last)),
+            whole,
+            headings: (headings.into_iter())
+                .map(|term| (term, corpus.rarity(term)))
+                .collect(),
+            first_paragraph,
+            last_paragraph,
             starts_mid_sentence: starts_mid_sentence(first),
             ends_mid_sentence: !first.is_empty() && ends_mid_sentence(last),
         }
     }
 
-    /// How likely `back` continues this front part: near zero for unrelated stories of one
+    /// How likely `back` continues this front part, given the cosines of their whole texts
+    /// and of the paragraphs either side of the cut: near zero for unrelated stories of one
     /// edition, 0.1 and up for a true continuation.
-    fn continuation_score(&self, back: &PartText, corpus: &Corpus) -> f64 {
-        let headline = corpus.containment(&back.headings, &self.headings);
-        let junction = self.last_paragraph.cosine(&back.first_paragraph);
+    fn continuation_score(&self, back: &PartText, whole: f64, junction: f64) -> f64 {
+        let headline = containment(&back.headings, &self.headings);
         let continuity = self.ends_mid_sentence && back.starts_mid_sentence;
-        self.whole.cosine(&back.whole)
+        whole
             + HEADLINE_WEIGHT * headline
             + JUNCTION_WEIGHT * junction
             + if continuity { CONTINUITY_BONUS } else { 0.0 }
     }
 }
 
+/// The share of `part`'s terms, weighted by rarity, that `whole` contains (both sorted, each
+/// term once).
+fn containment(part: &[(Term, f64)], whole: &[(Term, f64)]) -> f64 {
+    let total: f64 = part.iter().map(|&(_, rarity)| rarity).sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    let shared: f64 = part
+        .iter()
+        .filter(|(term, _)| whole.binary_search_by_key(term, |&(term, _)| term).is_ok())
+        .map(|&(_, rarity)| rarity)
+        .sum();
+    shared / total
+}
+
 /// Term rarity across the articles of one edition.
 struct Corpus {
-    /// The rarity of each term asked about, worked out once: vectors look terms up millions
-    /// of times.
-    rarities: TermMap<f64>,
+    /// The index of each term asked about, in the order of the terms.
+    index: TermMap<u32>,
+    /// The rarity of each term asked about, by index, worked out once: vectors look terms up
+    /// millions of times.
+    rarities: Vec<f64>,
     /// The rarity of a term no article uses.
     unseen: f64,
 }
@@ -512,12 +562,16 @@ impl Corpus {
     /// Counts, over every article of `edition`, the articles using each term of `parts`: the
     /// rarity of no other term is ever asked for, and editions run to millions of terms.
     fn new<'e>(edition: &'e Edition, parts: impl IntoIterator<Item = &'e Article>) -> Self {
-        let mut usage: TermMap<u32> = TermMap::default();
+        let mut asked: TermMap<()> = TermMap::default();
         for article in parts {
             article_terms(article, |term| {
-                usage.entry(term).or_default();
+                asked.insert(term, ());
             });
         }
+        let mut asked: Vec<Term> = asked.into_keys().collect();
+        asked.sort_unstable();
+        let index: TermMap<u32> = asked.into_iter().zip(0..).collect();
+
         let articles: Vec<&Article> = edition
             .pages
             .iter()
@@ -525,11 +579,21 @@ impl Corpus {
             .collect();
         let count = |articles: &[&Article], _| {
             // For each term asked about, the articles using it and the last (from 1) that did.
-            let mut counts: TermMap<(u32, u32)> = TermMap::default();
+            let mut counts = vec![(0_u32, 0_u32); index.len()];
+            // A trigram comes right after the bigram of its last two characters, and is asked
+            // about only when that bigram is: most trigrams need no look-up.
+            let mut bigram_asked = false;
             for (article, number) in articles.iter().zip(1..) {
                 article_terms(article, |term| {
-                    if usage.contains_key(&term) {
-                        let (articles, last) = counts.entry(term).or_default();
+                    if term.is_trigram() && !bigram_asked {
+                        return;
+                    }
+                    let found = index.get(&term);
+                    if term.is_bigram() {
+                        bigram_asked = found.is_some();
+                    }
+                    if let Some(&at) = found {
+                        let (articles, last) = &mut counts[at as usize];
                         if *last != number {
                             (*articles, *last) = (*articles + 1, number);
                         }
@@ -538,33 +602,36 @@ impl Corpus {
             }
             counts
         };
-        for (term, (articles, _)) in map_chunks(&articles, count).into_iter().flatten() {
-            *usage.entry(term).or_default() += articles;
+        let mut usage = vec![0_u32; index.len()];
+        for counts in map_chunks(&articles, count) {
+            for (total, (articles, _)) in usage.iter_mut().zip(counts) {
+                *total += articles;
+            }
         }
         let documents = u32::try_from(articles.len()).unwrap_or(u32::MAX);
         // Inverse document frequency: high for a term few articles use, never zero.
         let rarity = |articles: u32| (1.0 + f64::from(documents) / f64::from(articles.max(1))).ln();
         Self {
-            rarities: usage
-                .into_iter()
-                .map(|(term, articles)| (term, rarity(articles)))
-                .collect(),
+            index,
+            rarities: usage.into_iter().map(rarity).collect(),
             unseen: rarity(0),
         }
     }
 
     fn rarity(&self, term: Term) -> f64 {
-        self.rarities.get(&term).copied().unwrap_or(self.unseen)
+        (self.index.get(&term)).map_or(self.unseen, |&at| self.rarities[at as usize])
     }
 
-    /// The unit TF-IDF vector of a text's terms.
-    fn vector(&self, mut terms: Vec<Term>) -> TermVector {
+    /// The unit TF-IDF vector of a text's terms, every one of them asked about (the text is
+    /// part of an article `new` was given); sorts `terms`.
+    fn vector(&self, terms: &mut [Term]) -> TermVector {
         terms.sort_unstable();
-        let mut weights: Vec<(Term, f64)> = terms
+        let mut weights: Vec<(u32, f64)> = terms
             .chunk_by(|a, b| a == b)
             .map(|run| {
+                let at = self.index[&run[0]];
                 let count = run.len() as f64;
-                (run[0], (1.0 + count.ln()) * self.rarity(run[0]))
+                (at, (1.0 + count.ln()) * self.rarities[at as usize])
             })
             .collect();
         let norm = weights
@@ -577,39 +644,40 @@ impl Corpus {
         }
         TermVector(weights)
     }
-
-    /// The share of `part`'s terms, weighted by rarity, that `whole` contains (both sorted,
-    /// each term once).
-    fn containment(&self, part: &[Term], whole: &[Term]) -> f64 {
-        let total: f64 = part.iter().map(|&term| self.rarity(term)).sum();
-        if total == 0.0 {
-            return 0.0;
-        }
-        let shared: f64 = part
-            .iter()
-            .filter(|term| whole.binary_search(term).is_ok())
-            .map(|&term| self.rarity(term))
-            .sum();
-        shared / total
-    }
 }
 
-/// A sparse unit vector of term weights, sorted by term so that sums come out the same every
-/// run.
-struct TermVector(Vec<(Term, f64)>);
+/// A sparse unit vector of term weights by term index, sorted by index (so by term) so that
+/// sums come out the same every run.
+struct TermVector(Vec<(u32, f64)>);
 
-impl TermVector {
-    fn cosine(&self, other: &TermVector) -> f64 {
-        let (mut i, mut j, mut sum) = (0, 0, 0.0);
-        while let (Some(&(a, x)), Some(&(b, y))) = (self.0.get(i), other.0.get(j)) {
-            match a.cmp(&b) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += x * y;
-                    (i, j) = (i + 1, j + 1);
-                }
-            }
+/// One term vector spread out by term index, so that its cosine with each of many others
+/// costs one look-up per term of theirs: one page can answer another with many parts.
+struct Spread(Vec<f64>);
+
+impl Spread {
+    /// Room for vectors over `terms` terms, none set.
+    fn new(terms: usize) -> Self {
+        Self(vec![0.0; terms])
+    }
+
+    fn set(&mut self, vector: &TermVector) {
+        for &(at, weight) in &vector.0 {
+            self.0[at as usize] = weight;
+        }
+    }
+
+    fn unset(&mut self, vector: &TermVector) {
+        for &(at, _) in &vector.0 {
+            self.0[at as usize] = 0.0;
+        }
+    }
+
+    /// The cosine of `vector` and the vector set. Terms the set one lacks add a product of
+    /// zero, which leaves the sum as it was: shared terms are summed in term order.
+    fn cosine(&self, vector: &TermVector) -> f64 {
+        let mut sum = 0.0;
+        for &(at, weight) in &vector.0 {
+            sum += weight * self.0[at as usize];
         }
         sum
     }
@@ -637,6 +705,14 @@ impl Term {
 
     fn word(hash: u64) -> Self {
         Self(Self::WORD | hash >> 2)
+    }
+
+    fn is_bigram(self) -> bool {
+        self.0 & Self::WORD == Self::BIGRAM
+    }
+
+    fn is_trigram(self) -> bool {
+        self.0 & Self::WORD == Self::TRIGRAM
     }
 }
 
