@@ -199,8 +199,12 @@ pub fn match_ranges(line: &Line, shown: &[usize], matches: &[Match]) -> Vec<(usi
 /// The index of the line where `found` starts, if `lines`, laid out from the articles
 /// `shown`, show it.
 pub fn line_of(lines: &[Line], shown: &[usize], found: &Match) -> Option<usize> {
-    // Lines of other articles and parts are passed over before their chars are counted:
-    // a search asks this of every match until one is on screen.
+    // A search asks this of every match until one is on screen: matches in articles not
+    // shown are answered without reading the lines, and lines of other articles and parts
+    // are passed over before their chars are counted.
+    if !shown.contains(&found.article) {
+        return None;
+    }
     let in_part = |line: &Line| {
         line.source.is_some_and(|source| {
             shown.get(source.story_part) == Some(&found.article) && source.part == found.part

@@ -1,5 +1,7 @@
 //! The reader's state and the one function that changes it.
 
+use std::collections::HashMap;
+
 use ratatui::layout::{Position, Rect};
 
 use crate::edition::{Article, Edition, Page, page_label, story_parts};
@@ -567,7 +569,11 @@ impl App {
             self.message = Some(format!("Not found: {query}"));
             return;
         }
-        matches.sort_by_key(|found| self.reading_rank(found.article));
+        // Matches come in article order, which is reading order unless merged reading puts
+        // a story's parts together.
+        if self.merged {
+            self.sort_in_reading_order(&mut matches);
+        }
         // The first match below the top of the pane, else the first in a later story.
         let (lines, shown) = (self.lines(), self.shown_articles());
         let story = self.reading_rank(self.current).0;
@@ -584,6 +590,15 @@ impl App {
             current: 0,
         });
         self.show_match(ahead.unwrap_or(0), ahead.is_none());
+    }
+
+    /// Puts `matches` in reading order, looking each article's place up once: a story's
+    /// parts are found by following its jumps.
+    fn sort_in_reading_order(&self, matches: &mut [search::Match]) {
+        let mut ranks = HashMap::new();
+        matches.sort_by_cached_key(|found| {
+            *(ranks.entry(found.article)).or_insert_with(|| self.reading_rank(found.article))
+        });
     }
 
     /// Where the article at `index` comes in reading order: its story's place, by the story's
@@ -700,15 +715,13 @@ impl App {
             false => "Merged reading off".into(),
         });
         // Matches follow the new reading order; the one shown stays the one shown.
-        let ranks: Vec<(usize, usize)> = (0..self.articles.len())
-            .map(|index| self.reading_rank(index))
-            .collect();
-        if let Some(search) = &mut self.search {
+        if let Some(mut search) = self.search.take() {
             let shown = search.matches[search.current];
-            search.matches.sort_by_key(|found| ranks[found.article]);
+            self.sort_in_reading_order(&mut search.matches);
             search.current = (search.matches.iter())
                 .position(|found| *found == shown)
                 .unwrap_or(0);
+            self.search = Some(search);
         }
     }
 
