@@ -1,6 +1,5 @@
 //! The kanbao command line: load an edition, then print it or read it.
 
-use std::collections::HashSet;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -105,21 +104,11 @@ fn dump(edition: &Edition, id: &str, merged: bool, options: &LayoutOptions) -> a
         }
         return print_with(|out| text::write_stories([parts], options, out));
     }
+    if merged {
+        return print_with(|out| text::write_stories(edition::stories(edition), options, out));
+    }
     let articles = edition.pages.iter().flat_map(|page| &page.articles);
-    if !merged {
-        let stories = articles.map(|article| [article]);
-        return print_with(|out| text::write_stories(stories, options, out));
-    }
-    let mut printed = HashSet::new();
-    let mut stories = Vec::new();
-    for article in articles {
-        if printed.contains(article.id.as_str()) {
-            continue;
-        }
-        let parts = edition::story_parts(edition, &article.id);
-        printed.extend(parts.iter().map(|part| part.id.as_str()));
-        stories.push(parts);
-    }
+    let stories = articles.map(|article| [article]);
     print_with(|out| text::write_stories(stories, options, out))
 }
 

@@ -71,11 +71,35 @@ pub fn resolve_jumps(edition: &mut Edition) {
 /// then each resolved continuation. A lone article is a story of one part; an unknown id gives
 /// none. Links that run in a circle are followed once round.
 pub fn story_parts<'a>(edition: &'a Edition, id: &str) -> Vec<&'a Article> {
-    let linked = |jump: &Option<Jump>| {
-        let id = jump.as_ref()?.article.as_deref()?;
-        edition.article(id)
-    };
-    let Some(mut first) = edition.article(id) else {
+    parts_of(|id| edition.article(id), id)
+}
+
+/// Every story of the edition once, as [`story_parts`] gives it, in the order of the first
+/// of its articles in the edition: what merged reading reads from start to end.
+pub fn stories(edition: &Edition) -> Vec<Vec<&Article>> {
+    let articles = || edition.pages.iter().flat_map(|page| &page.articles);
+    // The first article of an id, as `Edition::article` finds it, without a walk per look-up.
+    let mut by_id: HashMap<&str, &Article> = HashMap::new();
+    for article in articles() {
+        by_id.entry(&article.id).or_insert(article);
+    }
+    let mut told = HashSet::new();
+    let mut stories = Vec::new();
+    for article in articles() {
+        if told.contains(article.id.as_str()) {
+            continue;
+        }
+        let parts = parts_of(|id| by_id.get(id).copied(), &article.id);
+        told.extend(parts.iter().map(|part| part.id.as_str()));
+        stories.push(parts);
+    }
+    stories
+}
+
+/// [`story_parts`], with `article` finding an article by its id.
+fn parts_of<'a>(article: impl Fn(&str) -> Option<&'a Article>, id: &str) -> Vec<&'a Article> {
+    let linked = |jump: &Option<Jump>| article(jump.as_ref()?.article.as_deref()?);
+    let Some(mut first) = article(id) else {
         return Vec::new();
     };
     let mut seen = HashSet::from([first.id.as_str()]);
@@ -1184,6 +1208,24 @@ mod tests {
         assert_eq!(ids("4-4"), ["1-2", "4-4"]);
         assert_eq!(ids("4-2"), ["4-2"]);
         assert!(ids("9-9").is_empty());
+    }
+
+    #[test]
+    fn stories_tell_every_article_once_in_the_order_of_their_front_parts() {
+        let edition = front_page_and_page_four();
+        let told: Vec<Vec<&str>> = stories(&edition)
+            .iter()
+            .map(|story| story.iter().map(|part| part.id.as_str()).collect())
+            .collect();
+        assert_eq!(
+            told,
+            [
+                vec!["1-1", "4-3"],
+                vec!["1-2", "4-4"],
+                vec!["1-3", "4-1"],
+                vec!["4-2"],
+            ]
+        );
     }
 
     #[test]

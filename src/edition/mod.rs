@@ -15,7 +15,7 @@ mod parse;
 mod sanitize;
 mod toc;
 
-pub use links::{resolve_jumps, story_parts};
+pub use links::{resolve_jumps, stories, story_parts};
 pub use load::{BUILTIN_PAGE, builtin, load};
 pub use model::*;
 pub use parse::{Note, NoteKind, ParsedText, parse};
