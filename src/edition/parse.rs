@@ -132,6 +132,8 @@ struct Units<'a> {
     lines: std::iter::Enumerate<std::str::Split<'a, char>>,
     /// Units of the last block read, not yet handed out.
     ready: VecDeque<Unit<'a>>,
+    /// The lines of the block being read, kept for the next block's reading.
+    block: Vec<(usize, &'a str)>,
 }
 
 impl<'a> Units<'a> {
@@ -139,6 +141,7 @@ impl<'a> Units<'a> {
         Self {
             lines: text.split('\n').enumerate(),
             ready: VecDeque::new(),
+            block: Vec::new(),
         }
     }
 }
@@ -148,31 +151,31 @@ impl<'a> Iterator for Units<'a> {
 
     fn next(&mut self) -> Option<Unit<'a>> {
         while self.ready.is_empty() {
-            let mut block = Vec::new();
+            self.block.clear();
             for (index, line) in self.lines.by_ref() {
                 if !line.trim().is_empty() {
-                    block.push((index + 1, line));
-                } else if !block.is_empty() {
+                    self.block.push((index + 1, line));
+                } else if !self.block.is_empty() {
                     break;
                 }
             }
-            if block.is_empty() {
+            if self.block.is_empty() {
                 return None;
             }
-            split_block(block, &mut self.ready);
+            split_block(&self.block, &mut self.ready);
         }
         self.ready.pop_front()
     }
 }
 
-fn split_block<'a>(block: Vec<(usize, &'a str)>, units: &mut VecDeque<Unit<'a>>) {
+fn split_block<'a>(block: &[(usize, &'a str)], units: &mut VecDeque<Unit<'a>>) {
     let indented = block
         .iter()
         .filter(|(_, line)| starts_indented(line))
         .count();
     let epaper = indented >= 2;
     let mut current: Option<Unit<'a>> = None;
-    for (line_number, line) in block {
+    for &(line_number, line) in block {
         if epaper || is_structural_line(line) {
             units.extend(current.take());
             units.push_back(Unit {
