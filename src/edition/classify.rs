@@ -116,13 +116,28 @@ pub fn is_label_lines(lines: &[&str]) -> bool {
 /// sentences of words with next to no Chinese.
 pub fn is_description(text: &str) -> bool {
     // Cheapest tests first: most text is Chinese, and fails at its first CJK characters.
-    let latin = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    let latin = count_ascii_letters(text);
     let at_most_cjk = |most: usize| text.chars().filter(|&c| is_cjk(c)).nth(most).is_none();
     // Fewer CJK characters than one for every ten Latin letters.
     latin >= 20
         && at_most_cjk((latin - 1) / 10)
         && text.split_whitespace().nth(4).is_some()
         && ends_sentence(text)
+}
+
+/// The number of ASCII letters in `text`. Counted in blocks small enough for a byte
+/// counter, which the compiler can count many bytes at a time.
+fn count_ascii_letters(text: &str) -> usize {
+    text.as_bytes()
+        .chunks(usize::from(u8::MAX))
+        .map(|block| {
+            let letters: u8 = block
+                .iter()
+                .map(|byte| u8::from(byte.is_ascii_alphabetic()))
+                .sum();
+            usize::from(letters)
+        })
+        .sum()
 }
 
 /// True when `text` is a byline: "□本报记者 王 五", "晚报/新闻网记者 李 明",
@@ -146,21 +161,28 @@ pub fn is_byline(text: &str) -> bool {
 /// True when the text is a byline role with names after it and nothing but its source
 /// before it: "…记者 吴 帅", "记者 张三 报道", "（记者 李四）". A gap before the first role
 /// means phrases, as in a banner ("护航高考 记者在现场"), not a byline.
+#[expect(
+    clippy::chars_next_cmp,
+    reason = "the first character of a constant role is known when compiling; \
+              `role.starts_with(c)` encodes `c` and compares bytes, character by character"
+)]
 fn names_follow_role(text: &str) -> bool {
-    let role_at = |find: fn(&str, &str) -> Option<usize>| {
-        BYLINE_ROLES
+    // The roles share no character, so at most one starts at any place and none overlap.
+    let mut first_role: Option<(usize, usize)> = None;
+    let mut last_role_end = 0;
+    for (at, c) in text.char_indices() {
+        let Some(role) = BYLINE_ROLES
             .iter()
-            .filter_map(|role| find(text, role).map(|at| (at, at + role.len())))
-            .collect::<Vec<_>>()
-    };
-    let Some(first_role) = role_at(|text, role| text.find(role)).into_iter().min() else {
+            .find(|role| role.chars().next() == Some(c) && text[at..].starts_with(*role))
+        else {
+            continue;
+        };
+        first_role.get_or_insert((at, at + role.len()));
+        last_role_end = at + role.len();
+    }
+    let Some(first_role) = first_role else {
         return false;
     };
-    let last_role_end = role_at(|text, role| text.rfind(role))
-        .into_iter()
-        .map(|(_, end)| end)
-        .max()
-        .unwrap_or(first_role.1);
     if text[..first_role.0].contains(char::is_whitespace) {
         return false;
     }
@@ -320,6 +342,14 @@ mod tests {
         assert!(!is_byline("老街巷里的新生活"));
         assert!(!is_byline("护航高考 记者在现场"));
         assert!(is_byline("记者 张三 通讯员 李四"));
+    }
+
+    #[test]
+    fn ascii_letters_are_counted_in_any_length() {
+        for length in [0, 1, 254, 255, 256, 1000] {
+            let text = "aZ甲1 ".repeat(length);
+            assert_eq!(count_ascii_letters(&text), 2 * length);
+        }
     }
 
     #[test]

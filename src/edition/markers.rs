@@ -1,6 +1,9 @@
 //! Continuation markers (（下转第四版）, 上接第1版) and page headers (第四版, A04版：要闻).
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 /// Which way a continuation marker points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,15 +51,10 @@ pub fn find_markers(text: &str) -> Vec<Marker> {
     let content_end = text.trim_end().len();
     let mut markers = Vec::new();
     let mut scanned_to = 0;
-    for (at, c) in text.char_indices() {
+    for (at, direction) in verbs(text) {
         if at < scanned_to {
             continue;
         }
-        let direction = match c {
-            '转' => Direction::To,
-            '接' => Direction::From,
-            _ => continue,
-        };
         let Some(marker) = marker_around(text, at, direction) else {
             continue;
         };
@@ -69,6 +67,23 @@ pub fn find_markers(text: &str) -> Vec<Marker> {
         }
     }
     markers
+}
+
+/// The places of 转 and 接 in `text`, in order, with the way a marker around each would
+/// point. Each is found by a substring search: most text holds few of them, and a search
+/// for one of their bytes alone would stop at every few characters of Chinese.
+fn verbs(text: &str) -> impl Iterator<Item = (usize, Direction)> + '_ {
+    static TO: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("转"));
+    static FROM: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("接"));
+    let mut to = TO.find_iter(text.as_bytes()).peekable();
+    let mut from = FROM.find_iter(text.as_bytes()).peekable();
+    std::iter::from_fn(move || match (to.peek(), from.peek()) {
+        (Some(&to_at), Some(&from_at)) if from_at < to_at => {
+            from.next().map(|at| (at, Direction::From))
+        }
+        (Some(_), _) => to.next().map(|at| (at, Direction::To)),
+        (None, _) => from.next().map(|at| (at, Direction::From)),
+    })
 }
 
 /// True when the whole of `line` is one continuation marker.
@@ -217,7 +232,8 @@ pub fn parse_chinese_numeral(text: &str) -> Option<u32> {
 /// Reads a page header, when the whole of `line` is one.
 pub fn parse_page_header(line: &str) -> Option<PageHeader> {
     let line = line.trim();
-    if line.chars().count() > MAX_HEADER_CHARS {
+    // A character takes at most four bytes: a longer line is not counted.
+    if line.len() > MAX_HEADER_CHARS * 4 || line.chars().count() > MAX_HEADER_CHARS {
         return None;
     }
     let after_di = line.strip_prefix('第');
@@ -342,6 +358,19 @@ mod tests {
         assert!(markers("他转身离开").is_empty());
         assert!(markers("承接第一版的设计。并且").is_empty());
         assert_eq!(markers("甲(下转第3版)乙").len(), 1);
+    }
+
+    #[test]
+    fn markers_of_both_ways_are_read_in_order() {
+        assert_eq!(
+            markers("(上接第1版)甲(下转第2版)乙(上接第3版)接转(下转第4版)"),
+            [
+                (Direction::From, 1, "(上接第1版)"),
+                (Direction::To, 2, "(下转第2版)"),
+                (Direction::From, 3, "(上接第3版)"),
+                (Direction::To, 4, "(下转第4版)"),
+            ]
+        );
     }
 
     #[test]

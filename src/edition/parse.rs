@@ -83,7 +83,7 @@ pub fn parse(text: &str, first_position: u32) -> ParsedText {
         .peekable();
     while let Some(piece) = located.next() {
         let next_is_body = matches!(located.peek(),
-            Some(Located { piece: Piece::Text(text), .. }) if is_body_text(text));
+            Some(Located { piece: Piece::Text(_, shape), .. }) if shape.is_body());
         parser.feed(&piece, next_is_body);
     }
     drop(located);
@@ -114,7 +114,7 @@ enum Piece<'a> {
         page: u32,
         markup: Cow<'a, str>,
     },
-    Text(Cow<'a, str>),
+    Text(Cow<'a, str>, Shape),
     /// Several short lines that are not sentences: labels in a photo, or heading lines.
     Lines(Vec<&'a str>),
 }
@@ -132,6 +132,8 @@ struct Units<'a> {
     lines: std::iter::Enumerate<std::str::Split<'a, char>>,
     /// Units of the last block read, not yet handed out.
     ready: VecDeque<Unit<'a>>,
+    /// The lines of the block being read, kept for the next block's reading.
+    block: Vec<(usize, &'a str)>,
 }
 
 impl<'a> Units<'a> {
@@ -139,6 +141,7 @@ impl<'a> Units<'a> {
         Self {
             lines: text.split('\n').enumerate(),
             ready: VecDeque::new(),
+            block: Vec::new(),
         }
     }
 }
@@ -148,31 +151,31 @@ impl<'a> Iterator for Units<'a> {
 
     fn next(&mut self) -> Option<Unit<'a>> {
         while self.ready.is_empty() {
-            let mut block = Vec::new();
+            self.block.clear();
             for (index, line) in self.lines.by_ref() {
                 if !line.trim().is_empty() {
-                    block.push((index + 1, line));
-                } else if !block.is_empty() {
+                    self.block.push((index + 1, line));
+                } else if !self.block.is_empty() {
                     break;
                 }
             }
-            if block.is_empty() {
+            if self.block.is_empty() {
                 return None;
             }
-            split_block(block, &mut self.ready);
+            split_block(&self.block, &mut self.ready);
         }
         self.ready.pop_front()
     }
 }
 
-fn split_block<'a>(block: Vec<(usize, &'a str)>, units: &mut VecDeque<Unit<'a>>) {
+fn split_block<'a>(block: &[(usize, &'a str)], units: &mut VecDeque<Unit<'a>>) {
     let indented = block
         .iter()
         .filter(|(_, line)| starts_indented(line))
         .count();
     let epaper = indented >= 2;
     let mut current: Option<Unit<'a>> = None;
-    for (line_number, line) in block {
+    for &(line_number, line) in block {
         if epaper || is_structural_line(line) {
             units.extend(current.take());
             units.push_back(Unit {
@@ -261,9 +264,10 @@ fn push_text<'a>(pieces: &mut Vec<Located<'a>>, text: Cow<'a, str>, line: usize)
         Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
     };
     if !trimmed.is_empty() {
+        let shape = Shape::of(&trimmed);
         pieces.push(Located {
             line,
-            piece: Piece::Text(trimmed),
+            piece: Piece::Text(trimmed, shape),
         });
     }
 }
@@ -283,9 +287,28 @@ fn join_wrapped_lines(lines: &[&str]) -> String {
     text
 }
 
-/// True when a text piece is body text in shape, whatever its place.
-fn is_body_text(text: &str) -> bool {
-    !is_heading_like(text) && !is_byline(text) && !is_description(text)
+/// What a piece of text looks like on its own. Told once: the parser asks both when the
+/// piece is next and when it reads it.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    heading: bool,
+    byline: bool,
+    description: bool,
+}
+
+impl Shape {
+    fn of(text: &str) -> Self {
+        Self {
+            heading: is_heading_like(text),
+            byline: is_byline(text),
+            description: is_description(text),
+        }
+    }
+
+    /// True for body text in shape, whatever its place.
+    fn is_body(self) -> bool {
+        !self.heading && !self.byline && !self.description
+    }
 }
 
 /// Where the story being read stands.
@@ -425,27 +448,27 @@ impl Parser {
             Piece::Lines(lines) => {
                 for (index, text) in lines.iter().enumerate() {
                     let next_is_body = index + 1 == lines.len() && next_is_body;
-                    self.text(text, line + index, next_is_body);
+                    self.text(text, Shape::of(text), line + index, next_is_body);
                 }
             }
-            Piece::Text(text) => self.text(text, line, next_is_body),
+            Piece::Text(text, shape) => self.text(text, *shape, line, next_is_body),
         }
     }
 
-    fn text(&mut self, text: &str, line: usize, next_is_body: bool) {
+    fn text(&mut self, text: &str, shape: Shape, line: usize, next_is_body: bool) {
         if let Some(banner) = self.banner_repeated_by(text) {
             let message = format!("dropped “{text}”, a repeat of the banner “{banner}” above it");
             self.note(line, NoteKind::Drop, text, message);
-        } else if is_byline(text) {
+        } else if shape.byline {
             self.byline(text);
-        } else if is_description(text) {
+        } else if shape.description {
             self.picture(CaptionKind::Description, text.to_owned());
         } else if self.page().phase() == Some(Phase::Closed) && is_photo_caption_like(text) {
             self.current().article.captions.push(Caption {
                 kind: CaptionKind::Photo,
                 text: text.to_owned(),
             });
-        } else if is_heading_like(text) {
+        } else if shape.heading {
             self.heading(text, line, next_is_body);
         } else {
             self.body(text, line);

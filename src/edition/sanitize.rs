@@ -59,16 +59,21 @@ pub fn sanitize(text: &str) -> Sanitized<'_> {
     // passed over without decoding their character.
     let mut copied = start;
     let mut at = start;
-    while let Some(&byte) = text.as_bytes().get(at) {
-        if !MAY_NEED_CARE[usize::from(byte)] {
-            at += 1;
+    // Whether the characters kept so far are all composed (NFC) whatever their order.
+    let mut kept_composed = true;
+    while at < text.len() {
+        let rest = &text.as_bytes()[at..];
+        let len = PLAIN_COMPOSED_LEN[usize::from(rest[0])];
+        if len != 0 {
+            at += usize::from(len);
+            continue;
+        }
+        if let Some(len) = plain_len(rest) {
+            kept_composed &= composed_len(rest).is_some();
+            at += len;
             continue;
         }
         let c = text[at..].chars().next().expect("a character starts here");
-        if is_plain(c) {
-            at += c.len_utf8();
-            continue;
-        }
         if cleaned.capacity() == 0 {
             cleaned.reserve(text.len());
         }
@@ -102,26 +107,74 @@ pub fn sanitize(text: &str) -> Sanitized<'_> {
         cleaned.push_str(&text[copied..]);
         Cow::Owned(cleaned)
     };
-    out.compose();
+    out.compose(kept_composed);
     out
 }
 
-/// For each byte, whether a character that starts with it may need care (not be
-/// [`is_plain`]): the C0 controls but the line break, DEL, and the lead bytes of every
-/// non-ASCII character that is not plain.
-const MAY_NEED_CARE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = byte != b'\n' as usize;
+/// The byte length of the character at the start of `bytes` (a whole UTF-8 character at
+/// least) when it is [`is_plain`], told from its first bytes where they suffice; `None`
+/// when it needs care.
+#[inline]
+fn plain_len(bytes: &[u8]) -> Option<usize> {
+    let lead = bytes[0];
+    // Only a few lead bytes are shared with characters that are not plain; the next bytes
+    // narrow those down to the blocks of is_invisible and the line and paragraph separators.
+    let may_need_care = match lead {
+        0x00..=0x7f => return is_plain(char::from(lead)).then_some(1),
+        0xc2 | 0xcd | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef | 0xf3 => match (lead, bytes[1]) {
+            (0xc2, _) | (0xcd, 0x8f) | (0xd8, 0x9c) | (0xe1, 0x85 | 0xa0) | (0xe2, 0x81) => true,
+            (0xe3, 0x85) | (0xef, 0xbb | 0xbe | 0xbf) | (0xf3, 0xa0) => true,
+            // U+2000..U+203F holds common punctuation (“” — …) beside the invisible ones.
+            (0xe2, 0x80) => matches!(bytes[2], 0x8b | 0x8e | 0x8f | 0xa8..=0xae),
+            _ => false,
+        },
+        _ => false,
+    };
+    let len = utf8_len(lead);
+    if may_need_care && !is_plain(first_char(&bytes[..len])) {
+        return None;
+    }
+    Some(len)
+}
+
+/// The character that is the whole of `bytes`.
+fn first_char(bytes: &[u8]) -> char {
+    std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| text.chars().next())
+        .expect("a whole character")
+}
+
+/// The byte length of the UTF-8 character that starts with `lead`.
+const fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7f => 1,
+        0x80..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// For each lead byte, the byte length of the characters that start with it when all of
+/// them are both [`is_plain`] and [`is_composed`], as most of a page is (printable ASCII,
+/// U+00C0..U+02FF, U+5000..U+9FFF); 0 when some may not be.
+const PLAIN_COMPOSED_LEN: [u8; 256] = {
+    let mut table = [0; 256];
+    table[b'\n' as usize] = 1;
+    let mut byte = 0x20;
+    while byte < 0x7f {
+        table[byte] = 1;
         byte += 1;
     }
-    table[0x7f] = true;
-    let leads = [0xc2, 0xcd, 0xd8, 0xe1, 0xe2, 0xe3, 0xef, 0xf3];
-    let mut index = 0;
-    while index < leads.len() {
-        table[leads[index]] = true;
-        index += 1;
+    let mut byte = 0xc3;
+    while byte <= 0xcb {
+        table[byte] = 2;
+        byte += 1;
+    }
+    let mut byte = 0xe5;
+    while byte <= 0xe9 {
+        table[byte] = 3;
+        byte += 1;
     }
     table
 };
@@ -179,8 +232,9 @@ impl Sanitized<'_> {
     }
 
     /// Composes decomposed characters line by line, remembering which lines changed.
-    fn compose(&mut self) {
-        if self.text.chars().all(is_composed) || is_nfc(&self.text) {
+    /// `all_composed` tells that every character of the text is [`is_composed`].
+    fn compose(&mut self, all_composed: bool) {
+        if all_composed || is_nfc(&self.text) {
             return;
         }
         let mut composed = String::with_capacity(self.text.len());
@@ -197,6 +251,29 @@ impl Sanitized<'_> {
         }
         self.text = Cow::Owned(composed);
     }
+}
+
+/// The byte length of the character at the start of `bytes` (a whole UTF-8 character at
+/// least) when it is [`is_composed`]; `None` when it is not. The common ranges of
+/// [`is_composed`] are told from the first bytes, without decoding.
+#[inline]
+fn composed_len(bytes: &[u8]) -> Option<usize> {
+    let lead = bytes[0];
+    let known = match lead {
+        // U+0000..U+007F, U+0080..U+02FF, U+5000..U+9FFF.
+        0x00..=0x7f | 0xc2..=0xcb | 0xe5..=0xe9 => true,
+        // U+2010..U+2027, U+3000..U+3029, U+4E00..U+4FFF, U+FF00..U+FFBF.
+        0xe2 | 0xe3 | 0xe4 | 0xef => matches!(
+            (lead, bytes[1], bytes[2]),
+            (0xe2, 0x80, 0x90..=0xa7)
+                | (0xe3, 0x80, 0x80..=0xa9)
+                | (0xe4, 0xb8..=0xbf, _)
+                | (0xef, 0xbc..=0xbe, _)
+        ),
+        _ => false,
+    };
+    let len = utf8_len(lead);
+    (known || is_composed(first_char(&bytes[..len]))).then_some(len)
 }
 
 /// True for characters that are composed (NFC) in any order and company: no character
@@ -369,10 +446,15 @@ mod tests {
     }
 
     #[test]
-    fn every_character_is_known_to_need_care_by_its_first_byte() {
+    fn plainness_told_from_first_bytes_agrees_with_the_character() {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
-            let first = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
-            assert!(is_plain(c) || MAY_NEED_CARE[usize::from(first)], "{c:?}");
+            let mut buffer = [0; 4];
+            let bytes = c.encode_utf8(&mut buffer).as_bytes();
+            let expected = is_plain(c).then_some(c.len_utf8());
+            assert_eq!(plain_len(bytes), expected, "{c:?}");
+            // Followed by more text, as it mostly is.
+            let followed = [bytes, "甲".as_bytes()].concat();
+            assert_eq!(plain_len(&followed), expected, "{c:?}");
         }
     }
 
@@ -382,6 +464,30 @@ mod tests {
             if is_composed(c) {
                 assert_eq!(is_nfc_quick([c].into_iter()), IsNormalized::Yes, "{c:?}");
                 assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn composedness_told_from_first_bytes_agrees_with_the_character() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            let bytes = c.encode_utf8(&mut buffer).as_bytes();
+            let expected = is_composed(c).then_some(c.len_utf8());
+            assert_eq!(composed_len(bytes), expected, "{c:?}");
+            let followed = [bytes, "甲".as_bytes()].concat();
+            assert_eq!(composed_len(&followed), expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn characters_passed_over_by_their_first_byte_are_plain_and_composed() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let first = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+            let len = PLAIN_COMPOSED_LEN[usize::from(first)];
+            if len != 0 {
+                assert!(is_plain(c) && is_composed(c), "{c:?}");
+                assert_eq!(usize::from(len), c.len_utf8(), "{c:?}");
             }
         }
     }
