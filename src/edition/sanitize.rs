@@ -445,17 +445,22 @@ mod tests {
         assert_eq!(clean.composed_lines, [1, 3]);
     }
 
-    #[test]
-    fn plainness_told_from_first_bytes_agrees_with_the_character() {
+    /// Asserts that `told` answers from a character's bytes what `is` answers from the
+    /// character, for every character, alone and followed by more text as it mostly is.
+    fn assert_told_from_bytes(told: fn(&[u8]) -> Option<usize>, is: fn(char) -> bool) {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             let mut buffer = [0; 4];
             let bytes = c.encode_utf8(&mut buffer).as_bytes();
-            let expected = is_plain(c).then_some(c.len_utf8());
-            assert_eq!(plain_len(bytes), expected, "{c:?}");
-            // Followed by more text, as it mostly is.
+            let expected = is(c).then_some(c.len_utf8());
+            assert_eq!(told(bytes), expected, "{c:?}");
             let followed = [bytes, "甲".as_bytes()].concat();
-            assert_eq!(plain_len(&followed), expected, "{c:?}");
+            assert_eq!(told(&followed), expected, "{c:?}");
         }
+    }
+
+    #[test]
+    fn plainness_told_from_first_bytes_agrees_with_the_character() {
+        assert_told_from_bytes(plain_len, is_plain);
     }
 
     #[test]
@@ -470,14 +475,7 @@ mod tests {
 
     #[test]
     fn composedness_told_from_first_bytes_agrees_with_the_character() {
-        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
-            let mut buffer = [0; 4];
-            let bytes = c.encode_utf8(&mut buffer).as_bytes();
-            let expected = is_composed(c).then_some(c.len_utf8());
-            assert_eq!(composed_len(bytes), expected, "{c:?}");
-            let followed = [bytes, "甲".as_bytes()].concat();
-            assert_eq!(composed_len(&followed), expected, "{c:?}");
-        }
+        assert_told_from_bytes(composed_len, is_composed);
     }
 
     #[test]
