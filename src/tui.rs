@@ -4,6 +4,7 @@
 use std::io::{self, Stdout, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -23,6 +24,8 @@ use crate::ui;
 
 /// How long the loop waits for input before it looks at the signal flag again.
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
+/// How long the event loop has to stop after a signal before the reader ends without it.
+const STOP_GRACE: Duration = Duration::from_secs(1);
 
 /// Test hook, in debug builds only: when this variable is set, the first key press panics,
 /// so end-to-end tests can see the panic hook give the terminal back. Release builds do
@@ -53,6 +56,7 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
             .context("cannot watch for signals")?;
     }
     install_panic_hook();
+    watch_for_a_stuck_stop(Arc::clone(&stop));
     let result = enter().and_then(|()| {
         let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
         let ambiguous = options.ambiguous.unwrap_or_else(probe_ambiguous_width);
@@ -75,6 +79,24 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
                 .with_context(|| format!("cannot end on signal {signal}"))
         }
     }
+}
+
+/// Ends the process by the signal in `stop` when the event loop has not stopped
+/// [`STOP_GRACE`] after it came. A terminal that hung up (its window closed, the connection
+/// to it lost) reads as end of file, and crossterm then reads it again and again without
+/// returning, so the loop never sees the SIGHUP that came with the hangup.
+fn watch_for_a_stuck_stop(stop: Arc<AtomicUsize>) {
+    thread::spawn(move || {
+        while stop.load(Ordering::Relaxed) == 0 {
+            thread::sleep(POLL_INTERVAL);
+        }
+        thread::sleep(STOP_GRACE);
+        // Still here: the loop is stuck. The terminal is most likely gone; restore it anyway.
+        let _ = leave();
+        let signal = stop.load(Ordering::Relaxed) as i32;
+        let _ = signal_hook::low_level::emulate_default_handler(signal);
+        std::process::exit(1);
+    });
 }
 
 /// Raw mode, the alternate screen, mouse reports.

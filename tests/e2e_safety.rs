@@ -303,3 +303,60 @@ fn open_third_article_and_quit(mut session: Session) {
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
 }
+
+#[test]
+fn a_terminal_that_hangs_up_ends_the_reader() {
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+
+    use portable_pty::{PtySize, native_pty_system};
+
+    // The session harness keeps a reader of the terminal open; closing a terminal needs
+    // every handle on its side closed, so this test holds the only one.
+    let (rows, cols) = (30, 100);
+    let size = PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let pair = native_pty_system()
+        .openpty(size)
+        .expect("a pseudo-terminal");
+    let mut command = CommandBuilder::new(BINARY);
+    command.args(["--ambiguous-width", "1"]);
+    command.env("TERM", "xterm-256color");
+    command.cwd(env!("CARGO_MANIFEST_DIR"));
+    let mut child = pair.slave.spawn_command(command).expect("start kanbao");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("read the terminal");
+    let mut screen = vt100::Parser::new(
+        rows.try_into().expect("rows > 0"),
+        cols.try_into().expect("cols > 0"),
+        0,
+    );
+    let mut chunk = [0; 4096];
+    while !screen.screen().contents().contains("版面") {
+        let read = reader.read(&mut chunk).expect("the first screen");
+        assert!(read > 0, "ended before its first screen");
+        screen.process(&chunk[..read]);
+    }
+
+    // Closing the window, as terminal emulators and tmux do: SIGHUP, then the terminal
+    // closed under the reader, reading as end of file from then on.
+    Session::signal(child.process_id().expect("a process id"), "HUP");
+    drop(reader);
+    drop(pair.master);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("poll kanbao") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("kanbao kept running after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.signal(), Some("Hangup"), "{status:?}");
+}
