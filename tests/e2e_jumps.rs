@@ -29,6 +29,13 @@ fn status_line(screen: &str) -> &str {
     screen.lines().last().unwrap_or_default()
 }
 
+/// The screen once the end of the story is shown: the status line, drawn last, says so.
+fn wait_for_the_end(session: &Session) -> String {
+    session.wait_until("the end of the story", |screen| {
+        status_line(&screen.contents()).contains("100%")
+    })
+}
+
 /// The screen without its status line, which is drawn last, after the panes.
 fn above_status(screen: &str) -> String {
     screen.lines().take(23).collect::<Vec<_>>().join("\n")
@@ -44,7 +51,11 @@ fn enter_follows_the_jump_backspace_returns_and_m_merges_the_story() {
 
     assert!(before.contains("首班JQ奇瑞汽车出口专列"), "{before}");
     session.send("\r");
-    let continued = session.wait_for_text("（上接第一版）");
+    // The status line is drawn last: once it tells the jump, the whole frame is there.
+    let continued = session.wait_until("the jump, told on the status line", |screen| {
+        status_line(&screen.contents()).contains("back 1")
+    });
+    assert!(continued.contains("（上接第一版）"), "{continued}");
     assert!(continued.contains("还把当地的粮食"), "{continued}");
     assert!(!continued.contains("首班JQ奇瑞汽车出口专列"), "{continued}");
     assert!(status_line(&continued).contains("第四版"), "{continued}");
@@ -64,7 +75,7 @@ fn enter_follows_the_jump_backspace_returns_and_m_merges_the_story() {
         "still where the reader was:\n{merged}"
     );
     session.send("G");
-    let end = session.wait_for_text(SEAM);
+    let end = wait_for_the_end(&session);
     let (front, rest) = end.split_once(SEAM).unwrap();
     assert!(front.contains("the track."), "{end}");
     assert!(rest.contains("还把当地的粮食"), "{end}");
@@ -102,7 +113,7 @@ fn merged_on_the_command_line_starts_the_reader_in_merged_reading() {
         session.screen_text()
     );
     session.send("G");
-    let end = session.wait_for_text(SEAM);
+    let end = wait_for_the_end(&session);
     let (front, rest) = end.split_once(SEAM).unwrap();
     assert!(front.contains("the track."), "{end}");
     assert!(rest.contains("还把当地的粮食"), "{end}");
