@@ -138,5 +138,6 @@ pub fn edition() -> Edition {
             page(6, "广告", Vec::new()),
         ],
         warnings: Vec::new(),
+        ..Edition::default()
     }
 }

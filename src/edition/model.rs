@@ -7,13 +7,29 @@ use serde::{Deserialize, Serialize};
 pub struct Edition {
     /// The newspaper's name, when the source names it.
     pub paper: Option<String>,
-    /// The edition's date as printed, when the source gives it.
+    /// The edition's date, "YYYY-MM-DD", when the source gives it.
     pub date: Option<String>,
+    /// The paper's pages for the day, from a navigation list; empty when unknown. A listed
+    /// page need not be loaded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_list: Vec<ListedPage>,
     /// Pages (版) in reading order.
     pub pages: Vec<Page>,
     /// Every repair and every dropped piece of text, one human-readable line each.
     #[serde(default)]
     pub warnings: Vec<String>,
+}
+
+/// A page named in the paper's list of pages for the day.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListedPage {
+    /// The page number: 4 for 04版 or A04.
+    pub number: u32,
+    /// The page's label as listed, e.g. "01版".
+    pub label: String,
+    /// The section the list names, e.g. "要闻".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
 }
 
 /// One printed page (版).
@@ -58,6 +74,10 @@ pub struct Article {
     pub jump_to: Option<Jump>,
     /// Where the story comes from (上接).
     pub jump_from: Option<Jump>,
+    /// The id of an earlier listing whose whole text this one repeats: the e-paper's way of
+    /// carrying a continued story on both pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat_of: Option<String>,
 }
 
 /// A link to the other part of a continued story.
