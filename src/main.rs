@@ -1,9 +1,12 @@
 //! The kanbao command line: load an edition, then print it or read it.
 
 use std::io::{BufWriter, IsTerminal, Write};
+use std::os::fd::AsFd;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
+use anyhow::Context;
 use clap::Parser;
 
 use kanbao::edition::{self, Article, Edition};
@@ -53,14 +56,52 @@ fn parse_ambiguous_width(value: &str) -> Result<AmbiguousWidth, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => error.exit(),
+        Err(error) => {
+            // clap's message quotes the arguments as typed: escape them like file names.
+            report(&error.render().to_string(), true);
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("kanbao: {error:#}");
+            report(&format!("kanbao: {error:#}"), false);
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes `message` to stderr with every character a terminal would act on shown escaped: a
+/// file name or argument in it is data, like page text. A closed stderr is no reason to panic.
+/// `lines` keeps the message's line breaks (clap's multi-line usage messages); otherwise a
+/// line break is escaped too, so that an error stays on its one line.
+fn report(message: &str, lines: bool) {
+    let message = message.trim_end_matches('\n');
+    let _ = writeln!(std::io::stderr(), "{}", escape_for_terminal(message, lines));
+}
+
+/// `text` with control, bidi and other invisible characters written as Rust escapes
+/// (`\u{1b}`, `\n`), so that nothing in it reaches a terminal as a command.
+fn escape_for_terminal(text: &str, keep_line_breaks: bool) -> std::borrow::Cow<'_, str> {
+    let acts = |c: char| {
+        !(keep_line_breaks && c == '\n')
+            && (c.is_control() || edition::is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}'))
+    };
+    if !text.chars().any(acts) {
+        return text.into();
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if acts(c) {
+            escaped.extend(c.escape_debug());
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped.into()
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -112,11 +153,40 @@ fn dump(edition: &Edition, id: &str, merged: bool, options: &LayoutOptions) -> a
     print_with(|out| text::write_stories(stories, options, out))
 }
 
-/// Writes to stdout through a buffer; a closed pipe (`kanbao --json | head`) is not an error.
+/// Whether stdout was closed when the process started (`kanbao --toc >&-`).
+static STDOUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
+
+/// Rust's runtime opens /dev/null in place of a closed stdout before `main`, which would make
+/// `kanbao --toc >&-` print nothing and succeed. A constructor runs before the runtime and
+/// records whether the descriptor was open; no crate does just this without a proc macro.
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static RECORD_STDOUT_AT_START: extern "C" fn() = {
+    extern "C" fn record() {
+        // SAFETY: F_GETFD on a descriptor number only reads the descriptor table.
+        let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1;
+        STDOUT_CLOSED_AT_START.store(closed, Ordering::Relaxed);
+    }
+    record
+};
+
+/// Writes to stdout through a buffer; a closed pipe (`kanbao --json | head`) is not an error,
+/// but a closed or unwritable stdout (`kanbao --toc >&-`) is: nothing would be printed.
 fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
-    let mut stdout = BufWriter::new(std::io::stdout().lock());
+    // Rust's own stdout takes a closed descriptor for a sink that swallows everything; a
+    // duplicate of it reports every failed write.
+    if STDOUT_CLOSED_AT_START.load(Ordering::Relaxed) {
+        anyhow::bail!("cannot write to stdout: it is closed");
+    }
+    let stdout = std::io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .map(std::fs::File::from)
+        .context("cannot write to stdout")?;
+    let mut stdout = BufWriter::new(stdout);
     match write(&mut stdout).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        result => Ok(result?),
+        result => Ok(result.context("cannot write to stdout")?),
     }
 }

@@ -2,8 +2,9 @@
 //! loop. The only code that touches the terminal.
 
 use std::io::{self, Stdout, stdout};
+use std::os::fd::AsRawFd;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
 use std::time::Duration;
 
@@ -14,7 +15,9 @@ use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+};
 
 use crate::app::input::{key_action, mouse_action};
 use crate::app::{Action, App};
@@ -33,6 +36,12 @@ const STOP_GRACE: Duration = Duration::from_secs(1);
 #[cfg(debug_assertions)]
 pub const TEST_PANIC_VAR: &str = "KANBAO_TEST_PANIC";
 
+/// Test hook, in debug builds only: when this variable is set, the reader ignores SIGHUP, as
+/// a reader started under `nohup` or a wrapper that ignores it would, so end-to-end tests can
+/// see a hung-up terminal end it all the same.
+#[cfg(debug_assertions)]
+pub const TEST_IGNORE_SIGHUP_VAR: &str = "KANBAO_TEST_IGNORE_SIGHUP";
+
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// How the reader starts.
@@ -44,19 +53,58 @@ pub struct Options {
     pub merged: bool,
 }
 
-/// Runs the reader on `edition` until the user quits or a signal ends it. The terminal
-/// is restored on every way out: quit, error, panic, SIGTERM, SIGHUP, SIGINT. A signal
-/// then ends the process as it would have without the reader's handler, so the parent
-/// sees what ended it.
-pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
-    // The number of the signal that asks the reader to stop; 0 while none has.
-    let stop = Arc::new(AtomicUsize::new(0));
-    for signal in [SIGTERM, SIGHUP, SIGINT] {
-        signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)
-            .context("cannot watch for signals")?;
+/// Signals that end the reader: the terminal is restored first, then the process ends by
+/// the signal, as it would have without the reader's handler.
+const STOP_SIGNALS: [i32; 7] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM];
+
+/// What signals asked of the reader; the event loop reads it between events.
+#[derive(Debug, Default)]
+struct Signals {
+    /// The number of the signal that asks the reader to stop; 0 while none has.
+    stop: Arc<AtomicUsize>,
+    /// A SIGTSTP from outside (`kill -TSTP`): give the terminal back and stop, as Ctrl-Z does.
+    suspend: Arc<AtomicBool>,
+    /// A SIGCONT: the reader may have been stopped by a signal it could not catch; take the
+    /// terminal again.
+    resumed: Arc<AtomicBool>,
+}
+
+impl Signals {
+    fn register() -> anyhow::Result<Arc<Self>> {
+        let signals = Self::default();
+        let context = || "cannot watch for signals";
+        for signal in STOP_SIGNALS {
+            #[cfg(debug_assertions)]
+            if signal == SIGHUP && std::env::var_os(TEST_IGNORE_SIGHUP_VAR).is_some() {
+                // SAFETY: setting a disposition to SIG_IGN installs no handler.
+                unsafe { libc::signal(SIGHUP, libc::SIG_IGN) };
+                continue;
+            }
+            signal_hook::flag::register_usize(signal, Arc::clone(&signals.stop), signal as usize)
+                .with_context(context)?;
+        }
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend)).with_context(context)?;
+        signal_hook::flag::register(SIGCONT, Arc::clone(&signals.resumed)).with_context(context)?;
+        Ok(Arc::new(signals))
     }
+
+    /// The signal that asked the reader to stop, if one has.
+    fn stop(&self) -> Option<i32> {
+        match self.stop.load(Ordering::Relaxed) {
+            0 => None,
+            signal => Some(signal as i32),
+        }
+    }
+}
+
+/// Runs the reader on `edition` until the user quits or a signal ends it. The terminal
+/// is restored on every way out: quit, error, panic, a signal of [`STOP_SIGNALS`], a
+/// terminal that hangs up. A signal then ends the process as it would have without the
+/// reader's handler, so the parent sees what ended it; a hang-up ends it as SIGHUP would.
+pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
+    let signals = Signals::register()?;
     install_panic_hook();
-    watch_for_a_stuck_stop(Arc::clone(&stop));
+    watch_the_terminal(Arc::clone(&signals));
     let result = enter().and_then(|()| {
         let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
         let ambiguous = options.ambiguous.unwrap_or_else(probe_ambiguous_width);
@@ -66,37 +114,68 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
         if options.merged {
             app.update(Action::ToggleMerged);
         }
-        event_loop(&mut terminal, &mut app, &stop)
+        event_loop(&mut terminal, &mut app, &signals)
     });
     let restored = leave();
+    // Once a signal asked the reader to stop, the terminal may be gone (a hang-up): failing
+    // to draw on it or to restore it is expected, and the signal is what ends the process.
+    if let Some(signal) = signals.stop() {
+        end_by(signal);
+    }
     result.context("the terminal failed")?;
     restored.context("cannot restore the terminal")?;
-    match stop.load(Ordering::Relaxed) {
-        0 => Ok(()),
-        signal => {
-            let signal = signal as i32;
-            signal_hook::low_level::emulate_default_handler(signal)
-                .with_context(|| format!("cannot end on signal {signal}"))
-        }
-    }
+    Ok(())
 }
 
-/// Ends the process by the signal in `stop` when the event loop has not stopped
-/// [`STOP_GRACE`] after it came. A terminal that hung up (its window closed, the connection
-/// to it lost) reads as end of file, and crossterm then reads it again and again without
-/// returning, so the loop never sees the SIGHUP that came with the hangup.
-fn watch_for_a_stuck_stop(stop: Arc<AtomicUsize>) {
+/// Ends the process by `signal`'s default action, whatever its disposition was; exits 1 if
+/// that action does not end it.
+fn end_by(signal: i32) -> ! {
+    let _ = signal_hook::low_level::emulate_default_handler(signal);
+    std::process::exit(1)
+}
+
+/// Watches, beside the event loop, for the two ways it can fail to see that it must stop.
+///
+/// A terminal that hung up (its window closed, the connection to it lost) reads as end of
+/// file, and crossterm then reads it again and again without returning, so the loop never
+/// sees a SIGHUP, nor notices the hang-up at all when SIGHUP is ignored (`nohup`). The
+/// watcher takes a hung-up terminal for a SIGHUP, and ends the process by the stop signal
+/// when the loop has not stopped [`STOP_GRACE`] after it came.
+fn watch_the_terminal(signals: Arc<Signals>) {
     thread::spawn(move || {
-        while stop.load(Ordering::Relaxed) == 0 {
+        let signal = loop {
+            if let Some(signal) = signals.stop() {
+                break signal;
+            }
+            if terminal_hung_up() {
+                let _ = (signals.stop).compare_exchange(
+                    0,
+                    SIGHUP as usize,
+                    Ordering::Relaxed,
+                    Ordering::Relaxed,
+                );
+                continue;
+            }
             thread::sleep(POLL_INTERVAL);
-        }
+        };
         thread::sleep(STOP_GRACE);
         // Still here: the loop is stuck. The terminal is most likely gone; restore it anyway.
         let _ = leave();
-        let signal = stop.load(Ordering::Relaxed) as i32;
-        let _ = signal_hook::low_level::emulate_default_handler(signal);
-        std::process::exit(1);
+        end_by(signal);
     });
+}
+
+/// Whether the terminal the reader draws on has hung up: the kernel reports a hang-up on
+/// every descriptor of a terminal whose other side is gone.
+fn terminal_hung_up() -> bool {
+    let mut terminal = libc::pollfd {
+        fd: stdout().as_raw_fd(),
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, no wait.
+    let ready = unsafe { libc::poll(&raw mut terminal, 1, 0) };
+    ready > 0 && terminal.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
 
 /// Raw mode, the alternate screen, mouse reports.
@@ -149,9 +228,19 @@ fn clear(terminal: &mut Term) -> io::Result<()> {
     terminal.resize(area)
 }
 
-fn event_loop(terminal: &mut Term, app: &mut App, stop: &AtomicUsize) -> io::Result<()> {
+fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> io::Result<()> {
     terminal.draw(|frame| ui::draw(frame, app))?;
-    while app.is_running() && stop.load(Ordering::Relaxed) == 0 {
+    while app.is_running() && signals.stop().is_none() {
+        if signals.suspend.swap(false, Ordering::Relaxed) {
+            suspend(terminal)?;
+            signals.resumed.store(false, Ordering::Relaxed);
+            terminal.draw(|frame| ui::draw(frame, app))?;
+        }
+        if signals.resumed.swap(false, Ordering::Relaxed) {
+            enter()?;
+            clear(terminal)?;
+            terminal.draw(|frame| ui::draw(frame, app))?;
+        }
         if !event::poll(POLL_INTERVAL)? {
             continue;
         }
@@ -190,9 +279,30 @@ fn action_for(event: Event, app: &App) -> Option<Action> {
 }
 
 /// Gives the terminal back and stops, as Ctrl-Z does in less; takes it again on `fg`.
+///
+/// The stop is SIGTSTP's own default action, not SIGSTOP: in a process group with no shell to
+/// resume it the kernel drops SIGTSTP, and the reader goes on reading instead of waiting for
+/// ever.
 fn suspend(terminal: &mut Term) -> io::Result<()> {
     leave()?;
-    signal_hook::low_level::raise(SIGTSTP)?;
+    stop_by_default_tstp()?;
     enter()?;
     clear(terminal)
+}
+
+/// Raises SIGTSTP with its default action in force, then puts the reader's handler back.
+fn stop_by_default_tstp() -> io::Result<()> {
+    // SAFETY: sigaction with a zeroed, then filled-in, struct; the previous action is
+    // restored unchanged.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut previous: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(SIGTSTP, &raw const default, &raw mut previous) != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        let raised = signal_hook::low_level::raise(SIGTSTP);
+        libc::sigaction(SIGTSTP, &raw const previous, std::ptr::null_mut());
+        raised
+    }
 }

@@ -19,4 +19,5 @@ pub use links::{resolve_jumps, stories, story_parts};
 pub use load::{BUILTIN_PAGE, builtin, load};
 pub use model::*;
 pub use parse::{Note, NoteKind, ParsedText, parse};
+pub use sanitize::is_invisible;
 pub use toc::{toc, write_toc};
