@@ -1,0 +1,400 @@
+//! The one model builder every source layout feeds: pages by number, articles by their place,
+//! ids unique in the edition, advertisements out of the lists, repeated listings marked, and
+//! the parts of continued stories linked.
+//!
+//! Two sources naming the same page number (two files that both say 第1版, two page folders
+//! A01 and B01) make one page: its articles are numbered on from the first source's, so
+//! every id stays unique, and a warning names the page.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::error::LoadError;
+use super::parse::title;
+use super::source::body::{self, Part};
+use super::source::{ArticleFile, Content, Read, names};
+use super::{Article, Edition, Jump, Page, ParsedText, page_label, resolve_jumps};
+
+/// The headline of an advertisement placeholder.
+const ADVERT_HEADLINE: &str = "广告";
+
+/// An article while the edition is gathered: a key to find it again once ids are given.
+#[derive(Debug)]
+struct Entry {
+    key: usize,
+    /// Where the file's name puts it on its page, then the name.
+    order: (u32, String),
+    article: Article,
+}
+
+/// One page while the edition is gathered.
+#[derive(Debug, Default)]
+struct Slot {
+    number: u32,
+    label: String,
+    /// The section a page header names.
+    section: Option<String>,
+    /// The sections (`theme`) the page's article files name.
+    themes: Vec<String>,
+    /// Article files, put in order by their place.
+    files: Vec<Entry>,
+    /// Articles of page text, in the text's order.
+    texts: Vec<Entry>,
+    /// Continued parts of stories that start on other pages.
+    continued: Vec<Entry>,
+    /// Advertisement placeholders (their file names).
+    adverts: Vec<String>,
+    /// What gave this page: page headers read, page folders, for a repeated number's warning.
+    sources: Vec<String>,
+}
+
+/// Gathers the reads of an edition's inputs into one edition.
+#[derive(Debug, Default)]
+pub(super) struct Builder {
+    slots: Vec<Slot>,
+    by_number: HashMap<u32, usize>,
+    /// Whether any article file was read: pages then go by number, not by load order.
+    article_files: bool,
+    warnings: Vec<String>,
+    dates: Vec<String>,
+    papers: Vec<String>,
+    /// Front part → continued part, by entry key.
+    links: Vec<(usize, usize)>,
+    next_key: usize,
+    /// Front matter fields the model has no place for: key → files.
+    unused: BTreeMap<String, usize>,
+    /// The first input skipped for having no text.
+    first_empty: Option<String>,
+}
+
+impl Builder {
+    /// Adds one read input. `only_one` makes a text without a story an error rather than a
+    /// skipped file.
+    pub fn add(&mut self, read: Read, only_one: bool) -> Result<(), LoadError> {
+        self.warnings.extend(read.warnings);
+        if let Some(date) = names::components(&read.name)
+            .rev()
+            .find_map(|part| names::date_of(part.split('-').next().unwrap_or(part)))
+        {
+            self.dates.push(date);
+        }
+        match read.content {
+            Content::Empty => self.skip_empty(read.name, only_one),
+            Content::PageText(parsed, text, position) => {
+                let position_now = self.position();
+                let parsed = match parsed {
+                    Some(parsed) if position == position_now => parsed,
+                    _ => super::parse(&text, position_now),
+                };
+                if parsed.pages.iter().all(|page| page.articles.is_empty()) {
+                    return self.skip_empty(read.name, only_one);
+                }
+                self.add_page_text(parsed, &read.name);
+                Ok(())
+            }
+            Content::Article(file) => {
+                self.add_article_file(*file);
+                Ok(())
+            }
+        }
+    }
+
+    fn skip_empty(&mut self, name: String, only_one: bool) -> Result<(), LoadError> {
+        if only_one {
+            return Err(LoadError::Empty { name });
+        }
+        self.warnings.push(format!("{name}: no text; skipped"));
+        self.first_empty.get_or_insert(name);
+        Ok(())
+    }
+
+    /// The position, from 1, a header-less page read next is numbered with: after every
+    /// page so far.
+    fn position(&self) -> u32 {
+        let pages: usize = self
+            .slots
+            .iter()
+            .map(|slot| slot.sources.len().max(1))
+            .sum();
+        u32::try_from(pages + 1).unwrap_or(u32::MAX)
+    }
+
+    fn slot(&mut self, number: u32, label: impl FnOnce() -> String) -> &mut Slot {
+        let index = *self.by_number.entry(number).or_insert_with(|| {
+            self.slots.push(Slot {
+                number,
+                label: label(),
+                ..Slot::default()
+            });
+            self.slots.len() - 1
+        });
+        &mut self.slots[index]
+    }
+
+    fn key(&mut self) -> usize {
+        self.next_key += 1;
+        self.next_key
+    }
+
+    fn add_page_text(&mut self, parsed: ParsedText, name: &str) {
+        self.warnings.extend(parsed.warnings());
+        for page in parsed.pages {
+            let keys: Vec<usize> = page.articles.iter().map(|_| self.key()).collect();
+            let slot = self.slot(page.number, || page.label.clone());
+            slot.sources.push(format!("{} in {name}", page.label));
+            if slot.section.is_none() {
+                slot.section = page.section;
+            }
+            let entries = keys.into_iter().zip(page.articles);
+            slot.texts.extend(entries.map(|(key, article)| Entry {
+                key,
+                order: (0, String::new()),
+                article,
+            }));
+        }
+    }
+
+    fn add_article_file(&mut self, file: ArticleFile) {
+        self.article_files = true;
+        let name = file.name;
+        for unused in &file.unused {
+            let key = unused.split(':').next().unwrap_or_default().to_owned();
+            *self.unused.entry(key).or_default() += 1;
+        }
+        self.dates
+            .extend(file.date.as_deref().and_then(names::date_of));
+        self.papers.extend(file.paper);
+        let place = file.place.clone();
+        let number = (place.as_ref().map(|place| place.page))
+            .or_else(|| file.page.as_deref().and_then(names::page_of_folder))
+            .unwrap_or(1);
+        let folder = place.as_ref().and_then(|place| place.page_folder.clone());
+        let order = (
+            place.as_ref().map_or(u32::MAX, |place| place.place),
+            name.clone(),
+        );
+        let label = || match &folder {
+            Some(folder) if folder.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+                if folder.ends_with('版') {
+                    folder.clone()
+                } else {
+                    format!("{folder}版")
+                }
+            }
+            _ => page_label(number),
+        };
+        let first_line = file.first_body_line;
+        let (parts, warnings) = body::read(&file.body, first_line, &name);
+        self.warnings.extend(warnings);
+        let heads = file.heads;
+        let is_advert = heads.headline.as_deref().map(str::trim) == Some(ADVERT_HEADLINE)
+            && heads.kicker.is_none()
+            && heads.subtitle.is_none()
+            && parts.iter().all(Part::is_empty);
+        let slot = self.slot(number, label);
+        if let Some(folder) = folder
+            && !slot.sources.contains(&folder)
+        {
+            slot.sources.push(folder);
+        }
+        slot.themes.extend(file.theme);
+        if is_advert {
+            slot.adverts.push(name);
+            return;
+        }
+        let mut parts = parts.into_iter();
+        let front = parts.next().unwrap_or_default();
+        let mut previous_to = front.jump_to;
+        let byline = front.byline.clone().or(file.author);
+        let mut article = article_of(front);
+        article.column = heads.column;
+        article.kicker = heads.kicker;
+        article.headline = heads.headline;
+        article.subtitle = heads.subtitle;
+        article.byline = byline;
+        (article.title, article.title_inferred) = title(&article);
+        let mut key = self.key();
+        self.slot(number, || page_label(number)).files.push(Entry {
+            key,
+            order,
+            article,
+        });
+        // The rest of a continued story, each part on the page the part before names.
+        for part in parts {
+            let Some(page) = previous_to else { break };
+            let next_to = part.jump_to;
+            let mut article = article_of(part);
+            (article.title, article.title_inferred) = title(&article);
+            let part_key = self.key();
+            self.links.push((key, part_key));
+            key = part_key;
+            let order = (u32::MAX, name.clone());
+            self.slot(page, || page_label(page)).continued.push(Entry {
+                key: part_key,
+                order,
+                article,
+            });
+            previous_to = next_to;
+        }
+    }
+
+    /// The edition: ids given, repeats marked, jumps linked.
+    pub fn finish(mut self) -> Result<Edition, LoadError> {
+        if self.slots.is_empty() {
+            return Err(LoadError::Empty {
+                name: self.first_empty.unwrap_or_else(|| "input".to_owned()),
+            });
+        }
+        if self.article_files {
+            self.slots.sort_by_key(|slot| slot.number);
+        }
+        if !self.unused.is_empty() {
+            let fields: Vec<String> = (self.unused.iter())
+                .map(|(key, files)| format!("{key} ({files} files)"))
+                .collect();
+            self.warnings.push(format!(
+                "front matter fields with no place in the model: {}",
+                fields.join(", ")
+            ));
+        }
+        let mut locations: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut pages = Vec::with_capacity(self.slots.len());
+        for (page_index, mut slot) in self.slots.into_iter().enumerate() {
+            slot.files.sort_by(|a, b| a.order.cmp(&b.order));
+            let entries = slot
+                .files
+                .into_iter()
+                .chain(slot.texts)
+                .chain(slot.continued);
+            let mut articles = Vec::new();
+            for (index, entry) in entries.enumerate() {
+                let mut article = entry.article;
+                article.id = format!("{}-{}", slot.number, index + 1);
+                locations.insert(entry.key, (page_index, index));
+                articles.push(article);
+            }
+            if slot.sources.len() > 1 {
+                self.warnings.push(format!(
+                    "{}: {} pages have this number ({}); read as one page, its articles numbered on",
+                    slot.label,
+                    slot.sources.len(),
+                    slot.sources.join(", ")
+                ));
+            }
+            let section = match (&slot.section, articles.is_empty(), slot.adverts.is_empty()) {
+                (_, true, false) => Some(ADVERT_HEADLINE.to_owned()),
+                (Some(section), ..) => Some(section.clone()),
+                _ => most_common(&slot.themes),
+            };
+            if !articles.is_empty() && !slot.adverts.is_empty() {
+                self.warnings.push(format!(
+                    "{}: {} advertisement placeholder{} not listed: {}",
+                    slot.label,
+                    slot.adverts.len(),
+                    if slot.adverts.len() == 1 { "" } else { "s" },
+                    slot.adverts.join(", ")
+                ));
+            }
+            pages.push(Page {
+                number: slot.number,
+                label: slot.label,
+                section,
+                articles,
+            });
+        }
+        let mut edition = Edition {
+            paper: most_common(&self.papers),
+            date: most_common(&self.dates),
+            pages,
+            warnings: self.warnings,
+            ..Edition::default()
+        };
+        mark_repeats(&mut edition);
+        // Parts linked by their file are kept out of the search for links, then linked.
+        let links: Vec<((usize, usize), (usize, usize))> = (self.links.iter())
+            .map(|(front, back)| (locations[front], locations[back]))
+            .collect();
+        let mut held = Vec::new();
+        for &(front, back) in &links {
+            let to = at(&mut edition, front).jump_to.take();
+            let from = at(&mut edition, back).jump_from.take();
+            held.push((to, from));
+        }
+        resolve_jumps(&mut edition);
+        for (&(front, back), (to, from)) in links.iter().zip(held) {
+            let front_id = at(&mut edition, front).id.clone();
+            let back_id = at(&mut edition, back).id.clone();
+            at(&mut edition, front).jump_to = to.map(|jump| Jump {
+                article: Some(back_id),
+                ..jump
+            });
+            at(&mut edition, back).jump_from = from.map(|jump| Jump {
+                article: Some(front_id),
+                ..jump
+            });
+        }
+        Ok(edition)
+    }
+}
+
+fn at(edition: &mut Edition, (page, index): (usize, usize)) -> &mut Article {
+    &mut edition.pages[page].articles[index]
+}
+
+/// An article holding a part's body.
+fn article_of(part: Part) -> Article {
+    Article {
+        byline: part.byline,
+        blocks: part.blocks,
+        captions: part.captions,
+        jump_to: part.jump_to.map(|page| Jump {
+            page,
+            article: None,
+        }),
+        jump_from: part.jump_from.map(|page| Jump {
+            page,
+            article: None,
+        }),
+        ..Article::default()
+    }
+}
+
+/// Marks every listing whose whole text an earlier listing already holds with that
+/// listing's id.
+fn mark_repeats(edition: &mut Edition) {
+    let mut first: HashMap<String, String> = HashMap::new();
+    for article in edition.pages.iter_mut().flat_map(|page| &mut page.articles) {
+        if article.blocks.is_empty() {
+            continue;
+        }
+        let mut text = String::new();
+        for piece in article
+            .headings()
+            .chain(article.blocks.iter().map(|b| b.text.as_str()))
+        {
+            text.push_str(piece);
+            text.push('\n');
+        }
+        match first.get(&text) {
+            Some(id) => article.repeat_of = Some(id.clone()),
+            None => {
+                first.insert(text, article.id.clone());
+            }
+        }
+    }
+}
+
+/// The value given most often, the first given among equals.
+fn most_common(values: &[String]) -> Option<String> {
+    let mut counts: Vec<(&String, usize)> = Vec::new();
+    for value in values {
+        match counts.iter_mut().find(|(seen, _)| *seen == value) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((value, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, count)| *count).max()?;
+    counts
+        .into_iter()
+        .find(|&(_, count)| count == best)
+        .map(|(value, _)| value.clone())
+}
