@@ -71,10 +71,13 @@ impl Builder {
     /// skipped file.
     pub fn add(&mut self, read: Read, only_one: bool) -> Result<(), LoadError> {
         self.warnings.extend(read.warnings);
-        if let Some(date) = names::components(&read.name)
-            .rev()
-            .find_map(|part| names::date_of(part.split('-').next().unwrap_or(part)))
-        {
+        // The date nearest the file: its own name (20191019-01-02.txt), else a folder's
+        // (20191019/, rmrb-20191019/).
+        let date_in = |part: &str| {
+            let stem = part.rsplit_once('.').map_or(part, |(stem, _)| stem);
+            names::date_of(stem).or_else(|| stem.split(['-', '_', ' ']).find_map(names::date_of))
+        };
+        if let Some(date) = names::components(&read.name).rev().find_map(date_in) {
             self.dates.push(date);
         }
         match read.content {

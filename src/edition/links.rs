@@ -71,11 +71,20 @@ pub fn resolve_jumps(edition: &mut Edition) {
 /// then each resolved continuation. A lone article is a story of one part; an unknown id gives
 /// none. Links that run in a circle are followed once round.
 pub fn story_parts<'a>(edition: &'a Edition, id: &str) -> Vec<&'a Article> {
+    // A repeated listing is read as the listing it repeats.
+    let id = match edition
+        .article(id)
+        .and_then(|article| article.repeat_of.as_deref())
+    {
+        Some(first) if edition.article(first).is_some() => first,
+        _ => id,
+    };
     parts_of(|id| edition.article(id), id)
 }
 
 /// Every story of the edition once, as [`story_parts`] gives it, in the order of the first
-/// of its articles in the edition: what merged reading reads from start to end.
+/// of its articles in the edition: what merged reading reads from start to end. A listing
+/// that repeats an earlier one ([`Article::is_repeat`]) is not read again.
 pub fn stories(edition: &Edition) -> Vec<Vec<&Article>> {
     let articles = || edition.pages.iter().flat_map(|page| &page.articles);
     // The first article of an id, as `Edition::article` finds it, without a walk per look-up.
@@ -86,7 +95,7 @@ pub fn stories(edition: &Edition) -> Vec<Vec<&Article>> {
     let mut told = HashSet::new();
     let mut stories = Vec::new();
     for article in articles() {
-        if told.contains(article.id.as_str()) {
+        if article.is_repeat() || told.contains(article.id.as_str()) {
             continue;
         }
         let parts = parts_of(|id| by_id.get(id).copied(), &article.id);
