@@ -18,6 +18,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::model::{Article, BlockKind, CaptionKind, Edition, Jump, page_label};
 use super::parallel::map_chunks;
+use crate::chars::{ends_sentence, is_cjk};
 
 /// The least score a pair needs to be linked, however few rivals it has: unrelated stories of
 /// one edition share only common terms and score well below this.
@@ -826,21 +827,12 @@ fn for_each_term(text: &str, mut emit: impl FnMut(Term)) {
 
 /// True for the Han characters terms are made of; all are below U+30000, in 18 bits.
 fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+    is_cjk(c) && c < '\u{30000}'
 }
 
 /// Whether a paragraph breaks off before its sentence ends.
 fn ends_mid_sentence(paragraph: &str) -> bool {
-    let mut tail = paragraph.trim_end().chars().rev();
-    let last = tail.next();
-    let before_closing = |c| matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '"');
-    let end = if last.is_some_and(before_closing) {
-        tail.next()
-    } else {
-        last
-    };
-    !end.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '.'))
+    !ends_sentence(paragraph)
 }
 
 /// Whether a paragraph opens with something no sentence opens with: a clause separator, or a

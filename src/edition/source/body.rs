@@ -2,7 +2,9 @@
 //! photo credits; a byline line opening it becomes the byline; continuation markers become
 //! jumps, and a 下转 followed by 上接 cuts the file into the parts of a continued story.
 
-use super::super::classify::{ends_sentence, is_byline, is_heading_like, is_subhead_like};
+use super::super::classify::{
+    BYLINE_MARKS, ends_sentence, is_byline, is_heading_like, is_subhead_like,
+};
 use super::super::markers::{Direction, find_markers};
 use super::super::{Block, BlockKind, Caption, CaptionKind};
 
@@ -13,7 +15,6 @@ const CREDIT_MAX_CHARS: usize = 30;
 /// Longest dateline ("（本报内罗毕10月18日电）").
 const DATELINE_MAX_CHARS: usize = 30;
 
-const BYLINE_MARKS: &[char] = &['□', '■', '◇', '◆', '○', '●', '△', '▲'];
 const OPEN: &[char] = &['（', '('];
 const CLOSE: &[char] = &['）', ')'];
 /// How photo credits end, past a bracketed agency.
