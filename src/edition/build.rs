@@ -362,27 +362,41 @@ fn article_of(part: Part) -> Article {
 }
 
 /// Marks every listing whose whole text an earlier listing already holds with that
-/// listing's id.
+/// listing's id. Listings are told apart by their heads and their body's shape first, so
+/// only likely repeats are compared whole.
 fn mark_repeats(edition: &mut Edition) {
-    let mut first: HashMap<String, String> = HashMap::new();
-    for article in edition.pages.iter_mut().flat_map(|page| &mut page.articles) {
-        if article.blocks.is_empty() {
-            continue;
-        }
-        let mut text = String::new();
-        for piece in article
-            .headings()
-            .chain(article.blocks.iter().map(|b| b.text.as_str()))
-        {
-            text.push_str(piece);
-            text.push('\n');
-        }
-        match first.get(&text) {
-            Some(id) => article.repeat_of = Some(id.clone()),
-            None => {
-                first.insert(text, article.id.clone());
+    // Heads, number of blocks, bytes of text.
+    type Shape = (Vec<String>, usize, usize);
+    let shape = |article: &Article| -> Shape {
+        let text_len = article.blocks.iter().map(|block| block.text.len()).sum();
+        let heads = article.headings().map(str::to_owned).collect();
+        (heads, article.blocks.len(), text_len)
+    };
+    let mut first: HashMap<Shape, Vec<(usize, usize)>> = HashMap::new();
+    let mut repeats = Vec::new();
+    for (page_index, page) in edition.pages.iter().enumerate() {
+        for (index, article) in page.articles.iter().enumerate() {
+            if article.blocks.is_empty() {
+                continue;
+            }
+            let earlier = first.entry(shape(article)).or_default();
+            let same = earlier.iter().find(|&&(page, at)| {
+                let other = &edition.pages[page].articles[at];
+                other.blocks == article.blocks && other.captions == article.captions
+            });
+            match same {
+                Some(&(page, at)) => {
+                    repeats.push((
+                        (page_index, index),
+                        edition.pages[page].articles[at].id.clone(),
+                    ));
+                }
+                None => earlier.push((page_index, index)),
             }
         }
+    }
+    for ((page, index), id) in repeats {
+        edition.pages[page].articles[index].repeat_of = Some(id);
     }
 }
 

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::Edition;
 use super::error::LoadError;
+use super::parallel::map_chunks;
 use super::source::decode::may_be_text;
 use super::source::{Input, LoadOptions, load_inputs, names};
 
@@ -65,9 +66,7 @@ pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Edition, Lo
                     name: display(path),
                 });
             }
-            for file in files {
-                inputs.push(Input::new(display(&file), read_file(&file)?));
-            }
+            inputs.extend(read_files(&files)?);
         } else {
             inputs.push(Input::new(display(path), read_file(path)?));
         }
@@ -79,6 +78,19 @@ pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Edition, Lo
 
 fn display(path: &Path) -> String {
     path.display().to_string()
+}
+
+/// Reads `files` on every core, in order.
+fn read_files(files: &[PathBuf]) -> Result<Vec<Input>, LoadError> {
+    let read_chunk = |chunk: &[PathBuf], _| -> Vec<Result<Input, LoadError>> {
+        (chunk.iter())
+            .map(|file| Ok(Input::new(display(file), read_file(file)?)))
+            .collect()
+    };
+    map_chunks(files, read_chunk)
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
@@ -104,7 +116,9 @@ fn read_limited(reader: impl Read, name: &str) -> Result<Vec<u8>, LoadError> {
                 name: name.to_owned(),
                 source,
             })?;
-        if bytes.len() == read {
+        // A file that fits in the first chunk is read whole and decoded at once; a longer one
+        // is checked before the rest is read.
+        if bytes.len() == read && read == chunk {
             may_be_text(&bytes).map_err(|error| LoadError::NotText {
                 name: name.to_owned(),
                 reason: error.0,

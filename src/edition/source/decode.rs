@@ -96,18 +96,20 @@ pub fn may_be_text(bytes: &[u8]) -> Result<(), NotText> {
     if bytes.is_empty() || unicode_bom(bytes).is_some() {
         return Ok(());
     }
+    // UTF-8 without NUL is text; a character cut at the end of the prefix is no error.
+    let utf8_prefix = match std::str::from_utf8(bytes) {
+        Ok(_) => Some(bytes),
+        Err(error) if error.error_len().is_none() => Some(&bytes[..error.valid_up_to()]),
+        Err(_) => None,
+    };
+    if utf8_prefix.is_some_and(|prefix| !prefix.contains(&0)) {
+        return Ok(());
+    }
+    // No text in any encoding holds eight NUL bytes in a row.
     if bytes.windows(8).any(|window| window == [0; 8]) {
         return Err(NotText("it contains runs of NUL bytes".into()));
     }
-    let utf8_prefix = match std::str::from_utf8(bytes) {
-        Ok(_) => true,
-        // A character cut at the end of the prefix is no error.
-        Err(error) => error.error_len().is_none(),
-    };
     let plausible = |text: &str| !text.contains('\0') && text_share(text) >= MIN_TEXT_SHARE;
-    if utf8_prefix && plausible(&String::from_utf8_lossy(bytes)) {
-        return Ok(());
-    }
     let wide = [Wide::Utf32Le, Wide::Utf32Be, Wide::Utf16Le, Wide::Utf16Be];
     let cut = |unit: usize| &bytes[..bytes.len() - bytes.len() % unit];
     if wide.iter().any(|wide| {

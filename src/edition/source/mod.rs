@@ -200,53 +200,44 @@ fn read_input(input: Input, options: &LoadOptions, position: u32) -> Result<Read
         });
     }
     let place = names::article_place(&name);
-    let is_markdown = markdown::read(&text);
-    let file = match is_markdown {
-        Some(file) => Some(file),
-        None if place.is_some() && crawl::fits(&text) => Some(crawl::read(&text)),
-        None => None,
-    };
-    let Some(mut file) = file else {
+    let is_article = text.starts_with("---") || place.is_some() && crawl::fits(&text);
+    if !is_article {
         return Ok(Read {
             name,
             content: Content::PageText(Some(parse(&text, position)), text, position),
             warnings,
         });
-    };
+    }
     // Article text is cleaned as page text is: no control character reaches a terminal.
-    let mut clean = |line: &mut String, at: usize| {
-        let sanitized = sanitize(line);
-        if !sanitized.removed.is_empty() {
-            let shown: Vec<String> = (sanitized.removed.iter())
-                .flat_map(|removal| removal.shown.clone())
-                .collect();
-            warnings.push(format!(
-                "{name}, line {at}: removed control or invisible characters: {}",
-                shown.join(", ")
-            ));
-            *line = sanitized.text.into_owned();
+    let sanitized = sanitize(&text);
+    for removal in &sanitized.removed {
+        warnings.push(format!(
+            "{name}, line {}: removed control or invisible characters: {}",
+            removal.line,
+            removal.shown.join(", ")
+        ));
+    }
+    if let Some(&line) = sanitized.composed_lines.first() {
+        warnings.push(format!(
+            "{name}, line {line}: composed decomposed characters (NFC) on {} lines",
+            sanitized.composed_lines.len()
+        ));
+    }
+    let text = sanitized.text;
+    let mut file = match markdown::read(&text) {
+        Some(file) => file,
+        None if place.is_some() && crawl::fits(&text) => crawl::read(&text),
+        None => {
+            let text = text.into_owned();
+            return Ok(Read {
+                name,
+                content: Content::PageText(Some(parse(&text, position)), text, position),
+                warnings,
+            });
         }
     };
     let head_lines = text.split('\n').count() - file.body.len();
     file.first_body_line = head_lines + 1;
-    for (index, line) in file.body.iter_mut().enumerate() {
-        clean(line, head_lines + index + 1);
-    }
-    let heads = &mut file.heads;
-    for head in [
-        &mut heads.column,
-        &mut heads.kicker,
-        &mut heads.headline,
-        &mut heads.subtitle,
-        &mut file.author,
-        &mut file.theme,
-        &mut file.paper,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        clean(head, 1);
-    }
     file.name = name.clone();
     file.place = place;
     Ok(Read {
