@@ -60,7 +60,7 @@ pub(super) struct Builder {
     /// Front part → continued part, by entry key.
     links: Vec<(usize, usize)>,
     next_key: usize,
-    /// Front matter fields the model has no place for: key → files.
+    /// Front matter fields the model has no place for: "key: value" → files.
     unused: BTreeMap<String, usize>,
     /// The first input skipped for having no text.
     first_empty: Option<String>,
@@ -99,6 +99,11 @@ impl Builder {
                 Ok(())
             }
         }
+    }
+
+    /// Adds warnings about the inputs as a whole.
+    pub fn warn(&mut self, warnings: impl IntoIterator<Item = String>) {
+        self.warnings.extend(warnings);
     }
 
     fn skip_empty(&mut self, name: String, only_one: bool) -> Result<(), LoadError> {
@@ -159,9 +164,8 @@ impl Builder {
     fn add_article_file(&mut self, file: ArticleFile) {
         self.article_files = true;
         let name = file.name;
-        for unused in &file.unused {
-            let key = unused.split(':').next().unwrap_or_default().to_owned();
-            *self.unused.entry(key).or_default() += 1;
+        for unused in file.unused {
+            *self.unused.entry(unused).or_default() += 1;
         }
         self.dates
             .extend(file.date.as_deref().and_then(names::date_of));
@@ -252,11 +256,14 @@ impl Builder {
         }
         if !self.unused.is_empty() {
             let fields: Vec<String> = (self.unused.iter())
-                .map(|(key, files)| format!("{key} ({files} files)"))
+                .map(|(field, files)| match files {
+                    1 => field.clone(),
+                    _ => format!("{field} ({files} files)"),
+                })
                 .collect();
             self.warnings.push(format!(
-                "front matter fields with no place in the model: {}",
-                fields.join(", ")
+                "front matter with no place in the model: {}",
+                fields.join("; ")
             ));
         }
         let mut locations: HashMap<usize, (usize, usize)> = HashMap::new();
@@ -414,4 +421,96 @@ fn most_common(values: &[String]) -> Option<String> {
         .into_iter()
         .find(|&(_, count)| count == best)
         .map(|(value, _)| value.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::source::{Input, LoadOptions, load_inputs};
+    use super::*;
+
+    fn article(title: &str, body: &str) -> String {
+        format!("---\ntitle: {title}\ntheme: 要闻\ndate: 2026-06-05\nsource: 某报\n---\n{body}\n")
+    }
+
+    fn load(files: &[(&str, String)]) -> Edition {
+        let inputs = (files.iter())
+            .map(|(name, text)| Input::new(*name, text.as_bytes()))
+            .collect();
+        load_inputs(inputs, &LoadOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn article_files_make_pages_in_order_with_links_repeats_and_adverts() {
+        let continued = "第一段写了一些事情。\n第二段没有说完，（下转第二版）\n\u{3000}\u{3000}(上接第一版）\n接着说完。";
+        let story = "　　本报记者 王五\n　　另一篇报道的正文。";
+        let edition = load(&[
+            (
+                "20260605/二版/01-第二版的报道.md",
+                article("第二版的报道", story),
+            ),
+            (
+                "20260605/一版/02-前面的报道.md",
+                article("前面的报道", continued),
+            ),
+            ("20260605/一版/01-头条.md", article("头条", "头条的正文。")),
+            ("20260605/三版/01-广告.md", article("广告", "")),
+            (
+                "20260605/三版/02-第二版的报道.md",
+                article("第二版的报道", story),
+            ),
+            ("20260605/四版/01-广告.md", article("广告", "")),
+        ]);
+        assert_eq!(edition.date.as_deref(), Some("2026-06-05"));
+        assert_eq!(edition.paper.as_deref(), Some("某报"));
+        let titles: Vec<(&str, &str)> = (edition.pages.iter())
+            .flat_map(|page| &page.articles)
+            .map(|article| (article.id.as_str(), article.title.as_str()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("1-1", "头条"),
+                ("1-2", "前面的报道"),
+                ("2-1", "第二版的报道"),
+                ("2-2", "接着说完。"),
+                ("3-1", "第二版的报道"),
+            ]
+        );
+        let front = edition.article("1-2").unwrap();
+        assert_eq!(
+            front.jump_to.as_ref().unwrap().article.as_deref(),
+            Some("2-2")
+        );
+        let back = edition.article("2-2").unwrap();
+        assert_eq!(
+            back.jump_from.as_ref().unwrap().article.as_deref(),
+            Some("1-2")
+        );
+        assert_eq!(
+            edition.article("2-1").unwrap().byline.as_deref(),
+            Some("本报记者 王五")
+        );
+        assert_eq!(
+            edition.article("3-1").unwrap().repeat_of.as_deref(),
+            Some("2-1")
+        );
+        let last = edition.pages.last().unwrap();
+        assert_eq!((last.number, last.section.as_deref()), (4, Some("广告")));
+        assert!(last.articles.is_empty());
+        assert!(edition.warnings.iter().any(|w| w.contains("advertisement")));
+    }
+
+    #[test]
+    fn page_folders_of_one_number_make_one_page_with_unique_ids() {
+        let edition = load(&[
+            ("A01/01-甲.md", article("甲", "甲的正文。")),
+            ("B01/01-乙.md", article("乙", "乙的正文。")),
+        ]);
+        let ids: Vec<&str> = (edition.pages.iter())
+            .flat_map(|page| &page.articles)
+            .map(|article| article.id.as_str())
+            .collect();
+        assert_eq!(ids, ["1-1", "1-2"]);
+        assert!(edition.warnings.iter().any(|w| w.contains("A01, B01")));
+    }
 }

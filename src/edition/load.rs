@@ -191,8 +191,8 @@ fn entries(folder: &Path) -> Result<Vec<(String, PathBuf)>, LoadError> {
 }
 
 /// The page and article files of an edition folder, in name order: its text files, and
-/// those of its page folders. Hidden files (AppleDouble `._x.txt` and the like) are skipped
-/// with a warning in `skipped`.
+/// those of its page folders; other folders are named in `skipped`. Hidden files (AppleDouble
+/// `._x.txt`) are listed too: loading skips them with a warning.
 fn edition_files(folder: &Path, skipped: &mut Vec<String>) -> Result<Vec<PathBuf>, LoadError> {
     let mut files = Vec::new();
     collect(folder, 0, &mut files, skipped)?;
@@ -220,10 +220,6 @@ fn collect(
                 collect(&path, depth + 1, files, skipped)?;
             } else if !name.starts_with('.') {
                 skipped.push(format!("{}: not a page folder; skipped", display(&path)));
-            }
-        } else if name.starts_with('.') {
-            if is_text {
-                skipped.push(format!("{}: a hidden file; skipped", display(&path)));
             }
         } else if is_text {
             files.push(path);

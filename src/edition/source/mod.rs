@@ -151,6 +151,16 @@ pub fn load_inputs(inputs: Vec<Input>, options: &LoadOptions) -> Result<Edition,
             name: input.name.clone(),
         });
     }
+    let mut hidden = Vec::new();
+    let inputs: Vec<Input> = (inputs.into_iter())
+        .filter(|input| {
+            let is_hidden = names::is_hidden(&input.name) && input.name != "stdin";
+            if is_hidden {
+                hidden.push(format!("{}: a hidden file; skipped", input.name));
+            }
+            !is_hidden
+        })
+        .collect();
     // Each input is taken by the worker that reads it, so its bytes go as its text comes.
     let inputs: Vec<Mutex<Option<Input>>> = inputs
         .into_iter()
@@ -175,6 +185,7 @@ pub fn load_inputs(inputs: Vec<Input>, options: &LoadOptions) -> Result<Edition,
         .collect::<Result<_, _>>()?;
     let only_one = reads.len() == 1;
     let mut builder = Builder::default();
+    builder.warn(hidden);
     for read in reads {
         builder.add(read, only_one)?;
     }

@@ -19,6 +19,14 @@ pub struct Place {
     pub title: Option<String>,
 }
 
+/// True when a file's name hides it: `.x`, and the AppleDouble `._x.txt` files macOS leaves
+/// beside files copied to foreign disks.
+pub fn is_hidden(name: &str) -> bool {
+    components(name)
+        .next_back()
+        .is_some_and(|file| file.starts_with('.'))
+}
+
 /// The components of a slash-separated name.
 pub fn components(name: &str) -> impl DoubleEndedIterator<Item = &str> {
     name.split(['/', '\\']).filter(|part| !part.is_empty())
