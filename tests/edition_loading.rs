@@ -183,6 +183,11 @@ fn a_folder_of_editions_names_the_newest_to_open() {
     let stderr = assert_fails_naming(&run(&[archive, "--toc"]), "rmrb-2019-10");
     assert!(stderr.contains("2 editions"), "{stderr}");
     assert!(stderr.contains("rmrb-2019-10/20191019"), "{stderr}");
+    // Papers of editions, one level further down.
+    let papers = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/editions");
+    let stderr = assert_fails_naming(&run(&[papers, "--toc"]), "editions");
+    assert!(stderr.contains("4 editions"), "{stderr}");
+    assert!(stderr.contains("zgqxb-2026-06/20260609"), "{stderr}");
 }
 
 #[test]

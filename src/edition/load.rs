@@ -137,13 +137,15 @@ fn read_limited(reader: impl Read, name: &str) -> Result<Vec<u8>, LoadError> {
     }
 }
 
-/// Refuses a folder of editions, naming the newest to open.
+/// Refuses a folder of editions (folders named by date, or folders of them: months, papers),
+/// naming the newest to open.
 fn refuse_archive(folder: &Path) -> Result<(), LoadError> {
     let mut editions: Vec<(String, PathBuf)> = Vec::new();
     for (name, path) in subfolders(folder)? {
         if let Some(date) = names::date_of(&name) {
             editions.push((date, path));
-        } else if names::is_month_or_year(&name) {
+        } else if names::page_of_folder(&name).is_none() {
+            // A month of editions (2019-10/), or a paper's (rmrb-2019-10/).
             for (name, path) in subfolders(&path)? {
                 if let Some(date) = names::date_of(&name) {
                     editions.push((date, path));

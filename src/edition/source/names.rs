@@ -131,20 +131,6 @@ pub fn date_of(name: &str) -> Option<String> {
         .then(|| format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..]))
 }
 
-/// True when a folder's name is a month of editions: `YYYYMM`, `YYYY-MM` or `YYYY`.
-pub fn is_month_or_year(name: &str) -> bool {
-    let digits: String = name.chars().filter(|&c| c != '-').collect();
-    digits.bytes().all(|b| b.is_ascii_digit())
-        && match digits.len() {
-            4 => name.len() == 4,
-            6 => {
-                let month: u32 = digits[4..].parse().unwrap_or(0);
-                (1..=12).contains(&month) && (name.len() == 6 || name.as_bytes()[4] == b'-')
-            }
-            _ => false,
-        }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,7 +166,5 @@ mod tests {
         assert_eq!(date_of("2026-06-05").as_deref(), Some("2026-06-05"));
         assert_eq!(date_of("20230229"), None);
         assert_eq!(date_of("12345678"), None);
-        assert!(is_month_or_year("2019-10") && is_month_or_year("201910"));
-        assert!(!is_month_or_year("201913"));
     }
 }
