@@ -233,3 +233,39 @@ fn reading_stops_at_the_size_limit() {
     let stderr = assert_fails_naming(&output, "stdin");
     assert!(stderr.contains("larger than 256 MiB"), "{stderr}");
 }
+
+#[test]
+fn a_story_listed_on_two_pages_is_read_once_in_merged_reading() {
+    let folder = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/editions/rmrb-2019-10/20191019"
+    );
+    // The first pair of files with the same text, found by the test itself.
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    files.sort();
+    let texts: Vec<String> = (files.iter())
+        .map(|file| std::fs::read_to_string(file).unwrap().replace("\r\n", "\n"))
+        .collect();
+    let (first, second) = (0..texts.len())
+        .flat_map(|a| (a + 1..texts.len()).map(move |b| (a, b)))
+        .find(|&(a, b)| texts[a].trim_end() == texts[b].trim_end())
+        .expect("the fixture lists a story twice");
+    let headline = texts[first].lines().nth(1).unwrap().trim();
+    let count = |args: &[&str]| {
+        let output = support::cli::stdout(&run(&[&[folder][..], args].concat()));
+        output.matches(headline).count()
+    };
+    assert_eq!(count(&["--dump", "--merged"]), 1);
+    assert_eq!(count(&["--dump"]), 2);
+    let toc = support::cli::stdout(&run(&[folder, "--toc"]));
+    let marked = toc
+        .lines()
+        .find(|line| line.contains(headline) && line.contains('='))
+        .unwrap_or_else(|| panic!("{toc}"));
+    let name = files[second].file_stem().unwrap().to_str().unwrap();
+    let page: u32 = name.split('-').nth(1).unwrap().parse().unwrap();
+    assert!(marked.contains(&format!(" {page}-")), "{marked}");
+}

@@ -1,14 +1,15 @@
 //! The layouts an edition's files come in, each read by a module of its own, all feeding one
-//! model builder ([`build`](super::build)):
+//! model builder:
 //!
 //! - [`markdown`]: article files with YAML front matter (`title`, `author`, `theme`, …);
 //! - [`crawl`]: article files whose names carry page and place (`YYYYMMDD-PP-AA.txt`) and
 //!   whose first three lines are the kicker, headline and subtitle;
-//! - page text: anything else, read by the page parser ([`parse`](super::parse)).
-//! - saved editions (`.json`, or JSON on stdin): [`saved`].
+//! - page text: anything else, read by the page parser ([`crate::edition::parse`]);
+//! - saved editions (`.json`, or JSON on stdin).
 //!
-//! [`load_inputs`] reads named byte buffers and does no I/O: the file-system front end
-//! ([`load`](super::load)) lists and reads files and hands them here.
+//! [`decode`] turns any file's bytes into text first, and [`names`] reads what file and
+//! folder names tell. [`load_inputs`] reads named byte buffers and does no I/O: the
+//! file-system front end ([`crate::edition::load`]) lists and reads files and hands them here.
 
 pub(super) mod body;
 pub mod crawl;
@@ -27,7 +28,7 @@ use super::sanitize::sanitize;
 use super::{Edition, ParsedText, parse};
 use names::Place;
 
-pub use body::trim_layout;
+use body::trim_layout;
 
 /// Longest line the crawl layout reads as a head (kicker, headline, subtitle).
 const MAX_HEAD_CHARS: usize = 80;
