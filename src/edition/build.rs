@@ -6,7 +6,8 @@
 //! A01 and B01) make one page: its articles are numbered on from the first source's, so
 //! every id stays unique, and a warning names the page.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write;
 
 use super::error::LoadError;
 use super::parse::title;
@@ -38,7 +39,7 @@ struct Slot {
     /// Article files, put in order by their place.
     files: Vec<Entry>,
     /// Articles of page text, in the text's order.
-    texts: Vec<Entry>,
+    texts: Vec<Article>,
     /// Continued parts of stories that start on other pages.
     continued: Vec<Entry>,
     /// Advertisement placeholders (their file names).
@@ -146,18 +147,17 @@ impl Builder {
     fn add_page_text(&mut self, parsed: ParsedText, name: &str) {
         self.warnings.extend(parsed.warnings());
         for page in parsed.pages {
-            let keys: Vec<usize> = page.articles.iter().map(|_| self.key()).collect();
             let slot = self.slot(page.number, || page.label.clone());
             slot.sources.push(format!("{} in {name}", page.label));
             if slot.section.is_none() {
                 slot.section = page.section;
             }
-            let entries = keys.into_iter().zip(page.articles);
-            slot.texts.extend(entries.map(|(key, article)| Entry {
-                key,
-                order: (0, String::new()),
-                article,
-            }));
+            // A large edition is mostly page text: its articles are moved as they are.
+            if slot.texts.is_empty() {
+                slot.texts = page.articles;
+            } else {
+                slot.texts.extend(page.articles);
+            }
         }
     }
 
@@ -266,21 +266,45 @@ impl Builder {
                 fields.join("; ")
             ));
         }
+        // Where the linked parts end up; no other article's place is needed.
+        let linked: HashSet<usize> = (self.links.iter())
+            .flat_map(|&(front, back)| [front, back])
+            .collect();
         let mut locations: HashMap<usize, (usize, usize)> = HashMap::new();
         let mut pages = Vec::with_capacity(self.slots.len());
         for (page_index, mut slot) in self.slots.into_iter().enumerate() {
             slot.files.sort_by(|a, b| a.order.cmp(&b.order));
-            let entries = slot
-                .files
-                .into_iter()
-                .chain(slot.texts)
-                .chain(slot.continued);
+            // Articles of files first, in their places, then page text, then continued parts.
+            let mut keyed = Vec::new();
             let mut articles = Vec::new();
-            for (index, entry) in entries.enumerate() {
-                let mut article = entry.article;
-                article.id = format!("{}-{}", slot.number, index + 1);
-                locations.insert(entry.key, (page_index, index));
-                articles.push(article);
+            let mut push = |articles: &mut Vec<Article>, entry: Entry| {
+                keyed.push((entry.key, articles.len()));
+                articles.push(entry.article);
+            };
+            if slot.files.is_empty() {
+                articles = slot.texts;
+            } else {
+                articles.reserve(slot.files.len() + slot.texts.len());
+                slot.files
+                    .into_iter()
+                    .for_each(|entry| push(&mut articles, entry));
+                articles.extend(slot.texts);
+            }
+            slot.continued
+                .into_iter()
+                .for_each(|entry| push(&mut articles, entry));
+            let mut id = String::new();
+            for (index, article) in articles.iter_mut().enumerate() {
+                id.clear();
+                write!(id, "{}-{}", slot.number, index + 1).expect("writing to a string");
+                if article.id != id {
+                    article.id.clone_from(&id);
+                }
+            }
+            for (key, index) in keyed {
+                if linked.contains(&key) {
+                    locations.insert(key, (page_index, index));
+                }
             }
             if slot.sources.len() > 1 {
                 self.warnings.push(format!(

@@ -56,7 +56,7 @@ pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Edition, Lo
     let mut skipped = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            let bytes = read_limited(std::io::stdin().lock(), "stdin")?;
+            let bytes = read_limited(std::io::stdin().lock(), "stdin", 0)?;
             inputs.push(Input::new("stdin", bytes));
         } else if path.is_dir() {
             refuse_archive(path)?;
@@ -99,13 +99,16 @@ fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
         source,
     };
     let file = std::fs::File::open(path).map_err(io)?;
-    read_limited(file, &display(path))
+    let size = file.metadata().map_or(0, |metadata| metadata.len());
+    let capacity = usize::try_from(size).map_or(MAX_INPUT_BYTES, |size| size.min(MAX_INPUT_BYTES));
+    read_limited(file, &display(path), capacity)
 }
 
 /// Reads `reader` to its end in chunks, stopping at [`MAX_INPUT_BYTES`] and as soon as the
-/// first chunk shows the bytes are no text.
-fn read_limited(reader: impl Read, name: &str) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::new();
+/// first chunk shows the bytes are no text; `capacity` is the size it is expected to be.
+fn read_limited(reader: impl Read, name: &str, capacity: usize) -> Result<Vec<u8>, LoadError> {
+    // One byte more than the file holds, so the read that finds its end needs no more room.
+    let mut bytes = Vec::with_capacity(capacity + 1);
     let mut reader = reader.take(MAX_INPUT_BYTES as u64 + 1);
     let mut chunk = FIRST_CHUNK_BYTES;
     loop {

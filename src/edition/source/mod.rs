@@ -117,8 +117,9 @@ pub struct ArticleFile {
 pub(super) enum Content {
     /// One article (or the parts of one continued story).
     Article(Box<ArticleFile>),
-    /// Page text, and the text parsed as if every input before it held one page (as page
-    /// files do), with the position its header-less first page was numbered with.
+    /// Page text parsed as if every input before it held one page (as page files do), the
+    /// text (empty when it cannot need parsing again), and the position its header-less
+    /// first page was numbered with.
     PageText(Option<ParsedText>, String, u32),
     /// Nothing but white space.
     Empty,
@@ -162,6 +163,9 @@ pub fn load_inputs(inputs: Vec<Input>, options: &LoadOptions) -> Result<Edition,
             !is_hidden
         })
         .collect();
+    // Page text is parsed as if each input before it held one page; the builder parses it
+    // again when that was wrong, which a lone input never is: its text need not be kept.
+    let keep_text = inputs.len() > 1;
     // Each input is taken by the worker that reads it, so its bytes go as its text comes.
     let inputs: Vec<Mutex<Option<Input>>> = inputs
         .into_iter()
@@ -176,7 +180,7 @@ pub fn load_inputs(inputs: Vec<Input>, options: &LoadOptions) -> Result<Edition,
                         .unwrap_or_else(std::sync::PoisonError::into_inner)
                         .take()
                         .expect("each input is read once");
-                    read_input(input, options, position(index))
+                    read_input(input, options, position(index), keep_text)
                 })
                 .collect()
         };
@@ -195,7 +199,12 @@ pub fn load_inputs(inputs: Vec<Input>, options: &LoadOptions) -> Result<Edition,
 
 /// Decodes an input and tells its layout: front matter, a crawl's header lines (when the
 /// name carries page and place), or page text.
-fn read_input(input: Input, options: &LoadOptions, position: u32) -> Result<Read, LoadError> {
+fn read_input(
+    input: Input,
+    options: &LoadOptions,
+    position: u32,
+    keep_text: bool,
+) -> Result<Read, LoadError> {
     let name = input.name;
     let decoded =
         decode::decode(input.bytes, options.encoding).map_err(|error| LoadError::NotText {
@@ -214,9 +223,11 @@ fn read_input(input: Input, options: &LoadOptions, position: u32) -> Result<Read
     let place = names::article_place(&name);
     let is_article = text.starts_with("---") || place.is_some() && crawl::fits(&text);
     if !is_article {
+        let parsed = parse(&text, position);
+        let text = if keep_text { text } else { String::new() };
         return Ok(Read {
             name,
-            content: Content::PageText(Some(parse(&text, position)), text, position),
+            content: Content::PageText(Some(parsed), text, position),
             warnings,
         });
     }
