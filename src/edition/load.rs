@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 
 use super::Edition;
 use super::error::LoadError;
-use super::parallel::map_chunks;
 use super::source::decode::may_be_text;
 use super::source::{Input, LoadOptions, load_inputs, names};
 
@@ -80,16 +79,11 @@ fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// Reads `files` on every core, in order.
+/// Reads `files`, in order. One core is enough: the files come from the page cache, and
+/// decoding and parsing them is spread over the cores after.
 fn read_files(files: &[PathBuf]) -> Result<Vec<Input>, LoadError> {
-    let read_chunk = |chunk: &[PathBuf], _| -> Vec<Result<Input, LoadError>> {
-        (chunk.iter())
-            .map(|file| Ok(Input::new(display(file), read_file(file)?)))
-            .collect()
-    };
-    map_chunks(files, read_chunk)
-        .into_iter()
-        .flatten()
+    (files.iter())
+        .map(|file| Ok(Input::new(display(file), read_file(file)?)))
         .collect()
 }
 
@@ -168,28 +162,39 @@ fn refuse_archive(folder: &Path) -> Result<(), LoadError> {
 
 /// The folders in `folder`, with their names.
 fn subfolders(folder: &Path) -> Result<Vec<(String, PathBuf)>, LoadError> {
-    let mut found = Vec::new();
-    for (name, path) in entries(folder)? {
-        if path.is_dir() {
-            found.push((name, path));
-        }
-    }
-    Ok(found)
+    let entries = entries(folder)?.into_iter();
+    Ok(entries
+        .filter(|entry| entry.is_dir)
+        .map(|entry| (entry.name, entry.path))
+        .collect())
 }
 
-fn entries(folder: &Path) -> Result<Vec<(String, PathBuf)>, LoadError> {
+/// One entry of a folder.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Entry {
+    name: String,
+    path: PathBuf,
+    /// A folder, or a link to one.
+    is_dir: bool,
+}
+
+/// The entries of `folder`, sorted by name. What an entry is comes with the listing; only
+/// links are looked up.
+fn entries(folder: &Path) -> Result<Vec<Entry>, LoadError> {
     let io = |source| LoadError::Io {
         name: display(folder),
         source,
     };
     let mut found = Vec::new();
     for entry in std::fs::read_dir(folder).map_err(io)? {
-        let path = entry.map_err(io)?.path();
-        let name = path
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        found.push((name, path));
+        let entry = entry.map_err(io)?;
+        let path = entry.path();
+        let is_dir = match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => kind.is_dir(),
+            _ => path.is_dir(),
+        };
+        let name = entry.file_name().to_string_lossy().into_owned();
+        found.push(Entry { name, path, is_dir });
     }
     found.sort();
     Ok(found)
@@ -211,7 +216,7 @@ fn collect(
     files: &mut Vec<PathBuf>,
     skipped: &mut Vec<String>,
 ) -> Result<(), LoadError> {
-    for (name, path) in entries(folder)? {
+    for Entry { name, path, is_dir } in entries(folder)? {
         let has_extension = |extensions: &[&str]| {
             Path::new(&name).extension().is_some_and(|extension| {
                 (extensions.iter()).any(|known| extension.eq_ignore_ascii_case(known))
@@ -220,7 +225,7 @@ fn collect(
         let is_text = has_extension(TEXT_EXTENSIONS)
             || has_extension(MARKDOWN_EXTENSIONS)
                 && names::article_place(&display(&path)).is_some();
-        if path.is_dir() {
+        if is_dir {
             if depth < MAX_DEPTH && names::page_of_folder(&name).is_some() {
                 collect(&path, depth + 1, files, skipped)?;
             } else if !name.starts_with('.') {

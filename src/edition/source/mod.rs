@@ -30,6 +30,8 @@ use names::Place;
 
 use body::trim_layout;
 
+/// Inputs smaller than this together are read on one core.
+const PARALLEL_MIN_BYTES: usize = 1 << 20;
 /// Longest line the crawl layout reads as a head (kicker, headline, subtitle).
 const MAX_HEAD_CHARS: usize = 80;
 
@@ -163,6 +165,7 @@ pub fn load_inputs(inputs: Vec<Input>, options: &LoadOptions) -> Result<Edition,
             !is_hidden
         })
         .collect();
+    let total_bytes: usize = inputs.iter().map(|input| input.bytes.len()).sum();
     // Page text is parsed as if each input before it held one page; the builder parses it
     // again when that was wrong, which a lone input never is: its text need not be kept.
     let keep_text = inputs.len() > 1;
@@ -184,10 +187,13 @@ pub fn load_inputs(inputs: Vec<Input>, options: &LoadOptions) -> Result<Edition,
                 })
                 .collect()
         };
-    let reads: Vec<Read> = super::parallel::map_chunks(&inputs, read_chunk)
-        .into_iter()
-        .flatten()
-        .collect::<Result<_, _>>()?;
+    // Threads pay for themselves on large editions only; a day's folder is read in
+    // milliseconds, and a busy machine may make a thread wait longer than the work takes.
+    let chunks = match total_bytes < PARALLEL_MIN_BYTES {
+        true => vec![read_chunk(&inputs, 0)],
+        false => super::parallel::map_chunks(&inputs, read_chunk),
+    };
+    let reads: Vec<Read> = chunks.into_iter().flatten().collect::<Result<_, _>>()?;
     let only_one = reads.len() == 1;
     let mut builder = Builder::default();
     builder.warn(hidden);
