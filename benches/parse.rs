@@ -88,6 +88,46 @@ fn load_1000_page_folder(bencher: Bencher) {
         .bench(|| edition::load(black_box(&paths)).expect("the edition loads"));
 }
 
+/// An edition folder of about 70 article files: the real one in `../shared/editions` when it
+/// is there, else the seed's crawled edition (37 files).
+fn article_folder() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = manifest.join("../shared/editions/rmrb-2019-10/20191030");
+    match shared.is_dir() {
+        true => shared,
+        false => manifest.join("seeds/rmrb-20191019"),
+    }
+}
+
+fn folder_bytes(folder: &Path) -> usize {
+    let files = std::fs::read_dir(folder).expect("the folder lists");
+    files
+        .map(|file| file.expect("an entry").metadata().expect("metadata").len() as usize)
+        .sum()
+}
+
+/// Loading an edition folder of article files (crawled layout): listing, reading, decoding,
+/// building the model, marking repeats, resolving jumps.
+#[divan::bench(sample_count = 20)]
+fn load_article_folder(bencher: Bencher) {
+    let paths = [article_folder()];
+    bencher
+        .counter(BytesCount::new(folder_bytes(&paths[0])))
+        .bench(|| edition::load(black_box(&paths)).expect("the edition loads"));
+}
+
+/// `kanbao DIR --toc` on the same folder, without the process: load, then the table.
+#[divan::bench(sample_count = 20)]
+fn toc_article_folder(bencher: Bencher) {
+    let paths = [article_folder()];
+    bencher.bench(|| {
+        let edition = edition::load(black_box(&paths)).expect("the edition loads");
+        let mut out = Vec::new();
+        edition::write_toc(&edition, &mut out).expect("writing to memory");
+        out
+    });
+}
+
 /// A folder under the system's temporary directory, removed when dropped.
 struct TempFolder(PathBuf);
 

@@ -39,7 +39,16 @@ fn main() {
         "what", "median", "min", "max", "peak RSS"
     );
     let kanbao = |args: &[&str]| support::command(args);
-    let rows: [(&str, CommandBuilder, Ready); 4] = [
+    let articles = article_folder();
+    let articles_arg = articles.to_str().expect("a UTF-8 path").to_owned();
+    let articles_text =
+        std::env::temp_dir().join(format!("kanbao-startup-{}.txt", std::process::id()));
+    let article_files = write_concatenated(&articles, &articles_text);
+    let articles_text_arg = articles_text
+        .to_str()
+        .expect("a UTF-8 temp path")
+        .to_owned();
+    let rows: [(&str, CommandBuilder, Ready); 6] = [
         ("kanbao, built-in edition", kanbao(&[]), kanbao_ready),
         // The same without the ambiguous-width probe: its round trip to the terminal.
         (
@@ -52,6 +61,16 @@ fn main() {
             "kanbao, 1000 pages (folder)",
             kanbao(&[&folder_arg]),
             kanbao_ready,
+        ),
+        (
+            "kanbao, article-file edition (folder)",
+            kanbao(&[&articles_arg]),
+            kanbao_ready,
+        ),
+        (
+            "less, that edition's text in one file",
+            less_on(&articles_text_arg),
+            less_ready_on,
         ),
     ];
     for (what, command, ready) in rows {
@@ -71,7 +90,41 @@ fn main() {
         "the 1000-page edition's text: {:.1} MiB in {PAGES} files",
         text_bytes as f64 / (1024.0 * 1024.0)
     );
+    println!("the article-file edition: {article_files} files in {articles_arg}");
+    // `kanbao DIR --toc`, the whole process, beside `cat` of the same text as a floor.
+    for (what, program, args) in [
+        (
+            "kanbao DIR --toc",
+            support::BINARY,
+            vec![articles_arg.as_str(), "--toc"],
+        ),
+        (
+            "cat, that edition's text",
+            "cat",
+            vec![articles_text_arg.as_str()],
+        ),
+    ] {
+        let mut times: Vec<Duration> = (0..RUNS)
+            .map(|_| {
+                let started = Instant::now();
+                let output = std::process::Command::new(program)
+                    .args(&args)
+                    .output()
+                    .expect("the program runs");
+                assert!(output.status.success(), "{what} failed");
+                started.elapsed()
+            })
+            .collect();
+        times.sort();
+        println!(
+            "{what:<36} {:>10} {:>10} {:>10}",
+            millis(times[RUNS / 2]),
+            millis(times[0]),
+            millis(times[RUNS - 1])
+        );
+    }
     let _ = std::fs::remove_dir_all(&folder);
+    let _ = std::fs::remove_file(&articles_text);
 }
 
 /// Whether the screen shows a program's first complete screenful.
@@ -93,10 +146,47 @@ fn last_row(screen: &vt100::Screen) -> String {
     screen.rows(0, cols.get()).nth(last).unwrap_or_default()
 }
 
+/// less's prompt for a file other than the seed: its "(END)" or the file name, after the
+/// screenful.
+fn less_ready_on(screen: &vt100::Screen) -> bool {
+    last_row(screen).contains("kanbao-startup-")
+}
+
+/// An edition folder of about 70 article files: the real one in `../shared/editions` when it
+/// is there, else the seed's crawled edition (37 files).
+fn article_folder() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = manifest.join("../shared/editions/rmrb-2019-10/20191030");
+    match shared.is_dir() {
+        true => shared,
+        false => manifest.join("seeds/rmrb-20191019"),
+    }
+}
+
+/// Writes the text of every file in `folder`, in name order, to `file`; returns how many.
+fn write_concatenated(folder: &Path, file: &Path) -> usize {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(folder)
+        .expect("the folder lists")
+        .map(|entry| entry.expect("an entry").path())
+        .collect();
+    names.sort();
+    let mut text = Vec::new();
+    for name in &names {
+        text.extend(std::fs::read(name).expect("a file reads"));
+    }
+    std::fs::write(file, text).expect("write the text");
+    names.len()
+}
+
 /// `less` as it starts with no user settings: no LESS options, no input preprocessor.
 fn less() -> CommandBuilder {
+    less_on(SEED)
+}
+
+/// `less` on `file`, with no user settings.
+fn less_on(file: &str) -> CommandBuilder {
     let mut command = CommandBuilder::new("less");
-    command.arg(SEED);
+    command.arg(file);
     command.env_remove("LESS");
     command.env_remove("LESSOPEN");
     command.env_remove("LESSCLOSE");

@@ -9,14 +9,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::Context;
 use clap::Parser;
 
-use kanbao::edition::{self, Article, Edition};
+use kanbao::edition::{self, Article, Edition, LoadOptions};
 use kanbao::text::{self, AmbiguousWidth, LayoutOptions};
 
 /// 看报: read a daily newspaper edition in the terminal.
 #[derive(Debug, Parser)]
 #[command(name = "kanbao", version, about)]
 struct Cli {
-    /// Page text files, folders of page files, a saved edition .json, or - for stdin.
+    /// Page text files, folders of page or article files (one edition), a saved edition
+    /// .json, or - for stdin.
     /// Without one, the built-in edition opens.
     paths: Vec<PathBuf>,
 
@@ -41,6 +42,11 @@ struct Cli {
     /// Layout width for --dump, in terminal cells (at least 2: a Chinese character's width).
     #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(2..))]
     width: u16,
+
+    /// Read files in this encoding instead of detecting it: UTF-8, GB18030, GBK, Big5,
+    /// UTF-16LE, UTF-16BE, or another WHATWG encoding label.
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
 
     /// Cells an ambiguous-width character (“ ” … — ·) takes, overriding detection.
     #[arg(long, value_name = "1|2", value_parser = parse_ambiguous_width)]
@@ -105,7 +111,11 @@ fn escape_for_terminal(text: &str, keep_line_breaks: bool) -> std::borrow::Cow<'
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let edition = edition::load(&cli.paths)?;
+    let options = match &cli.encoding {
+        Some(label) => LoadOptions::with_encoding(label)?,
+        None => LoadOptions::default(),
+    };
+    let edition = edition::load_with(&cli.paths, &options)?;
     if cli.json {
         return print_with(|out| {
             serde_json::to_writer_pretty(&mut *out, &edition)?;

@@ -197,16 +197,23 @@ fn a_folder_without_pages_is_an_error_naming_it() {
 }
 
 #[test]
-fn binary_and_non_utf8_files_are_errors_naming_them() {
+fn binary_files_are_errors_naming_them_and_gbk_text_loads() {
     let dir = Scratch::new("edition_cli_not_text");
     let binary = dir.path("image.txt");
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     let stderr = assert_fails_naming(&run(&[binary.to_str().unwrap()]), "image.txt");
     assert!(stderr.contains("not a text file"), "{stderr}");
-    let gbk = dir.path("gbk.txt");
-    std::fs::write(&gbk, b"\xc7\xe0\xb5\xba\xc8\xd5\xb1\xa8").unwrap();
-    let stderr = assert_fails_naming(&run(&[gbk.to_str().unwrap()]), "gbk.txt");
-    assert!(stderr.contains("not UTF-8"), "{stderr}");
+    // What Windows editors in China save by default.
+    let text = "第2版\n\n市里召开会议，部署下半年工作。会议要求各区抓好落实。\n";
+    let (bytes, _, _) = encoding_rs::GBK.encode(text);
+    let gbk = dir.write("gbk.txt", bytes);
+    let edition = json(&run(&[gbk.to_str().unwrap(), "--json"]));
+    assert_eq!(
+        edition["pages"][0]["articles"][0]["blocks"][0]["text"],
+        "市里召开会议，部署下半年工作。会议要求各区抓好落实。"
+    );
+    let warnings = edition["warnings"].to_string();
+    assert!(warnings.contains("gbk.txt: read as GBK"), "{warnings}");
 }
 
 #[test]

@@ -87,14 +87,20 @@ fn a_named_pipe_is_read_like_a_file() {
 }
 
 #[test]
-fn a_utf16_page_is_an_error_naming_it() {
+fn a_utf16_page_loads_as_its_utf8_text_does() {
     // What Windows Notepad once saved as "Unicode".
     let scratch = Scratch::new("utf16");
     let mut bytes = vec![0xff, 0xfe];
     bytes.extend(pages(1).encode_utf16().flat_map(u16::to_le_bytes));
     let page = scratch.write("notepad.txt", bytes);
-    let stderr = assert_fails_naming(&run_on(&page, &["--toc"]), "notepad.txt");
-    assert!(stderr.contains("not a text file"), "{stderr}");
+    let utf8 = scratch.write("utf8.txt", pages(1));
+    let edition = json(&run_on(&page, &["--json"]));
+    assert_eq!(edition["pages"], json(&run_on(&utf8, &["--json"]))["pages"]);
+    let warnings = edition["warnings"].to_string();
+    assert!(
+        warnings.contains("notepad.txt: read as UTF-16LE"),
+        "{warnings}"
+    );
 }
 
 #[test]

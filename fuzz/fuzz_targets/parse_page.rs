@@ -1,31 +1,32 @@
-//! Arbitrary bytes as page files, loaded as `kanbao FILE...` loads them: read, checked for
-//! binary content, decoded (lossily when only a few bytes are invalid), parsed, and the
-//! continued stories linked across pages. NUL bytes, which make a file binary, split the
-//! input into several page files.
+//! Arbitrary bytes as the files of an edition, loaded as `kanbao FOLDER` loads them, through
+//! `load_inputs` (no files are written): decoded (any encoding, lossily when only a few bytes
+//! are invalid), told apart by layout (front matter, a crawl's header lines when the name
+//! carries page and place, page text), built into one edition, and the continued stories
+//! linked. NUL bytes split the input into several files, named in turn as page text, as a
+//! crawled article and as a Markdown article in a page folder.
 //!
 //! Checked on every input: loading ends in an edition or a one-line error; the edition holds
 //! no character that would reach a terminal as a control; the table of contents carries none;
-//! the edition saved as JSON loads back the same; every linked jump points at an article.
+//! the edition saved as JSON loads back the same; every id is unique; every linked jump points
+//! at an article.
 
 #![no_main]
 
-use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::collections::HashSet;
 
-use kanbao::edition::{Edition, load, toc};
+use kanbao::edition::{Edition, Input, LoadOptions, load_inputs, toc};
 use libfuzzer_sys::fuzz_target;
 
-/// Page files are limited to this many, to keep each run quick.
+/// Files are limited to this many, to keep each run quick.
 const MAX_FILES: usize = 4;
 
-/// A folder of this process's own, for the page files.
-fn folder() -> &'static PathBuf {
-    static FOLDER: OnceLock<PathBuf> = OnceLock::new();
-    FOLDER.get_or_init(|| {
-        let folder = std::env::temp_dir().join(format!("kanbao-fuzz-{}", std::process::id()));
-        std::fs::create_dir_all(&folder).expect("a scratch folder");
-        folder
-    })
+/// The name of the `index`th file: the three shapes of name the layouts are told by.
+fn name(index: usize) -> String {
+    match index % 3 {
+        0 => format!("edition/page{index}.txt"),
+        1 => format!("20191019/20191019-0{index}-0{index}.txt"),
+        _ => format!("20260605/一版/0{index}-标题.md"),
+    }
 }
 
 /// Characters that must not reach a terminal from the model: controls other than the line
@@ -55,24 +56,24 @@ fn texts(edition: &Edition) -> Vec<&str> {
 }
 
 fuzz_target!(|bytes: &[u8]| {
-    let paths: Vec<PathBuf> = bytes
+    let inputs: Vec<Input> = bytes
         .split(|&byte| byte == 0)
         .take(MAX_FILES)
         .enumerate()
-        .map(|(index, content)| {
-            let path = folder().join(format!("page{index}.txt"));
-            std::fs::write(&path, content).expect("write a page file");
-            path
-        })
+        .map(|(index, content)| Input::new(name(index), content))
         .collect();
-    let edition = match load(&paths) {
+    let edition = match load_inputs(inputs, &LoadOptions::default()) {
         Ok(edition) => edition,
         Err(error) => {
-            let message = format!("{error:#}");
+            let message = error.to_string();
             assert!(!message.contains('\n'), "a multi-line error: {message:?}");
             return;
         }
     };
+    let mut ids = HashSet::new();
+    for article in edition.pages.iter().flat_map(|page| &page.articles) {
+        assert!(ids.insert(&article.id), "a repeated id: {}", article.id);
+    }
     for text in texts(&edition) {
         assert!(!text.contains(is_hidden), "hidden characters in {text:?}");
     }

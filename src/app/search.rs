@@ -99,6 +99,10 @@ pub fn find<'a>(articles: impl IntoIterator<Item = &'a Article>, query: &str) ->
     let mut hits = Vec::new();
     let mut matches = Vec::new();
     for (index, article) in articles.into_iter().enumerate() {
+        // A listing repeating an earlier one holds no text of its own to find.
+        if article.is_repeat() {
+            continue;
+        }
         for (part, text) in parts(article) {
             // Byte and char offsets of the end of the last match, where the next may start.
             let (mut byte, mut char) = (0, 0);

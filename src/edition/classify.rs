@@ -3,6 +3,9 @@
 //! These are shape tests only; where a piece sits (before a body, after a 下转 marker) is
 //! decided by the parser.
 
+use crate::chars::{CLOSING, SENTENCE_END};
+pub use crate::chars::{ends_sentence, is_cjk};
+
 /// Longest line read as a heading (kickers run long: a full clause ending in ——).
 const HEADING_MAX_CHARS: usize = 60;
 /// Longest line read as a subhead (小标题) inside a body.
@@ -18,19 +21,11 @@ const BANNER_PHRASE_MAX_CHARS: usize = 16;
 /// Longest run of names after 记者 / 通讯员 in a byline.
 const BYLINE_NAMES_MAX_CHARS: usize = 12;
 
-const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?', '…', '．', '.'];
 const CLAUSE_PUNCTUATION: &[char] = &['，', ',', '、', '；', ';', '：', ':'];
-const CLOSING: &[char] = &['”', '’', '"', '\'', '」', '』', '）', ')', '》', '】', '〕'];
 const BYLINE_ROLES: &[&str] = &["记者", "通讯员", "实习生", "特约撰稿人", "摄影"];
-const BYLINE_MARKS: &[char] = &['□', '■', '◇', '◆', '○', '●', '△', '▲'];
+/// Marks that open a byline: "□本报记者 王五".
+pub const BYLINE_MARKS: &[char] = &['□', '■', '◇', '◆', '○', '●', '△', '▲'];
 const NEWS_AGENCIES: &[&str] = &["新华社", "中新社", "本报"];
-
-/// True when `text` ends a sentence: its last mark, past closing quotes and brackets, is 。！？….
-pub fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches(CLOSING)
-        .ends_with(SENTENCE_END)
-}
 
 /// Byte offsets just past each sentence end in `text`: 。！？… (a run of marks and closing
 /// quotes counts once), and a Latin . ! ? followed by a space or the end, so the point in
@@ -55,13 +50,6 @@ pub fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
         }
         None
     })
-}
-
-/// True for CJK ideographs (the letters of Chinese text).
-pub fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{3134F}')
 }
 
 /// True when `text` can be a heading line: short, one line, no full stop inside, not ending

@@ -18,6 +18,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::model::{Article, BlockKind, CaptionKind, Edition, Jump, page_label};
 use super::parallel::map_chunks;
+use crate::chars::{ends_sentence, is_cjk};
 
 /// The least score a pair needs to be linked, however few rivals it has: unrelated stories of
 /// one edition share only common terms and score well below this.
@@ -71,11 +72,20 @@ pub fn resolve_jumps(edition: &mut Edition) {
 /// then each resolved continuation. A lone article is a story of one part; an unknown id gives
 /// none. Links that run in a circle are followed once round.
 pub fn story_parts<'a>(edition: &'a Edition, id: &str) -> Vec<&'a Article> {
+    // A repeated listing is read as the listing it repeats.
+    let id = match edition
+        .article(id)
+        .and_then(|article| article.repeat_of.as_deref())
+    {
+        Some(first) if edition.article(first).is_some() => first,
+        _ => id,
+    };
     parts_of(|id| edition.article(id), id)
 }
 
 /// Every story of the edition once, as [`story_parts`] gives it, in the order of the first
-/// of its articles in the edition: what merged reading reads from start to end.
+/// of its articles in the edition: what merged reading reads from start to end. A listing
+/// that repeats an earlier one ([`Article::is_repeat`]) is not read again.
 pub fn stories(edition: &Edition) -> Vec<Vec<&Article>> {
     let articles = || edition.pages.iter().flat_map(|page| &page.articles);
     // The first article of an id, as `Edition::article` finds it, without a walk per look-up.
@@ -86,7 +96,7 @@ pub fn stories(edition: &Edition) -> Vec<Vec<&Article>> {
     let mut told = HashSet::new();
     let mut stories = Vec::new();
     for article in articles() {
-        if told.contains(article.id.as_str()) {
+        if article.is_repeat() || told.contains(article.id.as_str()) {
             continue;
         }
         let parts = parts_of(|id| by_id.get(id).copied(), &article.id);
@@ -817,21 +827,12 @@ fn for_each_term(text: &str, mut emit: impl FnMut(Term)) {
 
 /// True for the Han characters terms are made of; all are below U+30000, in 18 bits.
 fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+    is_cjk(c) && c < '\u{30000}'
 }
 
 /// Whether a paragraph breaks off before its sentence ends.
 fn ends_mid_sentence(paragraph: &str) -> bool {
-    let mut tail = paragraph.trim_end().chars().rev();
-    let last = tail.next();
-    let before_closing = |c| matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '"');
-    let end = if last.is_some_and(before_closing) {
-        tail.next()
-    } else {
-        last
-    };
-    !end.is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '.'))
+    !ends_sentence(paragraph)
 }
 
 /// Whether a paragraph opens with something no sentence opens with: a clause separator, or a

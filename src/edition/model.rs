@@ -145,6 +145,12 @@ impl Edition {
 }
 
 impl Article {
+    /// True when this listing repeats the whole text of an earlier one ([`Article::repeat_of`]):
+    /// reading in order, search and merged reading pass over it.
+    pub fn is_repeat(&self) -> bool {
+        self.repeat_of.is_some()
+    }
+
     /// The heading group as printed, in order: column, kicker, headline, subtitle, byline.
     pub fn headings(&self) -> impl Iterator<Item = &str> {
         [

@@ -794,7 +794,7 @@ fn resolve_headings(draft: &mut ArticleDraft, page: usize) -> Option<Note> {
 }
 
 /// The title shown in lists, and whether it was inferred rather than printed as headline.
-fn title(article: &Article) -> (String, bool) {
+pub(crate) fn title(article: &Article) -> (String, bool) {
     if let Some(headline) = &article.headline {
         return (headline.clone(), false);
     }

@@ -7,7 +7,8 @@
 //! ```
 //! A `~` before a title marks one taken from the text because the story has no printed
 //! headline. Jumps read `→4` (continued on page 4) and `←1` (continued from page 1),
-//! followed by the linked part's id, or `?` while it is not linked.
+//! followed by the linked part's id, or `?` while it is not linked. `=1-2` marks a listing
+//! that repeats article 1-2 in full (the e-paper's way of carrying a story on two pages).
 
 use std::io::{self, Write};
 
@@ -22,6 +23,8 @@ const INFERRED_MARK: &str = "~";
 /// Shown for a story with nothing to title it.
 const NO_TITLE: &str = "（无题）";
 const GAP: &str = "  ";
+/// Marks a listing that repeats an earlier one, before that listing's id.
+const REPEAT_MARK: &str = "=";
 
 /// One line per article: page, id, title (marked when inferred), jumps; then the warnings count.
 pub fn toc(edition: &Edition) -> String {
@@ -73,6 +76,17 @@ pub fn write_toc(edition: &Edition, out: &mut dyn Write) -> io::Result<()> {
             "{INFERRED_MARK} title taken from the text: no printed headline"
         )?;
     }
+    if edition
+        .pages
+        .iter()
+        .flat_map(|page| &page.articles)
+        .any(Article::is_repeat)
+    {
+        writeln!(
+            out,
+            "{REPEAT_MARK}ID listed again in full: the story of article ID, read once"
+        )?;
+    }
     match edition.warnings.len() {
         0 => writeln!(out, "no warnings"),
         1 => writeln!(out, "1 warning (see --json)"),
@@ -120,7 +134,8 @@ fn jumps(article: &Article) -> String {
     };
     let from = article.jump_from.as_ref().map(|jump| describe('←', jump));
     let to = article.jump_to.as_ref().map(|jump| describe('→', jump));
-    [from, to]
+    let repeat = (article.repeat_of.as_ref()).map(|id| format!("{REPEAT_MARK}{id}"));
+    [repeat, from, to]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()

@@ -10,6 +10,8 @@ use crate::text::str_width;
 use super::cells::{fill_row, fit, put_str};
 use super::framed;
 
+/// Marks a listing that repeats an earlier one in full: its story is read there.
+const REPEAT_MARK: &str = "=";
 /// Marks a title the parser inferred from the text because no headline was printed.
 pub const INFERRED_MARK: &str = "~";
 
@@ -63,6 +65,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Row::Article(index) => {
                 let article = app.article(index);
                 let (mark, style) = match article.title_inferred {
+                    _ if article.is_repeat() => {
+                        (REPEAT_MARK, Style::new().add_modifier(Modifier::DIM))
+                    }
                     true => (
                         INFERRED_MARK,
                         Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),

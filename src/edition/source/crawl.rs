@@ -1,0 +1,56 @@
+//! Article files as e-paper crawlers save them: line 1 the kicker (引题), line 2 the headline
+//! (主题), line 3 the subtitle (副题), each line empty where the story has none; then the body,
+//! one paragraph a line.
+
+use super::{ArticleFile, Heads, trim_layout};
+
+/// Reads a crawled article file's heads and body lines.
+pub fn read(text: &str) -> ArticleFile {
+    let mut lines = text.split('\n');
+    let mut head = || {
+        lines
+            .next()
+            .map(trim_layout)
+            .filter(|line| !line.is_empty())
+            .map(str::to_owned)
+    };
+    let heads = Heads {
+        kicker: head(),
+        headline: head(),
+        subtitle: head(),
+        ..Heads::default()
+    };
+    ArticleFile {
+        heads,
+        body: lines.map(str::to_owned).collect(),
+        ..ArticleFile::default()
+    }
+}
+
+/// True when `text` is shaped like a crawled article: at least a headline line, and
+/// nothing before it longer than a heading.
+pub fn fits(text: &str) -> bool {
+    let mut lines = text.split('\n').map(trim_layout);
+    let kicker = lines.next().unwrap_or_default();
+    let headline = lines.next().unwrap_or_default();
+    kicker.chars().count() <= super::MAX_HEAD_CHARS
+        && !headline.is_empty()
+        && headline.chars().count() <= super::MAX_HEAD_CHARS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_three_lines_are_the_heads() {
+        let file = read("\n全国工业机器人技术应用技能大赛开赛\n\n\u{3000}\u{3000}正文。\n");
+        assert_eq!(file.heads.kicker, None);
+        assert_eq!(
+            file.heads.headline.as_deref(),
+            Some("全国工业机器人技术应用技能大赛开赛")
+        );
+        assert_eq!(file.heads.subtitle, None);
+        assert_eq!(file.body, ["\u{3000}\u{3000}正文。", ""]);
+    }
+}
