@@ -65,6 +65,8 @@ pub(super) struct Builder {
     unused: BTreeMap<String, usize>,
     /// The first input skipped for having no text.
     first_empty: Option<String>,
+    /// Page text inputs, with the labels of the pages they gave.
+    page_texts: Vec<(String, Vec<String>)>,
 }
 
 impl Builder {
@@ -146,6 +148,8 @@ impl Builder {
 
     fn add_page_text(&mut self, parsed: ParsedText, name: &str) {
         self.warnings.extend(parsed.warnings());
+        let labels = parsed.pages.iter().map(|page| page.label.clone()).collect();
+        self.page_texts.push((name.to_owned(), labels));
         for page in parsed.pages {
             let slot = self.slot(page.number, || page.label.clone());
             slot.sources.push(format!("{} in {name}", page.label));
@@ -253,6 +257,14 @@ impl Builder {
         }
         if self.article_files {
             self.slots.sort_by_key(|slot| slot.number);
+            // A note or read-me beside article files is read, but a reader should know why
+            // a page of it appears.
+            for (name, labels) in &self.page_texts {
+                self.warnings.push(format!(
+                    "{name}: not an article file; read as page text ({})",
+                    labels.join(", ")
+                ));
+            }
         }
         if !self.unused.is_empty() {
             let fields: Vec<String> = (self.unused.iter())
@@ -522,6 +534,27 @@ mod tests {
         assert_eq!((last.number, last.section.as_deref()), (4, Some("广告")));
         assert!(last.articles.is_empty());
         assert!(edition.warnings.iter().any(|w| w.contains("advertisement")));
+    }
+
+    #[test]
+    fn page_text_beside_article_files_is_read_and_named_in_a_warning() {
+        let edition = load(&[
+            (
+                "20191019/20191019-01-01.txt",
+                "\n头条\n\n\u{3000}\u{3000}头条的正文。\n".to_owned(),
+            ),
+            (
+                "20191019/说明.txt",
+                "这是说明文件，不是报纸的一版。\n".to_owned(),
+            ),
+        ]);
+        assert_eq!(edition.pages.len(), 2);
+        assert!(
+            edition
+                .warnings
+                .iter()
+                .any(|w| w.contains("说明.txt: not an article file"))
+        );
     }
 
     #[test]
