@@ -93,3 +93,44 @@ fn a_reader_closing_the_pipe_early_is_not_an_error() {
     drop(child.stdout.take());
     assert!(child.wait().expect("kanbao exits").success());
 }
+
+#[test]
+fn line_breaks_in_a_saved_editions_names_never_split_toc_lines() {
+    let edition = serde_json::json!({
+        "paper": null,
+        "date": null,
+        "pages": [{
+            "number": 1,
+            "label": "第一\n版",
+            "articles": [{
+                "id": "1-1\n伪造",
+                "column": null, "kicker": null, "subtitle": null, "byline": null,
+                "headline": "标题",
+                "title": "标\n题",
+                "blocks": [{"kind": "paragraph", "text": "正文。"}],
+                "captions": [],
+                "jump_to": null,
+                "jump_from": null
+            }]
+        }],
+        "warnings": []
+    });
+    let scratch = Scratch::new("saved-line-breaks");
+    let path = scratch.write("edition.json", edition.to_string());
+    let output = run(&[path.to_str().expect("UTF-8 path"), "--toc"]);
+    let toc = support::cli::stdout(&output);
+    let first = toc.lines().next().expect("a toc line");
+    assert!(
+        first.contains("第一 版") && first.contains("1-1 伪造") && first.contains("标 题"),
+        "{toc}"
+    );
+}
+
+#[test]
+fn stdin_named_twice_is_refused_with_a_reason() {
+    let output =
+        support::cli::run_with_stdin(&["-", "-", "--toc"], "第一版\n\n正文。\n".as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("more than once"), "{stderr}");
+}

@@ -68,6 +68,9 @@ pub enum LoadError {
         /// The saved edition's path.
         name: String,
     },
+    /// `-` was given more than once: standard input can be read only once.
+    #[error("stdin: `-` is given more than once; standard input can be read only once")]
+    StdinTwice,
     /// `--encoding` named no encoding.
     #[error("unknown encoding {0:?} (try UTF-8, GB18030, GBK, Big5, UTF-16LE, UTF-16BE)")]
     UnknownEncoding(String),

@@ -51,6 +51,9 @@ pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Edition, Lo
     if paths.is_empty() {
         return Ok(builtin());
     }
+    if paths.iter().filter(|path| path.as_os_str() == "-").count() > 1 {
+        return Err(LoadError::StdinTwice);
+    }
     let mut inputs = Vec::new();
     let mut skipped = Vec::new();
     for path in paths {

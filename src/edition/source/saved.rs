@@ -109,16 +109,31 @@ fn sanitize_saved(mut edition: Edition) -> Edition {
     fn clean_optional(text: &mut Option<String>) {
         text.iter_mut().for_each(clean);
     }
-    clean_optional(&mut edition.paper);
-    clean_optional(&mut edition.date);
-    edition.warnings.iter_mut().for_each(clean);
+    // Names, labels, ids and titles are printed one to a line (--toc, lists, the status
+    // line): a line break in one would split that line, so it reads as a space.
+    fn one_line(text: &mut String) {
+        clean(text);
+        if text.contains('\n') {
+            *text = text.split('\n').collect::<Vec<_>>().join(" ");
+        }
+    }
+    fn one_line_optional(text: &mut Option<String>) {
+        text.iter_mut().for_each(one_line);
+    }
+    one_line_optional(&mut edition.paper);
+    one_line_optional(&mut edition.date);
+    edition.warnings.iter_mut().for_each(one_line);
+    for listed in &mut edition.page_list {
+        one_line(&mut listed.label);
+        one_line_optional(&mut listed.section);
+    }
     for page in &mut edition.pages {
-        clean(&mut page.label);
-        clean_optional(&mut page.section);
+        one_line(&mut page.label);
+        one_line_optional(&mut page.section);
         for article in &mut page.articles {
-            clean(&mut article.id);
-            clean(&mut article.title);
-            clean_optional(&mut article.repeat_of);
+            one_line(&mut article.id);
+            one_line(&mut article.title);
+            one_line_optional(&mut article.repeat_of);
             for text in [
                 &mut article.column,
                 &mut article.kicker,
@@ -138,7 +153,7 @@ fn sanitize_saved(mut edition: Edition) -> Edition {
                 .into_iter()
                 .flatten()
             {
-                clean_optional(&mut jump.article);
+                one_line_optional(&mut jump.article);
             }
         }
     }
