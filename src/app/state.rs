@@ -166,6 +166,25 @@ impl App {
         app
     }
 
+    /// Shows `edition` in place of the one read (another edition of an archive), at its
+    /// first article, keeping the screen and the reader's settings: ambiguous width,
+    /// punctuation, merged reading and the focused pane.
+    pub fn replace_edition(&mut self, edition: Edition) {
+        let mut next = App::new(edition, self.ambiguous, self.area.width, self.area.height);
+        next.punctuation = self.punctuation;
+        next.focus = self.focus;
+        if self.merged {
+            next.update(Action::ToggleMerged);
+            next.message = None;
+        }
+        *self = next;
+    }
+
+    /// Shows `message` on the status line until the next key.
+    pub fn set_message(&mut self, message: impl Into<String>) {
+        self.message = Some(message.into());
+    }
+
     /// Carries out `action`.
     pub fn update(&mut self, action: Action) {
         let from_user = !matches!(action, Action::Resize { .. } | Action::SetAmbiguousWidth(_));
