@@ -97,7 +97,11 @@ fn render_picker(state: &ArchiveState, picker: &Picker, area: Rect, buf: &mut Bu
                     Some(Summary::Counts { pages, articles }) => {
                         format!("{pages:>3} pages {articles:>4} articles")
                     }
-                    Some(Summary::Broken(error)) => format!("broken: {error}"),
+                    // The error names the file; within the edition's folder is enough.
+                    Some(Summary::Broken(error)) => format!(
+                        "broken: {}",
+                        error.replace(&format!("{}/", entry.path.display()), "")
+                    ),
                     None => "…".to_owned(),
                 };
                 let style = match archive.known_summary(*index) {
