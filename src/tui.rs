@@ -192,7 +192,7 @@ fn event_loop(
             let event = event::read()?;
             // The archive's keys first: they are few, and the picker takes every key.
             if let (Some(state), Event::Key(key)) = (archive.as_deref_mut(), &event)
-                && let Some(action) = state.key_action(*key, app.mode())
+                && let Some(action) = state.key_action(*key, app.mode(), app_query(app))
             {
                 if let Some(action) = action {
                     state.update(action, app);
@@ -214,6 +214,11 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// The reader's own search, which the archive's `n` and `N` go on from.
+fn app_query(app: &App) -> Option<&str> {
+    app.search().map(|search| search.query.as_str())
 }
 
 /// Draws the reader and what the archive adds to it.

@@ -94,3 +94,67 @@ fn the_picker_lists_editions_by_month_and_opens_a_typed_date() {
     session.send("q");
     assert!(session.wait_exit().success());
 }
+
+/// True when a cell at or right of column `from` shows `c` on a coloured background: a
+/// marked match.
+fn marked_at(screen: &vt100::Screen, c: char, from: u16) -> bool {
+    let (rows, cols) = screen.size();
+    (0..rows.get()).any(|row| {
+        (from..cols.get()).any(|col| {
+            screen.cell(row, col).is_some_and(|cell| {
+                cell.contents() == c.to_string() && cell.bgcolor() != vt100::Color::Default
+            })
+        })
+    })
+}
+
+#[test]
+fn a_search_of_the_archive_lists_matches_and_opens_one_at_its_match() {
+    let archive = mixed("e2e_archive_search", true);
+    let mut session = Session::start(&[archive.root().to_str().unwrap()], COLS, ROWS);
+    session.wait_for_text(JUNE_9);
+    session.send("&");
+    session.wait_for_text("search all 5 editions");
+    session.send("军运会\r");
+    let screen = session.wait_for_text("all 5 editions searched, 1 broken");
+    assert!(screen.contains("&军运会: "), "{screen}");
+    let rows: Vec<&str> = (screen.lines())
+        .filter(|line| line.contains("2019-10-"))
+        .collect();
+    assert!(rows.len() >= 2, "{screen}");
+    assert!(rows.iter().all(|row| row.contains("军运会")), "{screen}");
+    // Newest first: October 19 before October 4, where there are matches in both.
+    let first_19 = rows.iter().position(|row| row.contains("2019-10-19"));
+    let last_04 = rows.iter().rposition(|row| row.contains("2019-10-04"));
+    if let (Some(first), Some(last)) = (first_19, last_04) {
+        assert!(first < last, "{screen}");
+    }
+    // The match is marked in the list.
+    assert!(
+        session.with_screen(|screen| marked_at(screen, '军', 0)),
+        "no match marked in the list"
+    );
+
+    // Enter opens the first result in its edition, at the match, highlighted.
+    session.send("\r");
+    let screen = session.wait_until("the result opened", |screen| {
+        let text = screen.contents();
+        text.contains("&军运会: 1 of") && !text.contains("editions searched")
+    });
+    assert!(screen.contains("2019-10-19"), "{screen}");
+    assert!(
+        session.with_screen(|screen| marked_at(screen, '军', 36)),
+        "the match is not marked in the article pane:\n{screen}"
+    );
+    session.send("n");
+    session.wait_for_text("&军运会: 2 of");
+    // & Enter shows the list again; Esc leaves it.
+    session.send("&\r");
+    session.wait_for_text("editions searched");
+    session.send("q");
+    session.wait_until("the list to close", |screen| {
+        !screen.contents().contains("editions searched")
+    });
+    session.send("q");
+    assert!(session.wait_exit().success());
+}

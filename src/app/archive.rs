@@ -16,12 +16,18 @@ use crate::archive::{Archive, Summary, summarize};
 use super::App;
 use super::input::{KeyHelp, Mode};
 
+mod search;
+
+pub use search::{ArchiveSearch, Hit, MAX_HITS, scan_edition, scan_threads};
+
 /// The archive keys, in one place: previous and next edition, the picker.
 pub const PREVIOUS_EDITION_KEY: char = '(';
 /// See [`PREVIOUS_EDITION_KEY`].
 pub const NEXT_EDITION_KEY: char = ')';
 /// See [`PREVIOUS_EDITION_KEY`].
 pub const PICKER_KEY: char = 'e';
+/// See [`PREVIOUS_EDITION_KEY`]: search every edition (as `&` shows matching lines in less).
+pub const ARCHIVE_SEARCH_KEY: char = '&';
 
 /// The archive keys as the help shows them.
 pub const ARCHIVE_KEY_HELP: &[KeyHelp] = &[
@@ -32,6 +38,14 @@ pub const ARCHIVE_KEY_HELP: &[KeyHelp] = &[
     KeyHelp {
         keys: "e",
         does: "editions by month; type a date to jump",
+    },
+    KeyHelp {
+        keys: "&",
+        does: "search every edition; Enter alone: the last results",
+    },
+    KeyHelp {
+        keys: "n N",
+        does: "after &: next or previous match, across editions",
     },
 ];
 
@@ -58,6 +72,30 @@ pub enum ArchiveAction {
     Open,
     /// Close the picker (first clearing a typed date).
     Close,
+    /// Start typing a search of every edition.
+    StartSearch,
+    /// A character of the search being typed.
+    SearchType(char),
+    /// Erase the search's last character; with none left, stop typing.
+    SearchErase,
+    /// Run the search typed; an empty one shows the last results again.
+    SearchSubmit,
+    /// Stop typing the search.
+    SearchCancel,
+    /// In the results list: select `n` results down (negative: up).
+    ResultsMove(isize),
+    /// In the results list: the first result.
+    ResultsFirst,
+    /// In the results list: the last result found so far.
+    ResultsLast,
+    /// In the results list: open the selected result at its match.
+    ResultsOpen,
+    /// Close the results list (the search goes on).
+    ResultsClose,
+    /// Open the next match of the search across editions.
+    NextHit,
+    /// Open the previous match of the search across editions.
+    PreviousHit,
 }
 
 /// A row of the picker: a month's heading ("2019-10"), or the edition at an index.
@@ -117,6 +155,9 @@ pub struct ArchiveState {
     archive: Archive,
     current: usize,
     picker: Option<Picker>,
+    /// The search being typed.
+    prompt: Option<String>,
+    search: Option<ArchiveSearch>,
 }
 
 impl ArchiveState {
@@ -126,7 +167,24 @@ impl ArchiveState {
             archive,
             current,
             picker: None,
+            prompt: None,
+            search: None,
         }
+    }
+
+    /// The search across editions being typed.
+    pub fn prompt(&self) -> Option<&str> {
+        self.prompt.as_deref()
+    }
+
+    /// The last search across editions.
+    pub fn search(&self) -> Option<&ArchiveSearch> {
+        self.search.as_ref()
+    }
+
+    /// The last search across editions, to wait on it (tests, benches).
+    pub fn search_mut(&mut self) -> Option<&mut ArchiveSearch> {
+        self.search.as_mut()
     }
 
     /// The archive.
@@ -146,7 +204,13 @@ impl ArchiveState {
 
     /// The action `key` asks of the archive when the reader is in `mode`; `None` leaves the
     /// key to the reader. While the picker is open it takes every key but Ctrl-c and Ctrl-z.
-    pub fn key_action(&self, key: KeyEvent, mode: Mode) -> Option<Option<ArchiveAction>> {
+    /// `app_query` is the reader's own search, if any.
+    pub fn key_action(
+        &self,
+        key: KeyEvent,
+        mode: Mode,
+        app_query: Option<&str>,
+    ) -> Option<Option<ArchiveAction>> {
         if key.kind != KeyEventKind::Press {
             return None;
         }
@@ -157,15 +221,40 @@ impl ArchiveState {
             }
             return Some(picker_key(key.code, control));
         }
+        if self.prompt.is_some() {
+            if control {
+                return (!matches!(key.code, KeyCode::Char('c' | 'z'))).then_some(None);
+            }
+            return Some(prompt_key(key.code));
+        }
+        if self.search.as_ref().is_some_and(ArchiveSearch::list_open) {
+            if control && matches!(key.code, KeyCode::Char('c' | 'z')) {
+                return None;
+            }
+            return Some(results_key(key.code, control));
+        }
         if control || mode != Mode::Normal {
             return None;
         }
-        match key.code {
-            KeyCode::Char(PREVIOUS_EDITION_KEY) => Some(Some(ArchiveAction::PreviousEdition)),
-            KeyCode::Char(NEXT_EDITION_KEY) => Some(Some(ArchiveAction::NextEdition)),
-            KeyCode::Char(PICKER_KEY) => Some(Some(ArchiveAction::OpenPicker)),
-            _ => None,
-        }
+        let action = match key.code {
+            KeyCode::Char(PREVIOUS_EDITION_KEY) => ArchiveAction::PreviousEdition,
+            KeyCode::Char(NEXT_EDITION_KEY) => ArchiveAction::NextEdition,
+            KeyCode::Char(PICKER_KEY) => ArchiveAction::OpenPicker,
+            KeyCode::Char(ARCHIVE_SEARCH_KEY) => ArchiveAction::StartSearch,
+            // n and N go across editions while the reader shows the archive search's matches.
+            KeyCode::Char('n') if self.hits_shown(app_query) => ArchiveAction::NextHit,
+            KeyCode::Char('N') if self.hits_shown(app_query) => ArchiveAction::PreviousHit,
+            _ => return None,
+        };
+        Some(Some(action))
+    }
+
+    /// True when the reader shows the matches of the search across editions: its own
+    /// search is that one's query, opened from it.
+    fn hits_shown(&self, app_query: Option<&str>) -> bool {
+        self.search.as_ref().is_some_and(|search| {
+            search.opened().is_some() && app_query == Some(search.query.as_str())
+        })
     }
 
     /// Carries out `action`, opening editions in `app`.
@@ -216,11 +305,116 @@ impl ArchiveState {
                     self.jump_to_typed();
                 }
             }
+            ArchiveAction::StartSearch => self.prompt = Some(String::new()),
+            ArchiveAction::SearchType(c) => {
+                if let Some(query) = &mut self.prompt {
+                    query.push(c);
+                }
+            }
+            ArchiveAction::SearchErase => {
+                if let Some(query) = &mut self.prompt
+                    && query.pop().is_none()
+                {
+                    self.prompt = None;
+                }
+            }
+            ArchiveAction::SearchCancel => self.prompt = None,
+            ArchiveAction::SearchSubmit => self.submit_search(app),
+            ArchiveAction::ResultsMove(by) => self.with_search(|search| search.select_by(by)),
+            ArchiveAction::ResultsFirst => self.with_search(|search| search.select(0)),
+            ArchiveAction::ResultsLast => self.with_search(|search| search.select(usize::MAX)),
+            ArchiveAction::ResultsClose => self.with_search(|search| search.set_list_open(false)),
+            ArchiveAction::ResultsOpen => {
+                if let Some(search) = &self.search {
+                    let selected = search.selected();
+                    self.open_hit(selected, app);
+                }
+            }
+            ArchiveAction::NextHit => self.step_hit(1, app),
+            ArchiveAction::PreviousHit => self.step_hit(-1, app),
         }
     }
 
-    /// Takes in the summaries the background thread has read; true when there were any.
+    fn with_search(&mut self, change: impl FnOnce(&mut ArchiveSearch)) {
+        if let Some(search) = &mut self.search {
+            change(search);
+        }
+    }
+
+    fn submit_search(&mut self, app: &mut App) {
+        let Some(query) = self.prompt.take() else {
+            return;
+        };
+        if query.is_empty() {
+            match &mut self.search {
+                Some(search) => search.set_list_open(true),
+                None => app.set_message("No search of the archive yet: & searches it."),
+            }
+            return;
+        }
+        self.search = Some(ArchiveSearch::start(
+            self.archive.shared_entries(),
+            self.archive.options(),
+            query,
+            scan_threads(),
+        ));
+    }
+
+    /// Opens the edition of the hit at `index` at its match, and closes the results list.
+    fn open_hit(&mut self, index: usize, app: &mut App) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        let Some(hit) = search.open(index).cloned() else {
+            return;
+        };
+        search.set_list_open(false);
+        let (query, count, running) = (
+            search.query.clone(),
+            search.hits().len(),
+            search.is_running(),
+        );
+        if hit.edition != self.current && !self.open(hit.edition, app) {
+            return;
+        }
+        app.show_search_match(&query, hit.article, hit.part, hit.start);
+        let more = if running { "+, searching" } else { "" };
+        app.set_message(format!(
+            "&{query}: {} of {count}{more} · {}",
+            index + 1,
+            self.archive.entries()[hit.edition].date
+        ));
+    }
+
+    /// Opens the hit `by` (±1) from the one last opened.
+    fn step_hit(&mut self, by: isize, app: &mut App) {
+        let Some(search) = &self.search else {
+            return;
+        };
+        let from = search.opened().unwrap_or(0);
+        match from
+            .checked_add_signed(by)
+            .filter(|&at| at < search.hits().len())
+        {
+            Some(next) => self.open_hit(next, app),
+            None if search.is_running() && by > 0 => {
+                app.set_message("No more matches yet: still searching.");
+            }
+            None => app.set_message(match by > 0 {
+                true => "No more matches: that was the oldest.",
+                false => "No more matches: that was the newest.",
+            }),
+        }
+    }
+
+    /// Takes in what background work has found (summaries for the picker, matches of a
+    /// search); true when there was any.
     pub fn poll(&mut self) -> bool {
+        let searched = self.search.as_mut().is_some_and(ArchiveSearch::poll);
+        self.poll_summaries() || searched
+    }
+
+    fn poll_summaries(&mut self) -> bool {
         let Some(picker) = self.picker.as_mut() else {
             return false;
         };
@@ -246,9 +440,8 @@ impl ArchiveState {
 
     /// True while background work is under way whose results the screen should show.
     pub fn is_busy(&self) -> bool {
-        self.picker
-            .as_ref()
-            .is_some_and(|picker| picker.summaries.is_some())
+        let summarizing = (self.picker.as_ref()).is_some_and(|picker| picker.summaries.is_some());
+        summarizing || self.search.as_ref().is_some_and(ArchiveSearch::is_running)
     }
 
     /// Waits until every summary the picker asked for has come, for tests and benches.
@@ -395,6 +588,38 @@ fn outward(center: usize, len: usize) -> impl Iterator<Item = usize> {
         }?;
         (index < len).then_some(index)
     })
+}
+
+fn prompt_key(code: KeyCode) -> Option<ArchiveAction> {
+    match code {
+        KeyCode::Char(c) => Some(ArchiveAction::SearchType(c)),
+        KeyCode::Backspace => Some(ArchiveAction::SearchErase),
+        KeyCode::Enter => Some(ArchiveAction::SearchSubmit),
+        KeyCode::Esc => Some(ArchiveAction::SearchCancel),
+        _ => None,
+    }
+}
+
+fn results_key(code: KeyCode, control: bool) -> Option<ArchiveAction> {
+    if control {
+        return match code {
+            KeyCode::Char('d') => Some(ArchiveAction::ResultsMove(10)),
+            KeyCode::Char('u') => Some(ArchiveAction::ResultsMove(-10)),
+            _ => None,
+        };
+    }
+    match code {
+        KeyCode::Char('j') | KeyCode::Down => Some(ArchiveAction::ResultsMove(1)),
+        KeyCode::Char('k') | KeyCode::Up => Some(ArchiveAction::ResultsMove(-1)),
+        KeyCode::Char(' ') | KeyCode::PageDown => Some(ArchiveAction::ResultsMove(20)),
+        KeyCode::Char('b') | KeyCode::PageUp => Some(ArchiveAction::ResultsMove(-20)),
+        KeyCode::Char('g') | KeyCode::Home => Some(ArchiveAction::ResultsFirst),
+        KeyCode::Char('G') | KeyCode::End => Some(ArchiveAction::ResultsLast),
+        KeyCode::Enter => Some(ArchiveAction::ResultsOpen),
+        KeyCode::Char(ARCHIVE_SEARCH_KEY) => Some(ArchiveAction::StartSearch),
+        KeyCode::Esc | KeyCode::Char('q') => Some(ArchiveAction::ResultsClose),
+        _ => None,
+    }
 }
 
 fn picker_key(code: KeyCode, control: bool) -> Option<ArchiveAction> {

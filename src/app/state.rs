@@ -180,6 +180,38 @@ impl App {
         *self = next;
     }
 
+    /// Searches this edition for `query` and shows the match at char `start` of `part` of
+    /// the article at `article` (reading order), or the first match when that one is not
+    /// there: how a search across editions opens an article at its match. False when the
+    /// edition holds no match.
+    pub fn show_search_match(
+        &mut self,
+        query: &str,
+        article: usize,
+        part: TextPart,
+        start: usize,
+    ) -> bool {
+        let articles = (0..self.articles.len()).map(|index| self.article(index));
+        let mut matches = search::find(articles, query);
+        if matches.is_empty() {
+            self.search = None;
+            return false;
+        }
+        if self.merged {
+            self.sort_in_reading_order(&mut matches);
+        }
+        let at = (matches.iter())
+            .position(|found| (found.article, found.part, found.start) == (article, part, start))
+            .unwrap_or(0);
+        self.search = Some(Search {
+            query: query.to_owned(),
+            matches,
+            current: 0,
+        });
+        self.show_match(at, false);
+        true
+    }
+
     /// Shows `message` on the status line until the next key.
     pub fn set_message(&mut self, message: impl Into<String>) {
         self.message = Some(message.into());

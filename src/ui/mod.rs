@@ -5,6 +5,7 @@ mod captions;
 pub mod cells;
 mod help;
 mod picker;
+mod results;
 mod sections;
 mod status;
 

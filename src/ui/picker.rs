@@ -12,6 +12,7 @@ use crate::app::screen::Panes;
 use crate::archive::Summary;
 
 use super::cells::{fill_row, fit, put_str};
+use super::results;
 use super::{Side, border_label, framed_overlay};
 
 /// The widest the picker gets.
@@ -40,8 +41,17 @@ pub fn draw_archive(frame: &mut Frame, app: &App, state: &ArchiveState) {
             ambiguous,
         );
     }
+    if let Some(search) = state.search().filter(|search| search.list_open()) {
+        let dates = |index: usize| archive.entries()[index].date.clone();
+        let main = panes.sections.union(panes.article);
+        results::render(search, &dates, main, buf, ambiguous);
+    }
     if let Some(picker) = state.picker() {
         render_picker(state, picker, picker_area(&panes), buf, app);
+    }
+    if let Some(query) = state.prompt() {
+        let cursor = results::render_prompt(query, archive.len(), panes.status, buf, ambiguous);
+        frame.set_cursor_position(cursor);
     }
 }
 

@@ -64,19 +64,19 @@ fn the_reader_keeps_its_settings_across_editions() {
 fn archive_keys_work_while_reading_and_the_picker_takes_every_key() {
     let (_folder, mut state, mut app) = reading();
     assert_eq!(
-        state.key_action(press('('), Mode::Normal),
+        state.key_action(press('('), Mode::Normal, None),
         Some(Some(ArchiveAction::PreviousEdition))
     );
-    assert_eq!(state.key_action(press('('), Mode::Search), None);
-    assert_eq!(state.key_action(press('j'), Mode::Normal), None);
+    assert_eq!(state.key_action(press('('), Mode::Search, None), None);
+    assert_eq!(state.key_action(press('j'), Mode::Normal, None), None);
     state.update(ArchiveAction::OpenPicker, &mut app);
     assert_eq!(
-        state.key_action(press('j'), Mode::Normal),
+        state.key_action(press('j'), Mode::Normal, None),
         Some(Some(ArchiveAction::Move(1)))
     );
-    assert_eq!(state.key_action(press('x'), Mode::Normal), Some(None));
+    assert_eq!(state.key_action(press('x'), Mode::Normal, None), Some(None));
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert_eq!(state.key_action(ctrl_c, Mode::Normal), None);
+    assert_eq!(state.key_action(ctrl_c, Mode::Normal, None), None);
 }
 
 #[test]
@@ -147,4 +147,105 @@ fn outward_visits_every_index_once_nearest_first() {
     assert_eq!(outward(2, 5).collect::<Vec<_>>(), [2, 3, 1, 4, 0]);
     assert_eq!(outward(0, 3).collect::<Vec<_>>(), [0, 1, 2]);
     assert_eq!(outward(0, 0).count(), 0);
+}
+
+fn search_for(state: &mut ArchiveState, app: &mut App, query: &str) {
+    state.update(ArchiveAction::StartSearch, app);
+    for c in query.chars() {
+        state.update(ArchiveAction::SearchType(c), app);
+    }
+    state.update(ArchiveAction::SearchSubmit, app);
+    state.search_mut().unwrap().wait();
+}
+
+#[test]
+fn a_search_of_the_archive_lists_matches_newest_first_with_the_match_marked() {
+    let (_folder, mut state, mut app) = reading();
+    search_for(&mut state, &mut app, "习近平");
+    let search = state.search().unwrap();
+    assert!(!search.is_running() && search.list_open());
+    assert_eq!(search.progress(), (5, 5, 1));
+    let hits = search.hits();
+    assert!(hits.len() > 4, "{}", hits.len());
+    let dates: Vec<&str> = (hits.iter())
+        .map(|hit| state.archive().entries()[hit.edition].date.as_str())
+        .collect();
+    assert!(dates.contains(&"2019-10-19"));
+    assert_eq!(dates.last(), Some(&"2019-10-04"));
+    assert!(
+        dates.windows(2).all(|pair| pair[0] >= pair[1]),
+        "not newest first"
+    );
+    for hit in hits {
+        let marked: String = hit.line.chars().skip(hit.hit.start).take(3).collect();
+        assert_eq!(marked, "习近平", "{hit:?}");
+        assert!(hit.page.starts_with('第') && !hit.title.is_empty());
+    }
+}
+
+#[test]
+fn a_result_opens_at_its_match_and_n_goes_on_into_the_next_edition() {
+    let (_folder, mut state, mut app) = reading();
+    search_for(&mut state, &mut app, "习近平");
+    let count = state.search().unwrap().hits().len();
+    state.update(ArchiveAction::ResultsMove(1), &mut app);
+    state.update(ArchiveAction::ResultsOpen, &mut app);
+    let hit = state.search().unwrap().hits()[1].clone();
+    let date_of = |state: &ArchiveState, index: usize| {
+        let hit = &state.search().unwrap().hits()[index];
+        state.archive().entries()[hit.edition].date.clone()
+    };
+    assert_eq!(date(&app), date_of(&state, 1));
+    assert!(!state.search().unwrap().list_open());
+    assert_eq!(app.current(), Some(hit.article));
+    let shown = app.search().unwrap();
+    assert_eq!(shown.query, "习近平");
+    let found = shown.matches[shown.current];
+    assert_eq!(
+        (found.article, found.part, found.start),
+        (hit.article, hit.part, hit.start)
+    );
+    assert!(
+        app.message().unwrap().starts_with("&习近平: 2 of "),
+        "{:?}",
+        app.message()
+    );
+
+    let n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE);
+    let query = app.search().map(|search| search.query.clone());
+    assert_eq!(
+        state.key_action(n, Mode::Normal, query.as_deref()),
+        Some(Some(ArchiveAction::NextHit))
+    );
+    // Without the archive's matches shown, n is the reader's.
+    assert_eq!(state.key_action(n, Mode::Normal, Some("别的")), None);
+    // n crosses into the next edition with matches, newest first, to the oldest.
+    let mut editions = vec![date(&app).to_owned()];
+    for index in 2..count {
+        state.update(ArchiveAction::NextHit, &mut app);
+        assert_eq!(date(&app), date_of(&state, index));
+        if editions.last().map(String::as_str) != Some(date(&app)) {
+            editions.push(date(&app).to_owned());
+        }
+    }
+    assert!(editions.len() >= 2, "{editions:?}");
+    assert_eq!(date(&app), "2019-10-04");
+    state.update(ArchiveAction::NextHit, &mut app);
+    assert!(app.message().unwrap().contains("oldest"));
+    state.update(ArchiveAction::PreviousHit, &mut app);
+    assert_eq!(state.search().unwrap().opened(), Some(count - 2));
+    // & and Enter alone show the last results again, at the match last opened.
+    state.update(ArchiveAction::StartSearch, &mut app);
+    state.update(ArchiveAction::SearchSubmit, &mut app);
+    let search = state.search().unwrap();
+    assert!(search.list_open());
+    assert_eq!(search.selected(), count - 2);
+}
+
+#[test]
+fn a_search_found_nowhere_says_so() {
+    let (_folder, mut state, mut app) = reading();
+    search_for(&mut state, &mut app, "没有这样的字符串");
+    let search = state.search().unwrap();
+    assert!(search.hits().is_empty() && !search.is_running());
 }

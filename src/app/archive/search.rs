@@ -1,0 +1,325 @@
+//! Searching every edition of an archive: a scan on background threads, newest edition
+//! first, whose matches fill a results list as they come.
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use crate::archive::EditionEntry;
+use crate::edition::{Article, Edition, LoadOptions, load_with};
+use crate::text::TextPart;
+
+use super::super::search;
+
+/// The most matches a search across editions keeps; the scan stops there.
+pub const MAX_HITS: usize = 5000;
+/// Chars of context shown before a match in the results list.
+const BEFORE: usize = 16;
+/// Chars of context shown after the start of a match.
+const AFTER: usize = 48;
+
+/// One match in the archive, with what the results list shows of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The edition's index in the archive.
+    pub edition: usize,
+    /// The article's position in the edition's reading order.
+    pub article: usize,
+    /// The piece of the article the match is in.
+    pub part: TextPart,
+    /// The match's offset, in chars, into that piece.
+    pub start: usize,
+    /// The page's label: 第一版.
+    pub page: String,
+    /// The article's title.
+    pub title: String,
+    /// The text around the match, on one line.
+    pub line: String,
+    /// Where the match is in `line`, in chars.
+    pub hit: Range<usize>,
+}
+
+/// The matches of `query` in `edition`, the archive's edition at `index`, in reading order.
+pub fn scan_edition(edition: &Edition, index: usize, query: &str) -> Vec<Hit> {
+    let articles: Vec<(&str, &Article)> = (edition.pages.iter())
+        .flat_map(|page| page.articles.iter().map(|a| (page.label.as_str(), a)))
+        .collect();
+    let matches = search::find(articles.iter().map(|(_, article)| *article), query);
+    matches
+        .into_iter()
+        .map(|found| {
+            let (page, article) = articles[found.article];
+            let text = part_text(article, found.part);
+            let (line, hit) = context(text, found.start, found.len);
+            Hit {
+                edition: index,
+                article: found.article,
+                part: found.part,
+                start: found.start,
+                page: page.to_owned(),
+                title: article.title.clone(),
+                line,
+                hit,
+            }
+        })
+        .collect()
+}
+
+fn part_text(article: &Article, part: TextPart) -> &str {
+    let text = match part {
+        TextPart::Column => article.column.as_deref(),
+        TextPart::Kicker => article.kicker.as_deref(),
+        TextPart::Headline => article.headline.as_deref(),
+        TextPart::Subtitle => article.subtitle.as_deref(),
+        TextPart::Byline => article.byline.as_deref(),
+        TextPart::Block(index) => article.blocks.get(index).map(|b| b.text.as_str()),
+        TextPart::Caption(index) => article.captions.get(index).map(|c| c.text.as_str()),
+    };
+    text.unwrap_or("")
+}
+
+/// The text around chars `start..start + len` of `text`, on one line, and where the match
+/// is in it.
+fn context(text: &str, start: usize, len: usize) -> (String, Range<usize>) {
+    let from = start.saturating_sub(BEFORE);
+    let line: String = (text.chars().skip(from).take(start - from + len.max(AFTER)))
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c => c,
+        })
+        .collect();
+    let trimmed = line.trim_start();
+    let cut = line.chars().count() - trimmed.chars().count();
+    let begin = start - from - cut.min(start - from);
+    (trimmed.to_owned(), begin..begin + len)
+}
+
+/// What the scan sends for each edition it has read: its index and its matches, or that it
+/// would not open.
+type Batch = (usize, Result<Vec<Hit>, ()>);
+
+/// A search across the archive's editions and what it has found so far.
+#[derive(Debug)]
+pub struct ArchiveSearch {
+    /// The text searched for.
+    pub query: String,
+    hits: Vec<Hit>,
+    /// The hit selected in the results list.
+    selected: usize,
+    /// The hit last opened, where `n` and `N` go on from.
+    opened: Option<usize>,
+    /// Whether the results list is shown.
+    list_open: bool,
+    scanned: usize,
+    broken: usize,
+    total: usize,
+    full: bool,
+    receiver: Option<Receiver<Batch>>,
+    stop: Arc<AtomicBool>,
+    started: Instant,
+    first_hit_after: Option<Duration>,
+    finished_after: Option<Duration>,
+}
+
+impl Drop for ArchiveSearch {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+impl ArchiveSearch {
+    /// Starts searching `entries` for `query` on `threads` threads, newest edition first.
+    pub fn start(
+        entries: Arc<[EditionEntry]>,
+        options: LoadOptions,
+        query: String,
+        threads: usize,
+    ) -> Self {
+        let stop = Arc::new(AtomicBool::new(false));
+        let (sender, receiver) = mpsc::channel();
+        let next = Arc::new(AtomicUsize::new(0));
+        let total = entries.len();
+        for _ in 0..threads.clamp(1, total.max(1)) {
+            let (entries, query, stop, next) = (
+                Arc::clone(&entries),
+                query.clone(),
+                Arc::clone(&stop),
+                Arc::clone(&next),
+            );
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let taken = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(index) = total.checked_sub(taken + 1) else {
+                        return;
+                    };
+                    let path = std::slice::from_ref(&entries[index].path);
+                    let batch = match load_with(path, &options) {
+                        Ok(edition) => Ok(scan_edition(&edition, index, &query)),
+                        Err(_) => Err(()),
+                    };
+                    if sender.send((index, batch)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        Self {
+            query,
+            hits: Vec::new(),
+            selected: 0,
+            opened: None,
+            list_open: true,
+            scanned: 0,
+            broken: 0,
+            total,
+            full: false,
+            receiver: Some(receiver),
+            stop,
+            started: Instant::now(),
+            first_hit_after: None,
+            finished_after: None,
+        }
+    }
+
+    /// Takes in what the scan has found; true when anything changed.
+    pub fn poll(&mut self) -> bool {
+        let mut changed = false;
+        // Batches are taken one at a time: taking one in changes `self`.
+        while let Some(receiver) = &self.receiver {
+            match receiver.try_recv() {
+                Ok((index, batch)) => {
+                    changed = true;
+                    self.scanned += 1;
+                    match batch {
+                        Ok(hits) => self.insert(index, hits),
+                        Err(()) => self.broken += 1,
+                    }
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.finish();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if self.hits.len() >= MAX_HITS && self.receiver.is_some() {
+            self.full = true;
+            self.hits.truncate(MAX_HITS);
+            self.finish();
+        }
+        changed
+    }
+
+    /// Waits for the scan to end, taking in everything it found.
+    pub fn wait(&mut self) {
+        while self.is_running() {
+            self.poll();
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    fn finish(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        self.receiver = None;
+        self.finished_after.get_or_insert(self.started.elapsed());
+    }
+
+    /// Puts the hits of the edition at `index` in their place: newest edition first. Which
+    /// hit is selected and opened does not change.
+    fn insert(&mut self, index: usize, hits: Vec<Hit>) {
+        if hits.is_empty() {
+            return;
+        }
+        self.first_hit_after.get_or_insert(self.started.elapsed());
+        let at = self.hits.partition_point(|hit| hit.edition > index);
+        let count = hits.len();
+        let moved = |place: usize| if place >= at { place + count } else { place };
+        if !self.hits.is_empty() {
+            self.selected = moved(self.selected);
+        }
+        self.opened = self.opened.map(moved);
+        self.hits.splice(at..at, hits);
+    }
+
+    /// Every hit so far, newest edition first, each edition's in reading order.
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// The selected hit's index in [`ArchiveSearch::hits`].
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The hit last opened.
+    pub fn opened(&self) -> Option<usize> {
+        self.opened
+    }
+
+    /// Whether the results list is shown.
+    pub fn list_open(&self) -> bool {
+        self.list_open
+    }
+
+    /// Shows or hides the results list.
+    pub fn set_list_open(&mut self, open: bool) {
+        self.list_open = open;
+        if open && let Some(opened) = self.opened {
+            self.selected = opened;
+        }
+    }
+
+    /// True while editions are still being read.
+    pub fn is_running(&self) -> bool {
+        self.receiver.is_some()
+    }
+
+    /// Editions read so far, of how many; and how many of them would not open.
+    pub fn progress(&self) -> (usize, usize, usize) {
+        (self.scanned, self.total, self.broken)
+    }
+
+    /// True when the scan stopped at [`MAX_HITS`].
+    pub fn is_full(&self) -> bool {
+        self.full
+    }
+
+    /// How long the first match and the whole scan took, once known.
+    pub fn timings(&self) -> (Option<Duration>, Option<Duration>) {
+        (self.first_hit_after, self.finished_after)
+    }
+
+    /// Moves the selection by `by`, within the hits.
+    pub fn select_by(&mut self, by: isize) {
+        let last = self.hits.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(by).min(last);
+    }
+
+    /// Selects the hit at `index` (clamped).
+    pub fn select(&mut self, index: usize) {
+        self.selected = index.min(self.hits.len().saturating_sub(1));
+    }
+
+    /// Marks the hit at `index` opened and selected, and returns it.
+    pub fn open(&mut self, index: usize) -> Option<&Hit> {
+        let hit = self.hits.get(index)?;
+        self.opened = Some(index);
+        self.selected = index;
+        Some(hit)
+    }
+}
+
+/// Threads a scan uses: the machine's, at most four.
+pub fn scan_threads() -> usize {
+    static THREADS: OnceLock<usize> = OnceLock::new();
+    *THREADS.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .min(4)
+    })
+}
