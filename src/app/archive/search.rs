@@ -96,6 +96,76 @@ fn context(text: &str, start: usize, len: usize) -> (String, Range<usize>) {
     (trimmed.to_owned(), begin..begin + len)
 }
 
+/// The bytes every file holding `query` holds once its spaces and line breaks are taken
+/// out, when the query can be looked for in a file's raw bytes: every char of it has one
+/// form (no Latin letter, digit or punctuation that search folds, no space), as Chinese
+/// text mostly has. `None`: every edition must be read to be searched.
+pub(super) fn prefilter_key(query: &str) -> Option<Vec<u8>> {
+    let one_form = |c: char| !c.is_ascii() && !('\u{FF01}'..='\u{FF5E}').contains(&c);
+    let key: String = query.chars().filter(|&c| c != '\u{3000}').collect();
+    (!key.is_empty() && key.chars().all(one_form)).then(|| key.into_bytes())
+}
+
+/// Extensions of the files an edition folder may read.
+const EDITION_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+
+/// False when no file of the edition in `folder` can hold `key` (see [`stripped_files`]).
+pub(super) fn may_hold(folder: &std::path::Path, key: &[u8]) -> bool {
+    let finder = memchr::memmem::Finder::new(key);
+    stripped_files(folder).is_none_or(|files| files.iter().any(|text| finder.find(text).is_some()))
+}
+
+/// The text of every file the edition in `folder` (or its page folders) may read, its
+/// spaces and line breaks taken out; `None` when one is not UTF-8 or cannot be read, and
+/// the edition must be parsed to be searched. Parsing keeps the files' chars in order apart
+/// from the line breaks and spaces it joins across and the noise it drops, so a query
+/// without spaces that is in the model is in this text (a test holds every fixture
+/// edition's text to it). Reading the files costs a fraction of parsing them.
+pub(super) fn stripped_files(folder: &std::path::Path) -> Option<Vec<Vec<u8>>> {
+    let mut texts = Vec::new();
+    let mut folders = vec![(folder.to_owned(), 0)];
+    while let Some((folder, depth)) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).ok()?.flatten() {
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+                if depth == 0 {
+                    folders.push((path, 1));
+                }
+                continue;
+            }
+            let known = path.extension().is_some_and(|extension| {
+                (EDITION_EXTENSIONS.iter()).any(|known| extension.eq_ignore_ascii_case(known))
+            });
+            if !known {
+                continue;
+            }
+            let bytes = std::fs::read(&path).ok()?;
+            let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            std::str::from_utf8(text).ok()?;
+            let mut stripped = Vec::with_capacity(text.len());
+            strip_spaces(text, &mut stripped);
+            texts.push(stripped);
+        }
+    }
+    Some(texts)
+}
+
+/// `text` without ASCII spaces, tabs, line breaks and ideographic spaces (U+3000), into `out`.
+fn strip_spaces(text: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    let mut rest = text;
+    while let Some((&byte, tail)) = rest.split_first() {
+        if matches!(byte, b' ' | b'\t' | b'\r' | b'\n') {
+            rest = tail;
+        } else if rest.starts_with("\u{3000}".as_bytes()) {
+            rest = &rest[3..];
+        } else {
+            out.push(byte);
+            rest = tail;
+        }
+    }
+}
+
 /// What the scan sends for each edition it has read: its index and its matches, or that it
 /// would not open.
 type Batch = (usize, Result<Vec<Hit>, ()>);
@@ -141,12 +211,14 @@ impl ArchiveSearch {
         let (sender, receiver) = mpsc::channel();
         let next = Arc::new(AtomicUsize::new(0));
         let total = entries.len();
+        let key = prefilter_key(&query).map(Arc::<[u8]>::from);
         for _ in 0..threads.clamp(1, total.max(1)) {
-            let (entries, query, stop, next) = (
+            let (entries, query, stop, next, key) = (
                 Arc::clone(&entries),
                 query.clone(),
                 Arc::clone(&stop),
                 Arc::clone(&next),
+                key.clone(),
             );
             let sender = sender.clone();
             std::thread::spawn(move || {
@@ -155,10 +227,13 @@ impl ArchiveSearch {
                     let Some(index) = total.checked_sub(taken + 1) else {
                         return;
                     };
-                    let path = std::slice::from_ref(&entries[index].path);
-                    let batch = match load_with(path, &options) {
-                        Ok(edition) => Ok(scan_edition(&edition, index, &query)),
-                        Err(_) => Err(()),
+                    let path = &entries[index].path;
+                    let batch = match key.as_deref().is_none_or(|key| may_hold(path, key)) {
+                        false => Ok(Vec::new()),
+                        true => match load_with(std::slice::from_ref(path), &options) {
+                            Ok(edition) => Ok(scan_edition(&edition, index, &query)),
+                            Err(_) => Err(()),
+                        },
                     };
                     if sender.send((index, batch)).is_err() {
                         return;

@@ -249,3 +249,60 @@ fn a_search_found_nowhere_says_so() {
     let search = state.search().unwrap();
     assert!(search.hits().is_empty() && !search.is_running());
 }
+
+/// Every text of `edition`'s articles that search looks in.
+fn texts(edition: &crate::edition::Edition) -> Vec<String> {
+    let mut texts = Vec::new();
+    for article in edition.pages.iter().flat_map(|page| &page.articles) {
+        let heading = [
+            &article.column,
+            &article.kicker,
+            &article.headline,
+            &article.subtitle,
+            &article.byline,
+        ];
+        texts.extend(heading.into_iter().flatten().cloned());
+        texts.extend(article.blocks.iter().map(|block| block.text.clone()));
+        texts.extend(article.captions.iter().map(|caption| caption.text.clone()));
+    }
+    texts
+}
+
+/// The files' bytes rule an edition out of a search only when the model has no match: every
+/// stretch of three, four or six chars (every 13th) of every text the model holds, in every
+/// fixture edition, is found in its files (those that can be looked for there at all).
+#[test]
+fn the_prefilter_never_passes_over_an_edition_that_holds_the_query() {
+    let editions = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/editions");
+    let mut checked = 0;
+    for paper in ["rmrb-2019-10", "zgqxb-2026-06"] {
+        for entry in std::fs::read_dir(editions.join(paper)).unwrap() {
+            let folder = entry.unwrap().path();
+            let edition = crate::edition::load(std::slice::from_ref(&folder)).unwrap();
+            let files = search::stripped_files(&folder).expect("UTF-8 fixtures");
+            for text in texts(&edition) {
+                let chars: Vec<char> = text.chars().collect();
+                for len in [3, 4, 6] {
+                    for window in chars.windows(len).step_by(13) {
+                        let query: String = window.iter().collect();
+                        let Some(key) = search::prefilter_key(&query) else {
+                            continue;
+                        };
+                        checked += 1;
+                        let finder = memchr::memmem::Finder::new(&key);
+                        assert!(
+                            files.iter().any(|file| finder.find(file).is_some()),
+                            "{query:?} is in {} but its files were passed over",
+                            folder.display()
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 2_000, "{checked}");
+    let some = std::path::Path::new(&editions).join("rmrb-2019-10/20191019");
+    let key = search::prefilter_key("没有这样的字符串").unwrap();
+    assert!(!search::may_hold(&some, &key));
+    assert_eq!(search::prefilter_key("AI 发展"), None);
+}
