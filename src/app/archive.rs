@@ -377,7 +377,14 @@ impl ArchiveState {
         if hit.edition != self.current && !self.open(hit.edition, app) {
             return;
         }
-        app.show_search_match(&query, hit.article, hit.part, hit.start);
+        let article = match hit.exact {
+            true => hit.article,
+            // Found in some of the edition's files: the article with that title.
+            false => (0..app.article_count())
+                .find(|&index| app.article(index).title == hit.title)
+                .unwrap_or(0),
+        };
+        app.show_search_match(&query, article, hit.part, hit.start);
         let more = if running { "+, searching" } else { "" };
         app.set_message(format!(
             "&{query}: {} of {count}{more} · {}",

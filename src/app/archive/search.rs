@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use crate::archive::EditionEntry;
-use crate::edition::{Article, Edition, LoadOptions, load_with};
+use crate::edition::{Article, Edition, Input, LoadOptions, load_inputs, load_with};
 use crate::text::TextPart;
 
 use super::super::search;
@@ -39,6 +39,9 @@ pub struct Hit {
     pub line: String,
     /// Where the match is in `line`, in chars.
     pub hit: Range<usize>,
+    /// True when `article` is the article's place in the whole edition; false when only
+    /// some of the edition's files were read, and the article is found by its title.
+    pub exact: bool,
 }
 
 /// The matches of `query` in `edition`, the archive's edition at `index`, in reading order.
@@ -62,6 +65,7 @@ pub fn scan_edition(edition: &Edition, index: usize, query: &str) -> Vec<Hit> {
                 title: article.title.clone(),
                 line,
                 hit,
+                exact: true,
             }
         })
         .collect()
@@ -96,6 +100,44 @@ fn context(text: &str, start: usize, len: usize) -> (String, Range<usize>) {
     (trimmed.to_owned(), begin..begin + len)
 }
 
+/// The matches of `query` in the edition in `folder`, the archive's edition at `index`.
+/// With a prefilter `key`, only the files that can hold the query are parsed (an edition
+/// of their articles alone), and the hits' `article` is not the article's place in the
+/// whole edition; without, the whole edition is.
+pub(super) fn scan(
+    folder: &std::path::Path,
+    index: usize,
+    query: &str,
+    key: Option<&[u8]>,
+    options: LoadOptions,
+) -> Result<Vec<Hit>, ()> {
+    if let Some(key) = key
+        && let Some(files) = stripped_files(folder)
+    {
+        let finder = memchr::memmem::Finder::new(key);
+        let inputs: Vec<Input> = (files.into_iter())
+            .filter(|file| finder.find(&file.stripped).is_some())
+            .map(|file| Input::new(file.path.display().to_string(), file.bytes))
+            .collect();
+        if inputs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut hits = match load_inputs(inputs, &options) {
+            Ok(edition) => scan_edition(&edition, index, query),
+            // A file that parses on its own only with the others: read them all.
+            Err(_) => return scan(folder, index, query, None, options),
+        };
+        for hit in &mut hits {
+            hit.exact = false;
+        }
+        return Ok(hits);
+    }
+    match load_with(std::slice::from_ref(&folder.to_owned()), &options) {
+        Ok(edition) => Ok(scan_edition(&edition, index, query)),
+        Err(_) => Err(()),
+    }
+}
+
 /// The bytes every file holding `query` holds once its spaces and line breaks are taken
 /// out, when the query can be looked for in a file's raw bytes: every char of it has one
 /// form (no Latin letter, digit or punctuation that search folds, no space), as Chinese
@@ -109,20 +151,34 @@ pub(super) fn prefilter_key(query: &str) -> Option<Vec<u8>> {
 /// Extensions of the files an edition folder may read.
 const EDITION_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 
-/// False when no file of the edition in `folder` can hold `key` (see [`stripped_files`]).
-pub(super) fn may_hold(folder: &std::path::Path, key: &[u8]) -> bool {
-    let finder = memchr::memmem::Finder::new(key);
-    stripped_files(folder).is_none_or(|files| files.iter().any(|text| finder.find(text).is_some()))
+/// A file an edition may read: its path, its bytes, and their text with spaces and line
+/// breaks taken out.
+pub(super) struct EditionFile {
+    path: std::path::PathBuf,
+    bytes: Vec<u8>,
+    /// The text, without spaces and line breaks.
+    pub(super) stripped: Vec<u8>,
 }
 
-/// The text of every file the edition in `folder` (or its page folders) may read, its
-/// spaces and line breaks taken out; `None` when one is not UTF-8 or cannot be read, and
-/// the edition must be parsed to be searched. Parsing keeps the files' chars in order apart
-/// from the line breaks and spaces it joins across and the noise it drops, so a query
-/// without spaces that is in the model is in this text (a test holds every fixture
-/// edition's text to it). Reading the files costs a fraction of parsing them.
-pub(super) fn stripped_files(folder: &std::path::Path) -> Option<Vec<Vec<u8>>> {
-    let mut texts = Vec::new();
+/// False when no file of the edition in `folder` can hold `key` (see [`stripped_files`]).
+#[cfg(test)]
+pub(super) fn may_hold(folder: &std::path::Path, key: &[u8]) -> bool {
+    let finder = memchr::memmem::Finder::new(key);
+    stripped_files(folder).is_none_or(|files| {
+        files
+            .iter()
+            .any(|file| finder.find(&file.stripped).is_some())
+    })
+}
+
+/// Every file the edition in `folder` (or its page folders) may read, with its text without
+/// spaces and line breaks; `None` when one is not UTF-8 or cannot be read, and the edition
+/// must be parsed whole to be searched. Parsing keeps the files' chars in order apart from
+/// the line breaks and spaces it joins across and the noise it drops, so a query without
+/// spaces that is in the model is in this text (a test holds every fixture edition's text
+/// to it). Reading the files costs a fraction of parsing them.
+pub(super) fn stripped_files(folder: &std::path::Path) -> Option<Vec<EditionFile>> {
+    let mut files = Vec::new();
     let mut folders = vec![(folder.to_owned(), 0)];
     while let Some((folder, depth)) = folders.pop() {
         for entry in std::fs::read_dir(&folder).ok()?.flatten() {
@@ -144,10 +200,16 @@ pub(super) fn stripped_files(folder: &std::path::Path) -> Option<Vec<Vec<u8>>> {
             std::str::from_utf8(text).ok()?;
             let mut stripped = Vec::with_capacity(text.len());
             strip_spaces(text, &mut stripped);
-            texts.push(stripped);
+            files.push(EditionFile {
+                path,
+                bytes,
+                stripped,
+            });
         }
     }
-    Some(texts)
+    // In name order, as the edition loader reads them.
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Some(files)
 }
 
 /// `text` without ASCII spaces, tabs, line breaks and ideographic spaces (U+3000), into `out`.
@@ -227,14 +289,7 @@ impl ArchiveSearch {
                     let Some(index) = total.checked_sub(taken + 1) else {
                         return;
                     };
-                    let path = &entries[index].path;
-                    let batch = match key.as_deref().is_none_or(|key| may_hold(path, key)) {
-                        false => Ok(Vec::new()),
-                        true => match load_with(std::slice::from_ref(path), &options) {
-                            Ok(edition) => Ok(scan_edition(&edition, index, &query)),
-                            Err(_) => Err(()),
-                        },
-                    };
+                    let batch = scan(&entries[index].path, index, &query, key.as_deref(), options);
                     if sender.send((index, batch)).is_err() {
                         return;
                     }

@@ -197,13 +197,13 @@ fn a_result_opens_at_its_match_and_n_goes_on_into_the_next_edition() {
     };
     assert_eq!(date(&app), date_of(&state, 1));
     assert!(!state.search().unwrap().list_open());
-    assert_eq!(app.current(), Some(hit.article));
+    assert_eq!(app.current_article().unwrap().title, hit.title);
     let shown = app.search().unwrap();
     assert_eq!(shown.query, "习近平");
     let found = shown.matches[shown.current];
     assert_eq!(
-        (found.article, found.part, found.start),
-        (hit.article, hit.part, hit.start)
+        (Some(found.article), found.part, found.start),
+        (app.current(), hit.part, hit.start)
     );
     assert!(
         app.message().unwrap().starts_with("&习近平: 2 of "),
@@ -279,7 +279,10 @@ fn the_prefilter_never_passes_over_an_edition_that_holds_the_query() {
         for entry in std::fs::read_dir(editions.join(paper)).unwrap() {
             let folder = entry.unwrap().path();
             let edition = crate::edition::load(std::slice::from_ref(&folder)).unwrap();
-            let files = search::stripped_files(&folder).expect("UTF-8 fixtures");
+            let files: Vec<Vec<u8>> = (search::stripped_files(&folder).expect("UTF-8 fixtures"))
+                .into_iter()
+                .map(|file| file.stripped)
+                .collect();
             for text in texts(&edition) {
                 let chars: Vec<char> = text.chars().collect();
                 for len in [3, 4, 6] {
@@ -305,4 +308,47 @@ fn the_prefilter_never_passes_over_an_edition_that_holds_the_query() {
     let key = search::prefilter_key("没有这样的字符串").unwrap();
     assert!(!search::may_hold(&some, &key));
     assert_eq!(search::prefilter_key("AI 发展"), None);
+}
+
+/// Reading only the files that can hold the query finds what reading the whole edition
+/// finds: the same pages, titles, places and lines.
+#[test]
+fn a_search_of_some_files_finds_what_one_of_the_whole_edition_finds() {
+    let editions = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/editions");
+    let seen = |hits: Vec<Hit>| {
+        let mut seen: Vec<_> = (hits.into_iter())
+            .map(|hit| {
+                (
+                    hit.page,
+                    hit.title,
+                    format!("{:?}", hit.part),
+                    hit.start,
+                    hit.line,
+                )
+            })
+            .collect();
+        seen.sort();
+        seen
+    };
+    for paper in ["rmrb-2019-10", "zgqxb-2026-06"] {
+        for entry in std::fs::read_dir(editions.join(paper)).unwrap() {
+            let folder = entry.unwrap().path();
+            for query in [
+                "习近平",
+                "军运会",
+                "气象",
+                "发展",
+                "中国",
+                "记者",
+                "上接第一版",
+                "下转",
+            ] {
+                let key = search::prefilter_key(query).unwrap();
+                let options = LoadOptions::default();
+                let some = search::scan(&folder, 0, query, Some(&key), options).unwrap();
+                let whole = search::scan(&folder, 0, query, None, options).unwrap();
+                assert_eq!(seen(some), seen(whole), "{query} in {}", folder.display());
+            }
+        }
+    }
 }
