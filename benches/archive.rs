@@ -160,7 +160,8 @@ fn write_archive(root: &Path, sources: &[(PathBuf, Vec<String>)]) -> (usize, usi
 fn days(first: i32, years: i32) -> impl Iterator<Item = (i32, u32, String)> {
     (first..first + years).flat_map(|year| {
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let lengths = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        let february = if leap { 29 } else { 28 };
+        let lengths = [31, february, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
         (1..=12u32).flat_map(move |month| {
             (1..=lengths[month as usize - 1])
                 .map(move |day| (year, month, format!("{year}{month:02}{day:02}")))
@@ -347,7 +348,12 @@ fn search_the_year(year: &Path) {
 
 fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg")
-        .map(|text| text.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .map(|text| {
+            text.split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .unwrap_or_else(|_| "unknown".into())
 }
 
