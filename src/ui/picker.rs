@@ -29,7 +29,12 @@ pub fn draw_archive(frame: &mut Frame, app: &App, state: &ArchiveState) {
     let ambiguous = app.ambiguous();
     let archive = state.archive();
     if !panes.single || app.focus() == crate::app::Focus::Sections {
-        let label = format!("( {}/{} ) e editions", state.current() + 1, archive.len());
+        let place = format!("( {}/{} )", state.current() + 1, archive.len());
+        // A search going on behind the reader says how far it has got.
+        let label = match state.search().filter(|search| search.is_running()) {
+            Some(search) => format!("{place} & {} found…", search.hits().len()),
+            None => format!("{place} e editions & search"),
+        };
         let bottom = panes.sections.bottom() - 1;
         border_label(
             buf,
