@@ -3,6 +3,7 @@
 //! Data flows one way: page text → [`edition`] → [`text`] layout → [`app`] state → [`ui`] frame.
 
 pub mod app;
+pub mod archive;
 pub mod chars;
 pub mod edition;
 pub mod text;

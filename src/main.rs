@@ -9,17 +9,25 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::Context;
 use clap::Parser;
 
+use kanbao::archive::Archive;
 use kanbao::edition::{self, Article, Edition, LoadOptions};
 use kanbao::text::{self, AmbiguousWidth, LayoutOptions};
+
+mod archive_cli;
 
 /// 看报: read a daily newspaper edition in the terminal.
 #[derive(Debug, Parser)]
 #[command(name = "kanbao", version, about)]
 struct Cli {
     /// Page text files, folders of page or article files (one edition), a saved edition
-    /// .json, or - for stdin.
+    /// .json, or - for stdin; or one archive: a folder of edition folders (`YYYYMMDD/`).
     /// Without one, the built-in edition opens.
     paths: Vec<PathBuf>,
+
+    /// In an archive, the edition to open (else the newest); --json and --toc then print
+    /// that edition instead of the archive's list of editions.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<String>,
 
     /// Print the document model as JSON.
     #[arg(long, conflicts_with_all = ["toc", "dump"])]
@@ -59,6 +67,14 @@ fn parse_ambiguous_width(value: &str) -> Result<AmbiguousWidth, String> {
         .ok()
         .and_then(AmbiguousWidth::from_cells)
         .ok_or_else(|| format!("expected 1 or 2, got {value:?}"))
+}
+
+fn parse_date(value: &str) -> Result<String, String> {
+    match value.len() == 10 {
+        true => edition::source::names::date_of(value),
+        false => None,
+    }
+    .ok_or_else(|| format!("expected a day as YYYY-MM-DD, got {value:?}"))
 }
 
 fn main() -> ExitCode {
@@ -115,7 +131,32 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(label) => LoadOptions::with_encoding(label)?,
         None => LoadOptions::default(),
     };
+    if let [path] = cli.paths.as_slice()
+        && path.is_dir()
+    {
+        let archive = Archive::open(path, options)
+            .with_context(|| format!("{}: cannot list the folder", path.display()))?;
+        if let Some(archive) = archive {
+            return archive_cli::run(&cli, archive);
+        }
+    }
+    if cli.date.is_some() {
+        let given = match cli.paths.as_slice() {
+            [path] => format!("{} is not one", path.display()),
+            _ => "give one archive folder".to_owned(),
+        };
+        anyhow::bail!(
+            "--date picks an edition in an archive (a folder of edition folders named \
+             YYYYMMDD); {given}"
+        )
+    }
     let edition = edition::load_with(&cli.paths, &options)?;
+    show(&cli, edition, None)
+}
+
+/// Prints or reads `edition` as the flags ask; `archive` is the archive it is part of, with
+/// its index there.
+fn show(cli: &Cli, edition: Edition, archive: Option<(Archive, usize)>) -> anyhow::Result<()> {
     if cli.json {
         return print_with(|out| {
             serde_json::to_writer_pretty(&mut *out, &edition)?;
@@ -137,7 +178,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             ambiguous: cli.ambiguous_width,
             merged: cli.merged,
         };
-        return kanbao::tui::run(edition, options);
+        return match archive {
+            Some((archive, index)) => kanbao::tui::run_archive(edition, archive, index, options),
+            None => kanbao::tui::run(edition, options),
+        };
     }
     dump(&edition, "", cli.merged, &layout)
 }

@@ -19,14 +19,18 @@ use signal_hook::consts::{
     SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
 };
 
+use crate::app::archive::ArchiveState;
 use crate::app::input::{key_action, mouse_action};
 use crate::app::{Action, App};
+use crate::archive::Archive;
 use crate::edition::Edition;
 use crate::text::AmbiguousWidth;
 use crate::ui;
 
 /// How long the loop waits for input before it looks at the signal flag again.
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
+/// How long the loop waits for input while background work reports results.
+const BUSY_POLL_INTERVAL: Duration = Duration::from_millis(30);
 /// How long the event loop has to stop after a signal before the reader ends without it.
 const STOP_GRACE: Duration = Duration::from_secs(1);
 
@@ -102,6 +106,25 @@ impl Signals {
 /// terminal that hangs up. A signal then ends the process as it would have without the
 /// reader's handler, so the parent sees what ended it; a hang-up ends it as SIGHUP would.
 pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
+    run_with(edition, None, options)
+}
+
+/// Runs the reader on `edition`, the one at `index` in `archive`: as [`run`], with the
+/// archive's keys to other editions and its picker.
+pub fn run_archive(
+    edition: Edition,
+    archive: Archive,
+    index: usize,
+    options: Options,
+) -> anyhow::Result<()> {
+    run_with(edition, Some(ArchiveState::new(archive, index)), options)
+}
+
+fn run_with(
+    edition: Edition,
+    mut archive: Option<ArchiveState>,
+    options: Options,
+) -> anyhow::Result<()> {
     let signals = Signals::register()?;
     install_panic_hook();
     watch_the_terminal(Arc::clone(&signals));
@@ -114,7 +137,7 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
         if options.merged {
             app.update(Action::ToggleMerged);
         }
-        event_loop(&mut terminal, &mut app, &signals)
+        event_loop(&mut terminal, &mut app, archive.as_mut(), &signals)
     });
     let restored = leave();
     // Once a signal asked the reader to stop, the terminal may be gone (a hang-up): failing
@@ -228,26 +251,43 @@ fn clear(terminal: &mut Term) -> io::Result<()> {
     terminal.resize(area)
 }
 
-fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> io::Result<()> {
-    terminal.draw(|frame| ui::draw(frame, app))?;
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    mut archive: Option<&mut ArchiveState>,
+    signals: &Signals,
+) -> io::Result<()> {
+    draw(terminal, app, &archive)?;
     while app.is_running() && signals.stop().is_none() {
         if signals.suspend.swap(false, Ordering::Relaxed) {
             suspend(terminal)?;
             signals.resumed.store(false, Ordering::Relaxed);
-            terminal.draw(|frame| ui::draw(frame, app))?;
+            draw(terminal, app, &archive)?;
         }
         if signals.resumed.swap(false, Ordering::Relaxed) {
             enter()?;
             clear(terminal)?;
-            terminal.draw(|frame| ui::draw(frame, app))?;
+            draw(terminal, app, &archive)?;
         }
-        if !event::poll(POLL_INTERVAL)? {
+        if !event::poll(archive_poll_interval(&archive))? {
+            if archive.as_mut().is_some_and(|archive| archive.poll()) {
+                draw(terminal, app, &archive)?;
+            }
             continue;
         }
-        let mut changed = false;
+        let mut changed = archive.as_mut().is_some_and(|archive| archive.poll());
         // Take everything already queued (a held key, a burst of wheel events), then draw once.
         loop {
-            if let Some(action) = action_for(event::read()?, app) {
+            let event = event::read()?;
+            // The archive's keys first: they are few, and the picker takes every key.
+            if let (Some(state), Event::Key(key)) = (archive.as_deref_mut(), &event)
+                && let Some(action) = state.key_action(*key, app.mode(), app_query(app))
+            {
+                if let Some(action) = action {
+                    state.update(action, app);
+                }
+                changed = true;
+            } else if let Some(action) = action_for(event, app) {
                 match action {
                     Action::Suspend => suspend(terminal)?,
                     action => app.update(action),
@@ -259,10 +299,35 @@ fn event_loop(terminal: &mut Term, app: &mut App, signals: &Signals) -> io::Resu
             }
         }
         if changed && app.is_running() {
-            terminal.draw(|frame| ui::draw(frame, app))?;
+            draw(terminal, app, &archive)?;
         }
     }
     Ok(())
+}
+
+/// The reader's own search, which the archive's `n` and `N` go on from.
+fn app_query(app: &App) -> Option<&str> {
+    app.search().map(|search| search.query.as_str())
+}
+
+/// Draws the reader and what the archive adds to it.
+fn draw(terminal: &mut Term, app: &App, archive: &Option<&mut ArchiveState>) -> io::Result<()> {
+    terminal.draw(|frame| {
+        ui::draw(frame, app);
+        if let Some(archive) = archive {
+            ui::draw_archive(frame, app, archive);
+        }
+    })?;
+    Ok(())
+}
+
+/// How long the loop waits for input: shorter while the archive has background work whose
+/// results should show as they come.
+fn archive_poll_interval(archive: &Option<&mut ArchiveState>) -> Duration {
+    match archive.as_ref().is_some_and(|archive| archive.is_busy()) {
+        true => BUSY_POLL_INTERVAL,
+        false => POLL_INTERVAL,
+    }
 }
 
 fn action_for(event: Event, app: &App) -> Option<Action> {

@@ -175,17 +175,18 @@ fn two_pages_with_one_number_are_one_page_whose_ids_run_on() {
 }
 
 #[test]
-fn a_folder_of_editions_names_the_newest_to_open() {
+fn a_folder_of_editions_among_other_paths_names_the_newest_to_open() {
     let archive = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/editions/rmrb-2019-10"
     );
-    let stderr = assert_fails_naming(&run(&[archive, "--toc"]), "rmrb-2019-10");
+    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/page4.txt");
+    let stderr = assert_fails_naming(&run(&[page, archive, "--toc"]), "rmrb-2019-10");
     assert!(stderr.contains("2 editions"), "{stderr}");
     assert!(stderr.contains("rmrb-2019-10/20191019"), "{stderr}");
     // Papers of editions, one level further down.
     let papers = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/editions");
-    let stderr = assert_fails_naming(&run(&[papers, "--toc"]), "editions");
+    let stderr = assert_fails_naming(&run(&[page, papers, "--toc"]), "editions");
     assert!(stderr.contains("4 editions"), "{stderr}");
     assert!(stderr.contains("zgqxb-2026-06/20260609"), "{stderr}");
 }

@@ -4,6 +4,7 @@
 //! reads it. Geometry shared by both sides lives in [`screen`].
 
 mod action;
+pub mod archive;
 mod captions;
 #[cfg(test)]
 pub(crate) mod fixture;

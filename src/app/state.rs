@@ -166,6 +166,57 @@ impl App {
         app
     }
 
+    /// Shows `edition` in place of the one read (another edition of an archive), at its
+    /// first article, keeping the screen and the reader's settings: ambiguous width,
+    /// punctuation, merged reading and the focused pane.
+    pub fn replace_edition(&mut self, edition: Edition) {
+        let mut next = App::new(edition, self.ambiguous, self.area.width, self.area.height);
+        next.punctuation = self.punctuation;
+        next.focus = self.focus;
+        if self.merged {
+            next.update(Action::ToggleMerged);
+            next.message = None;
+        }
+        *self = next;
+    }
+
+    /// Searches this edition for `query` and shows the match at char `start` of `part` of
+    /// the article at `article` (reading order), or the first match when that one is not
+    /// there: how a search across editions opens an article at its match. False when the
+    /// edition holds no match.
+    pub fn show_search_match(
+        &mut self,
+        query: &str,
+        article: usize,
+        part: TextPart,
+        start: usize,
+    ) -> bool {
+        let articles = (0..self.articles.len()).map(|index| self.article(index));
+        let mut matches = search::find(articles, query);
+        if matches.is_empty() {
+            self.search = None;
+            return false;
+        }
+        if self.merged {
+            self.sort_in_reading_order(&mut matches);
+        }
+        let at = (matches.iter())
+            .position(|found| (found.article, found.part, found.start) == (article, part, start))
+            .unwrap_or(0);
+        self.search = Some(Search {
+            query: query.to_owned(),
+            matches,
+            current: 0,
+        });
+        self.show_match(at, false);
+        true
+    }
+
+    /// Shows `message` on the status line until the next key.
+    pub fn set_message(&mut self, message: impl Into<String>) {
+        self.message = Some(message.into());
+    }
+
     /// Carries out `action`.
     pub fn update(&mut self, action: Action) {
         let from_user = !matches!(action, Action::Resize { .. } | Action::SetAmbiguousWidth(_));

@@ -41,10 +41,10 @@ pub enum LoadError {
         /// The folder.
         name: String,
     },
-    /// A folder of many editions was given where one edition is read.
+    /// A folder of many editions (an archive) was given where one edition is read.
     #[error(
-        "{name}: a folder of {count} editions, not one edition; open one of them, \
-         e.g. the newest: kanbao {newest}"
+        "{name}: an archive of {count} editions, read on its own (kanbao {name}), \
+         not with other paths; or open one of them, e.g. the newest: kanbao {newest}"
     )]
     Archive {
         /// The folder.

@@ -45,8 +45,8 @@ pub fn load(paths: &[PathBuf]) -> Result<Edition, LoadError> {
 /// Files are read in the order given, a folder's page and article files (`*.txt`, `*.md`,
 /// in the folder and in page folders such as `一版/` or `A01/`) in name order, `-` from
 /// stdin; a `.json` file (or JSON on stdin) is an edition saved with `--json`, loaded alone.
-/// A folder of editions (folders named `YYYYMMDD`, or months of them) is refused with the
-/// newest edition's path. Every error names the file and fits on one line.
+/// A folder of editions (folders named `YYYYMMDD` at any depth) is refused with the
+/// newest edition's path: it is an archive, opened with [`crate::archive::Archive`]. Every error names the file and fits on one line.
 pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Edition, LoadError> {
     if paths.is_empty() {
         return Ok(builtin());
@@ -137,39 +137,22 @@ fn read_limited(reader: impl Read, name: &str, capacity: usize) -> Result<Vec<u8
     }
 }
 
-/// Refuses a folder of editions (folders named by date, or folders of them: months, papers),
-/// naming the newest to open.
+/// Refuses a folder of editions (an archive: see [`crate::archive`]), naming the newest:
+/// an archive is opened on its own, as an [`crate::archive::Archive`], not read as one
+/// edition.
 fn refuse_archive(folder: &Path) -> Result<(), LoadError> {
-    let mut editions: Vec<(String, PathBuf)> = Vec::new();
-    for (name, path) in subfolders(folder)? {
-        if let Some(date) = names::date_of(&name) {
-            editions.push((date, path));
-        } else if names::page_of_folder(&name).is_none() {
-            // A month of editions (2019-10/), or a paper's (rmrb-2019-10/).
-            for (name, path) in subfolders(&path)? {
-                if let Some(date) = names::date_of(&name) {
-                    editions.push((date, path));
-                }
-            }
-        }
-    }
-    let Some((_, newest)) = editions.iter().max() else {
+    let editions = crate::archive::discover(folder).map_err(|source| LoadError::Io {
+        name: display(folder),
+        source,
+    })?;
+    let Some(newest) = editions.iter().max() else {
         return Ok(());
     };
     Err(LoadError::Archive {
         name: display(folder),
         count: editions.len(),
-        newest: display(newest),
+        newest: display(&newest.path),
     })
-}
-
-/// The folders in `folder`, with their names.
-fn subfolders(folder: &Path) -> Result<Vec<(String, PathBuf)>, LoadError> {
-    let entries = entries(folder)?.into_iter();
-    Ok(entries
-        .filter(|entry| entry.is_dir)
-        .map(|entry| (entry.name, entry.path))
-        .collect())
 }
 
 /// One entry of a folder.

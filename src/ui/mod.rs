@@ -4,6 +4,8 @@ mod article;
 mod captions;
 pub mod cells;
 mod help;
+mod picker;
+mod results;
 mod sections;
 mod status;
 
@@ -18,6 +20,8 @@ use crate::app::{App, Focus, Overlay};
 use crate::text::{AmbiguousWidth, str_width};
 
 use self::cells::{border_set, fit, put_str};
+
+pub use self::picker::draw_archive;
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App) {

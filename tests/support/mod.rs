@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+pub mod archive;
 pub mod cli;
 
 use portable_pty::{Child, MasterPty, PtySize, native_pty_system};

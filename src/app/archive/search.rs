@@ -1,0 +1,455 @@
+//! Searching every edition of an archive: a scan on background threads, newest edition
+//! first, whose matches fill a results list as they come.
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use crate::archive::EditionEntry;
+use crate::edition::{Article, Edition, Input, LoadOptions, load_inputs, load_with};
+use crate::text::TextPart;
+
+use super::super::search;
+
+/// The most matches a search across editions keeps; the scan stops there.
+pub const MAX_HITS: usize = 5000;
+/// Chars of context shown before a match in the results list.
+const BEFORE: usize = 16;
+/// Chars of context shown after the start of a match.
+const AFTER: usize = 48;
+
+/// One match in the archive, with what the results list shows of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The edition's index in the archive.
+    pub edition: usize,
+    /// The article's position in the edition's reading order.
+    pub article: usize,
+    /// The piece of the article the match is in.
+    pub part: TextPart,
+    /// The match's offset, in chars, into that piece.
+    pub start: usize,
+    /// The page's label: 第一版.
+    pub page: String,
+    /// The article's title.
+    pub title: String,
+    /// The text around the match, on one line.
+    pub line: String,
+    /// Where the match is in `line`, in chars.
+    pub hit: Range<usize>,
+    /// True when `article` is the article's place in the whole edition; false when only
+    /// some of the edition's files were read, and the article is found by its title.
+    pub exact: bool,
+}
+
+/// The matches of `query` in `edition`, the archive's edition at `index`, in reading order.
+pub fn scan_edition(edition: &Edition, index: usize, query: &str) -> Vec<Hit> {
+    let articles: Vec<(&str, &Article)> = (edition.pages.iter())
+        .flat_map(|page| page.articles.iter().map(|a| (page.label.as_str(), a)))
+        .collect();
+    let matches = search::find(articles.iter().map(|(_, article)| *article), query);
+    matches
+        .into_iter()
+        .map(|found| {
+            let (page, article) = articles[found.article];
+            let text = part_text(article, found.part);
+            let (line, hit) = context(text, found.start, found.len);
+            Hit {
+                edition: index,
+                article: found.article,
+                part: found.part,
+                start: found.start,
+                page: page.to_owned(),
+                title: article.title.clone(),
+                line,
+                hit,
+                exact: true,
+            }
+        })
+        .collect()
+}
+
+fn part_text(article: &Article, part: TextPart) -> &str {
+    let text = match part {
+        TextPart::Column => article.column.as_deref(),
+        TextPart::Kicker => article.kicker.as_deref(),
+        TextPart::Headline => article.headline.as_deref(),
+        TextPart::Subtitle => article.subtitle.as_deref(),
+        TextPart::Byline => article.byline.as_deref(),
+        TextPart::Block(index) => article.blocks.get(index).map(|b| b.text.as_str()),
+        TextPart::Caption(index) => article.captions.get(index).map(|c| c.text.as_str()),
+    };
+    text.unwrap_or("")
+}
+
+/// The text around chars `start..start + len` of `text`, on one line, and where the match
+/// is in it.
+fn context(text: &str, start: usize, len: usize) -> (String, Range<usize>) {
+    let from = start.saturating_sub(BEFORE);
+    let line: String = (text.chars().skip(from).take(start - from + len.max(AFTER)))
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c => c,
+        })
+        .collect();
+    let trimmed = line.trim_start();
+    let cut = line.chars().count() - trimmed.chars().count();
+    let begin = start - from - cut.min(start - from);
+    (trimmed.to_owned(), begin..begin + len)
+}
+
+/// The matches of `query` in the edition in `folder`, the archive's edition at `index`.
+/// With a prefilter `key`, only the files that can hold the query are parsed (an edition
+/// of their articles alone), and the hits' `article` is not the article's place in the
+/// whole edition; without, the whole edition is.
+pub(super) fn scan(
+    folder: &std::path::Path,
+    index: usize,
+    query: &str,
+    key: Option<&[u8]>,
+    options: LoadOptions,
+) -> Result<Vec<Hit>, ()> {
+    if let Some(key) = key
+        && let Some(files) = stripped_files(folder)
+    {
+        let finder = memchr::memmem::Finder::new(key);
+        let inputs: Vec<Input> = (files.into_iter())
+            .filter(|file| finder.find(&file.stripped).is_some())
+            .map(|file| Input::new(file.path.display().to_string(), file.bytes))
+            .collect();
+        if inputs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut hits = match load_inputs(inputs, &options) {
+            Ok(edition) => scan_edition(&edition, index, query),
+            // A file that parses on its own only with the others: read them all.
+            Err(_) => return scan(folder, index, query, None, options),
+        };
+        for hit in &mut hits {
+            hit.exact = false;
+        }
+        return Ok(hits);
+    }
+    match load_with(std::slice::from_ref(&folder.to_owned()), &options) {
+        Ok(edition) => Ok(scan_edition(&edition, index, query)),
+        Err(_) => Err(()),
+    }
+}
+
+/// The bytes every file holding `query` holds once its spaces and line breaks are taken
+/// out, when the query can be looked for in a file's raw bytes: every char of it has one
+/// form (no Latin letter, digit or punctuation that search folds, no space), as Chinese
+/// text mostly has. `None`: every edition must be read to be searched.
+pub(super) fn prefilter_key(query: &str) -> Option<Vec<u8>> {
+    let one_form = |c: char| !c.is_ascii() && !('\u{FF01}'..='\u{FF5E}').contains(&c);
+    let key: String = query.chars().filter(|&c| c != '\u{3000}').collect();
+    (!key.is_empty() && key.chars().all(one_form)).then(|| key.into_bytes())
+}
+
+/// Extensions of the files an edition folder may read.
+const EDITION_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+
+/// A file an edition may read: its path, its bytes, and their text with spaces and line
+/// breaks taken out.
+pub(super) struct EditionFile {
+    path: std::path::PathBuf,
+    bytes: Vec<u8>,
+    /// The text, without spaces and line breaks.
+    pub(super) stripped: Vec<u8>,
+}
+
+/// False when no file of the edition in `folder` can hold `key` (see [`stripped_files`]).
+#[cfg(test)]
+pub(super) fn may_hold(folder: &std::path::Path, key: &[u8]) -> bool {
+    let finder = memchr::memmem::Finder::new(key);
+    stripped_files(folder).is_none_or(|files| {
+        files
+            .iter()
+            .any(|file| finder.find(&file.stripped).is_some())
+    })
+}
+
+/// Every file the edition in `folder` (or its page folders) may read, with its text without
+/// spaces and line breaks; `None` when one is not UTF-8 or cannot be read, and the edition
+/// must be parsed whole to be searched. Parsing keeps the files' chars in order apart from
+/// the line breaks and spaces it joins across and the noise it drops, so a query without
+/// spaces that is in the model is in this text (a test holds every fixture edition's text
+/// to it). Reading the files costs a fraction of parsing them.
+pub(super) fn stripped_files(folder: &std::path::Path) -> Option<Vec<EditionFile>> {
+    let mut files = Vec::new();
+    let mut folders = vec![(folder.to_owned(), 0)];
+    while let Some((folder, depth)) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).ok()?.flatten() {
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+                if depth == 0 {
+                    folders.push((path, 1));
+                }
+                continue;
+            }
+            let known = path.extension().is_some_and(|extension| {
+                (EDITION_EXTENSIONS.iter()).any(|known| extension.eq_ignore_ascii_case(known))
+            });
+            if !known {
+                continue;
+            }
+            let bytes = std::fs::read(&path).ok()?;
+            let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            std::str::from_utf8(text).ok()?;
+            let mut stripped = Vec::with_capacity(text.len());
+            strip_spaces(text, &mut stripped);
+            files.push(EditionFile {
+                path,
+                bytes,
+                stripped,
+            });
+        }
+    }
+    // In name order, as the edition loader reads them.
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Some(files)
+}
+
+/// `text` without ASCII spaces, tabs, line breaks and ideographic spaces (U+3000), into `out`.
+fn strip_spaces(text: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    let mut rest = text;
+    while let Some((&byte, tail)) = rest.split_first() {
+        if matches!(byte, b' ' | b'\t' | b'\r' | b'\n') {
+            rest = tail;
+        } else if rest.starts_with("\u{3000}".as_bytes()) {
+            rest = &rest[3..];
+        } else {
+            out.push(byte);
+            rest = tail;
+        }
+    }
+}
+
+/// What the scan sends for each edition it has read: its index and its matches, or that it
+/// would not open.
+type Batch = (usize, Result<Vec<Hit>, ()>);
+
+/// A search across the archive's editions and what it has found so far.
+#[derive(Debug)]
+pub struct ArchiveSearch {
+    /// The text searched for.
+    pub query: String,
+    hits: Vec<Hit>,
+    /// The hit selected in the results list.
+    selected: usize,
+    /// The hit last opened, where `n` and `N` go on from.
+    opened: Option<usize>,
+    /// Whether the results list is shown.
+    list_open: bool,
+    scanned: usize,
+    broken: usize,
+    total: usize,
+    full: bool,
+    receiver: Option<Receiver<Batch>>,
+    stop: Arc<AtomicBool>,
+    started: Instant,
+    first_hit_after: Option<Duration>,
+    finished_after: Option<Duration>,
+}
+
+impl Drop for ArchiveSearch {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+impl ArchiveSearch {
+    /// Starts searching `entries` for `query` on `threads` threads, newest edition first.
+    pub fn start(
+        entries: Arc<[EditionEntry]>,
+        options: LoadOptions,
+        query: String,
+        threads: usize,
+    ) -> Self {
+        let stop = Arc::new(AtomicBool::new(false));
+        let (sender, receiver) = mpsc::channel();
+        let next = Arc::new(AtomicUsize::new(0));
+        let total = entries.len();
+        let key = prefilter_key(&query).map(Arc::<[u8]>::from);
+        for _ in 0..threads.clamp(1, total.max(1)) {
+            let (entries, query, stop, next, key) = (
+                Arc::clone(&entries),
+                query.clone(),
+                Arc::clone(&stop),
+                Arc::clone(&next),
+                key.clone(),
+            );
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let taken = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(index) = total.checked_sub(taken + 1) else {
+                        return;
+                    };
+                    let batch = scan(&entries[index].path, index, &query, key.as_deref(), options);
+                    if sender.send((index, batch)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        Self {
+            query,
+            hits: Vec::new(),
+            selected: 0,
+            opened: None,
+            list_open: true,
+            scanned: 0,
+            broken: 0,
+            total,
+            full: false,
+            receiver: Some(receiver),
+            stop,
+            started: Instant::now(),
+            first_hit_after: None,
+            finished_after: None,
+        }
+    }
+
+    /// Takes in what the scan has found; true when anything changed.
+    pub fn poll(&mut self) -> bool {
+        let mut changed = false;
+        // Batches are taken one at a time: taking one in changes `self`.
+        while let Some(receiver) = &self.receiver {
+            match receiver.try_recv() {
+                Ok((index, batch)) => {
+                    changed = true;
+                    self.scanned += 1;
+                    match batch {
+                        Ok(hits) => self.insert(index, hits),
+                        Err(()) => self.broken += 1,
+                    }
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.finish();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if self.hits.len() >= MAX_HITS && self.receiver.is_some() {
+            self.full = true;
+            self.hits.truncate(MAX_HITS);
+            self.finish();
+        }
+        changed
+    }
+
+    /// Waits for the scan to end, taking in everything it found.
+    pub fn wait(&mut self) {
+        while self.is_running() {
+            self.poll();
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    fn finish(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        self.receiver = None;
+        self.finished_after.get_or_insert(self.started.elapsed());
+    }
+
+    /// Puts the hits of the edition at `index` in their place: newest edition first. Which
+    /// hit is selected and opened does not change.
+    fn insert(&mut self, index: usize, hits: Vec<Hit>) {
+        if hits.is_empty() {
+            return;
+        }
+        self.first_hit_after.get_or_insert(self.started.elapsed());
+        let at = self.hits.partition_point(|hit| hit.edition > index);
+        let count = hits.len();
+        let moved = |place: usize| if place >= at { place + count } else { place };
+        if !self.hits.is_empty() {
+            self.selected = moved(self.selected);
+        }
+        self.opened = self.opened.map(moved);
+        self.hits.splice(at..at, hits);
+    }
+
+    /// Every hit so far, newest edition first, each edition's in reading order.
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// The selected hit's index in [`ArchiveSearch::hits`].
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The hit last opened.
+    pub fn opened(&self) -> Option<usize> {
+        self.opened
+    }
+
+    /// Whether the results list is shown.
+    pub fn list_open(&self) -> bool {
+        self.list_open
+    }
+
+    /// Shows or hides the results list.
+    pub fn set_list_open(&mut self, open: bool) {
+        self.list_open = open;
+        if open && let Some(opened) = self.opened {
+            self.selected = opened;
+        }
+    }
+
+    /// True while editions are still being read.
+    pub fn is_running(&self) -> bool {
+        self.receiver.is_some()
+    }
+
+    /// Editions read so far, of how many; and how many of them would not open.
+    pub fn progress(&self) -> (usize, usize, usize) {
+        (self.scanned, self.total, self.broken)
+    }
+
+    /// True when the scan stopped at [`MAX_HITS`].
+    pub fn is_full(&self) -> bool {
+        self.full
+    }
+
+    /// How long the first match and the whole scan took, once known.
+    pub fn timings(&self) -> (Option<Duration>, Option<Duration>) {
+        (self.first_hit_after, self.finished_after)
+    }
+
+    /// Moves the selection by `by`, within the hits.
+    pub fn select_by(&mut self, by: isize) {
+        let last = self.hits.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(by).min(last);
+    }
+
+    /// Selects the hit at `index` (clamped).
+    pub fn select(&mut self, index: usize) {
+        self.selected = index.min(self.hits.len().saturating_sub(1));
+    }
+
+    /// Marks the hit at `index` opened and selected, and returns it.
+    pub fn open(&mut self, index: usize) -> Option<&Hit> {
+        let hit = self.hits.get(index)?;
+        self.opened = Some(index);
+        self.selected = index;
+        Some(hit)
+    }
+}
+
+/// Threads a scan uses: the machine's, at most four.
+pub fn scan_threads() -> usize {
+    static THREADS: OnceLock<usize> = OnceLock::new();
+    *THREADS.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .min(4)
+    })
+}

@@ -1,0 +1,354 @@
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::archive::tests::{TempFolder, mixed_archive};
+use crate::edition::LoadOptions;
+use crate::text::AmbiguousWidth;
+
+/// The mixed archive open at its newest edition, in a reader of 100x30.
+fn reading() -> (TempFolder, ArchiveState, App) {
+    let folder = mixed_archive();
+    let mut archive = Archive::open(folder.path(), LoadOptions::default())
+        .unwrap()
+        .unwrap();
+    let newest = archive.newest().unwrap();
+    let edition = archive.load(newest).unwrap();
+    let app = App::new(edition, AmbiguousWidth::Narrow, 100, 30);
+    (folder, ArchiveState::new(archive, newest), app)
+}
+
+fn date(app: &App) -> &str {
+    app.edition().date.as_deref().unwrap()
+}
+
+fn press(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+#[test]
+fn previous_and_next_open_the_editions_beside_skipping_a_broken_one() {
+    let (_folder, mut state, mut app) = reading();
+    assert_eq!(date(&app), "2026-06-09");
+    state.update(ArchiveAction::NextEdition, &mut app);
+    assert_eq!(date(&app), "2026-06-09");
+    assert!(app.message().unwrap().contains("newest"));
+    for expected in ["2026-06-05", "2019-10-19", "2019-10-04"] {
+        state.update(ArchiveAction::PreviousEdition, &mut app);
+        assert_eq!(date(&app), expected);
+    }
+    // 2019-10-10 between them is broken: passed, and named.
+    assert!(
+        app.message().unwrap().contains("2019-10-10"),
+        "{:?}",
+        app.message()
+    );
+    state.update(ArchiveAction::PreviousEdition, &mut app);
+    assert!(app.message().unwrap().contains("oldest"));
+    state.update(ArchiveAction::NextEdition, &mut app);
+    assert_eq!(date(&app), "2019-10-19");
+    assert_eq!(state.current(), 2);
+}
+
+#[test]
+fn the_reader_keeps_its_settings_across_editions() {
+    let (_folder, mut state, mut app) = reading();
+    app.update(crate::app::Action::ToggleMerged);
+    app.update(crate::app::Action::FocusArticle);
+    state.update(ArchiveAction::PreviousEdition, &mut app);
+    assert!(app.merged());
+    assert_eq!(app.focus(), crate::app::Focus::Article);
+    assert_eq!(app.current(), Some(0));
+}
+
+#[test]
+fn archive_keys_work_while_reading_and_the_picker_takes_every_key() {
+    let (_folder, mut state, mut app) = reading();
+    assert_eq!(
+        state.key_action(press('('), Mode::Normal, None),
+        Some(Some(ArchiveAction::PreviousEdition))
+    );
+    assert_eq!(state.key_action(press('('), Mode::Search, None), None);
+    assert_eq!(state.key_action(press('j'), Mode::Normal, None), None);
+    state.update(ArchiveAction::OpenPicker, &mut app);
+    assert_eq!(
+        state.key_action(press('j'), Mode::Normal, None),
+        Some(Some(ArchiveAction::Move(1)))
+    );
+    assert_eq!(state.key_action(press('x'), Mode::Normal, None), Some(None));
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(state.key_action(ctrl_c, Mode::Normal, None), None);
+}
+
+#[test]
+fn the_picker_lists_editions_by_month_and_typed_dates_jump() {
+    let (_folder, mut state, mut app) = reading();
+    state.update(ArchiveAction::OpenPicker, &mut app);
+    let picker = state.picker().unwrap();
+    assert_eq!(
+        picker.rows(),
+        [
+            PickerRow::Month("2019-10".into()),
+            PickerRow::Edition(0),
+            PickerRow::Edition(1),
+            PickerRow::Edition(2),
+            PickerRow::Month("2026-06".into()),
+            PickerRow::Edition(3),
+            PickerRow::Edition(4),
+        ]
+    );
+    assert_eq!(picker.selected(), 4, "the open edition is selected");
+    for c in "201910".chars() {
+        state.update(ArchiveAction::Type(c), &mut app);
+    }
+    assert_eq!(state.picker().unwrap().selected(), 0);
+    state.update(ArchiveAction::Type('1'), &mut app);
+    state.update(ArchiveAction::Type('5'), &mut app);
+    assert_eq!(
+        state.picker().unwrap().selected(),
+        2,
+        "the nearest after 10-15"
+    );
+    state.update(ArchiveAction::Open, &mut app);
+    assert!(state.picker().is_none());
+    assert_eq!(date(&app), "2019-10-19");
+}
+
+#[test]
+fn a_broken_edition_in_the_picker_shows_its_error_and_the_others_open() {
+    let (_folder, mut state, mut app) = reading();
+    state.update(ArchiveAction::OpenPicker, &mut app);
+    state.wait_for_summaries();
+    for index in [0, 2, 3, 4] {
+        assert!(matches!(
+            state.archive().known_summary(index),
+            Some(Summary::Counts { .. })
+        ));
+    }
+    let Some(Summary::Broken(error)) = state.archive().known_summary(1) else {
+        panic!("2019-10-10 is not broken");
+    };
+    assert!(error.contains("not a text file"), "{error}");
+    state.update(ArchiveAction::First, &mut app);
+    state.update(ArchiveAction::Move(1), &mut app);
+    state.update(ArchiveAction::Open, &mut app);
+    assert!(
+        state.picker().is_some(),
+        "the picker stays open on a broken edition"
+    );
+    assert_eq!(date(&app), "2026-06-09");
+    assert!(app.message().unwrap().contains("does not open"));
+    state.update(ArchiveAction::Move(1), &mut app);
+    state.update(ArchiveAction::Open, &mut app);
+    assert_eq!(date(&app), "2019-10-19");
+}
+
+#[test]
+fn outward_visits_every_index_once_nearest_first() {
+    assert_eq!(outward(2, 5).collect::<Vec<_>>(), [2, 3, 1, 4, 0]);
+    assert_eq!(outward(0, 3).collect::<Vec<_>>(), [0, 1, 2]);
+    assert_eq!(outward(0, 0).count(), 0);
+}
+
+fn search_for(state: &mut ArchiveState, app: &mut App, query: &str) {
+    state.update(ArchiveAction::StartSearch, app);
+    for c in query.chars() {
+        state.update(ArchiveAction::SearchType(c), app);
+    }
+    state.update(ArchiveAction::SearchSubmit, app);
+    state.search_mut().unwrap().wait();
+}
+
+#[test]
+fn a_search_of_the_archive_lists_matches_newest_first_with_the_match_marked() {
+    let (_folder, mut state, mut app) = reading();
+    search_for(&mut state, &mut app, "习近平");
+    let search = state.search().unwrap();
+    assert!(!search.is_running() && search.list_open());
+    assert_eq!(search.progress(), (5, 5, 1));
+    let hits = search.hits();
+    assert!(hits.len() > 4, "{}", hits.len());
+    let dates: Vec<&str> = (hits.iter())
+        .map(|hit| state.archive().entries()[hit.edition].date.as_str())
+        .collect();
+    assert!(dates.contains(&"2019-10-19"));
+    assert_eq!(dates.last(), Some(&"2019-10-04"));
+    assert!(
+        dates.windows(2).all(|pair| pair[0] >= pair[1]),
+        "not newest first"
+    );
+    for hit in hits {
+        let marked: String = hit.line.chars().skip(hit.hit.start).take(3).collect();
+        assert_eq!(marked, "习近平", "{hit:?}");
+        assert!(hit.page.starts_with('第') && !hit.title.is_empty());
+    }
+}
+
+#[test]
+fn a_result_opens_at_its_match_and_n_goes_on_into_the_next_edition() {
+    let (_folder, mut state, mut app) = reading();
+    search_for(&mut state, &mut app, "习近平");
+    let count = state.search().unwrap().hits().len();
+    state.update(ArchiveAction::ResultsMove(1), &mut app);
+    state.update(ArchiveAction::ResultsOpen, &mut app);
+    let hit = state.search().unwrap().hits()[1].clone();
+    let date_of = |state: &ArchiveState, index: usize| {
+        let hit = &state.search().unwrap().hits()[index];
+        state.archive().entries()[hit.edition].date.clone()
+    };
+    assert_eq!(date(&app), date_of(&state, 1));
+    assert!(!state.search().unwrap().list_open());
+    assert_eq!(app.current_article().unwrap().title, hit.title);
+    let shown = app.search().unwrap();
+    assert_eq!(shown.query, "习近平");
+    let found = shown.matches[shown.current];
+    assert_eq!(
+        (Some(found.article), found.part, found.start),
+        (app.current(), hit.part, hit.start)
+    );
+    assert!(
+        app.message().unwrap().starts_with("&习近平: 2 of "),
+        "{:?}",
+        app.message()
+    );
+
+    let n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE);
+    let query = app.search().map(|search| search.query.clone());
+    assert_eq!(
+        state.key_action(n, Mode::Normal, query.as_deref()),
+        Some(Some(ArchiveAction::NextHit))
+    );
+    // Without the archive's matches shown, n is the reader's.
+    assert_eq!(state.key_action(n, Mode::Normal, Some("别的")), None);
+    // n crosses into the next edition with matches, newest first, to the oldest.
+    let mut editions = vec![date(&app).to_owned()];
+    for index in 2..count {
+        state.update(ArchiveAction::NextHit, &mut app);
+        assert_eq!(date(&app), date_of(&state, index));
+        if editions.last().map(String::as_str) != Some(date(&app)) {
+            editions.push(date(&app).to_owned());
+        }
+    }
+    assert!(editions.len() >= 2, "{editions:?}");
+    assert_eq!(date(&app), "2019-10-04");
+    state.update(ArchiveAction::NextHit, &mut app);
+    assert!(app.message().unwrap().contains("oldest"));
+    state.update(ArchiveAction::PreviousHit, &mut app);
+    assert_eq!(state.search().unwrap().opened(), Some(count - 2));
+    // & and Enter alone show the last results again, at the match last opened.
+    state.update(ArchiveAction::StartSearch, &mut app);
+    state.update(ArchiveAction::SearchSubmit, &mut app);
+    let search = state.search().unwrap();
+    assert!(search.list_open());
+    assert_eq!(search.selected(), count - 2);
+}
+
+#[test]
+fn a_search_found_nowhere_says_so() {
+    let (_folder, mut state, mut app) = reading();
+    search_for(&mut state, &mut app, "没有这样的字符串");
+    let search = state.search().unwrap();
+    assert!(search.hits().is_empty() && !search.is_running());
+}
+
+/// Every text of `edition`'s articles that search looks in.
+fn texts(edition: &crate::edition::Edition) -> Vec<String> {
+    let mut texts = Vec::new();
+    for article in edition.pages.iter().flat_map(|page| &page.articles) {
+        let heading = [
+            &article.column,
+            &article.kicker,
+            &article.headline,
+            &article.subtitle,
+            &article.byline,
+        ];
+        texts.extend(heading.into_iter().flatten().cloned());
+        texts.extend(article.blocks.iter().map(|block| block.text.clone()));
+        texts.extend(article.captions.iter().map(|caption| caption.text.clone()));
+    }
+    texts
+}
+
+/// The files' bytes rule an edition out of a search only when the model has no match: every
+/// stretch of three, four or six chars (every 13th) of every text the model holds, in every
+/// fixture edition, is found in its files (those that can be looked for there at all).
+#[test]
+fn the_prefilter_never_passes_over_an_edition_that_holds_the_query() {
+    let editions = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/editions");
+    let mut checked = 0;
+    for paper in ["rmrb-2019-10", "zgqxb-2026-06"] {
+        for entry in std::fs::read_dir(editions.join(paper)).unwrap() {
+            let folder = entry.unwrap().path();
+            let edition = crate::edition::load(std::slice::from_ref(&folder)).unwrap();
+            let files: Vec<Vec<u8>> = (search::stripped_files(&folder).expect("UTF-8 fixtures"))
+                .into_iter()
+                .map(|file| file.stripped)
+                .collect();
+            for text in texts(&edition) {
+                let chars: Vec<char> = text.chars().collect();
+                for len in [3, 4, 6] {
+                    for window in chars.windows(len).step_by(13) {
+                        let query: String = window.iter().collect();
+                        let Some(key) = search::prefilter_key(&query) else {
+                            continue;
+                        };
+                        checked += 1;
+                        let finder = memchr::memmem::Finder::new(&key);
+                        assert!(
+                            files.iter().any(|file| finder.find(file).is_some()),
+                            "{query:?} is in {} but its files were passed over",
+                            folder.display()
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 2_000, "{checked}");
+    let some = std::path::Path::new(&editions).join("rmrb-2019-10/20191019");
+    let key = search::prefilter_key("没有这样的字符串").unwrap();
+    assert!(!search::may_hold(&some, &key));
+    assert_eq!(search::prefilter_key("AI 发展"), None);
+}
+
+/// Reading only the files that can hold the query finds what reading the whole edition
+/// finds: the same pages, titles, places and lines.
+#[test]
+fn a_search_of_some_files_finds_what_one_of_the_whole_edition_finds() {
+    let editions = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/editions");
+    let seen = |hits: Vec<Hit>| {
+        let mut seen: Vec<_> = (hits.into_iter())
+            .map(|hit| {
+                (
+                    hit.page,
+                    hit.title,
+                    format!("{:?}", hit.part),
+                    hit.start,
+                    hit.line,
+                )
+            })
+            .collect();
+        seen.sort();
+        seen
+    };
+    for paper in ["rmrb-2019-10", "zgqxb-2026-06"] {
+        for entry in std::fs::read_dir(editions.join(paper)).unwrap() {
+            let folder = entry.unwrap().path();
+            for query in [
+                "习近平",
+                "军运会",
+                "气象",
+                "发展",
+                "中国",
+                "记者",
+                "上接第一版",
+                "下转",
+            ] {
+                let key = search::prefilter_key(query).unwrap();
+                let options = LoadOptions::default();
+                let some = search::scan(&folder, 0, query, Some(&key), options).unwrap();
+                let whole = search::scan(&folder, 0, query, None, options).unwrap();
+                assert_eq!(seen(some), seen(whole), "{query} in {}", folder.display());
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The archive's panes: the edition picker (editions by month, with their counts or their
+//! error), and the archive's place on the section list's border.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+
+use crate::app::App;
+use crate::app::archive::{ArchiveState, Picker, PickerRow};
+use crate::app::screen::Panes;
+use crate::archive::Summary;
+
+use super::cells::{fill_row, fit, put_str};
+use super::results;
+use super::{Side, border_label, framed_overlay};
+
+/// The widest the picker gets.
+const PICKER_WIDTH: u16 = 72;
+/// Marks the edition being read.
+pub const CURRENT_MARK: &str = "●";
+
+/// Draws what the archive adds to the reader's screen.
+pub fn draw_archive(frame: &mut Frame, app: &App, state: &ArchiveState) {
+    let Some(panes) = Panes::new(frame.area()) else {
+        return;
+    };
+    let buf = frame.buffer_mut();
+    let ambiguous = app.ambiguous();
+    let archive = state.archive();
+    if !panes.single || app.focus() == crate::app::Focus::Sections {
+        let place = format!("( {}/{} )", state.current() + 1, archive.len());
+        // A search going on behind the reader says how far it has got.
+        let label = match state.search().filter(|search| search.is_running()) {
+            Some(search) => format!("{place} & {} found…", search.hits().len()),
+            None => format!("{place} e editions & search"),
+        };
+        let bottom = panes.sections.bottom() - 1;
+        border_label(
+            buf,
+            panes.sections,
+            bottom,
+            Side::Left,
+            &label,
+            Style::new().fg(Color::Gray),
+            ambiguous,
+        );
+    }
+    if let Some(search) = state.search().filter(|search| search.list_open()) {
+        let dates = |index: usize| archive.entries()[index].date.clone();
+        let main = panes.sections.union(panes.article);
+        results::render(search, &dates, main, buf, ambiguous);
+    }
+    if let Some(picker) = state.picker() {
+        render_picker(state, picker, picker_area(&panes), buf, app);
+    }
+    if let Some(query) = state.prompt() {
+        let cursor = results::render_prompt(query, archive.len(), panes.status, buf, ambiguous);
+        frame.set_cursor_position(cursor);
+    }
+}
+
+/// The picker's box: the reading area's height, centred.
+fn picker_area(panes: &Panes) -> Rect {
+    let main = panes.sections.union(panes.article);
+    let width = main.width.min(PICKER_WIDTH);
+    Rect {
+        x: main.x + (main.width - width) / 2,
+        width,
+        ..main
+    }
+}
+
+fn render_picker(state: &ArchiveState, picker: &Picker, area: Rect, buf: &mut Buffer, app: &App) {
+    let ambiguous = app.ambiguous();
+    let archive = state.archive();
+    let title = format!("Editions: {}", archive.len());
+    let inner = framed_overlay(buf, area, &title, ambiguous);
+    let hint = match picker.typed() {
+        "" => "type a date · Enter open · Esc close".to_owned(),
+        typed => format!("date: {typed}"),
+    };
+    border_label(
+        buf,
+        area,
+        area.bottom() - 1,
+        Side::Right,
+        &hint,
+        Style::new().fg(Color::Yellow),
+        ambiguous,
+    );
+    let height = inner.height as usize;
+    if height == 0 {
+        return;
+    }
+    let rows = picker.rows();
+    let selected_row = picker.selected_row();
+    // Keep the selection a third of the way down where the rows allow.
+    let top = selected_row
+        .saturating_sub(height / 3)
+        .min(rows.len().saturating_sub(height));
+    for (row, y) in rows[top..].iter().zip(inner.top()..inner.bottom()) {
+        let (text, style) = match row {
+            PickerRow::Month(month) => (month_heading(month), Style::new().bold().fg(Color::Cyan)),
+            PickerRow::Edition(index) => {
+                let entry = &archive.entries()[*index];
+                let mark = match *index == state.current() {
+                    true => CURRENT_MARK,
+                    false => " ",
+                };
+                let what = match archive.known_summary(*index) {
+                    Some(Summary::Counts { pages, articles }) => {
+                        format!("{pages:>3} pages {articles:>4} articles")
+                    }
+                    // The error names the file; within the edition's folder is enough.
+                    Some(Summary::Broken(error)) => format!(
+                        "broken: {}",
+                        error.replace(&format!("{}/", entry.path.display()), "")
+                    ),
+                    None => "…".to_owned(),
+                };
+                let style = match archive.known_summary(*index) {
+                    Some(Summary::Broken(_)) => Style::new().fg(Color::LightRed),
+                    _ => Style::new(),
+                };
+                let weekday = weekday(&entry.date);
+                (format!(" {mark} {} {weekday}  {what}", entry.date), style)
+            }
+        };
+        let style = match matches!(row, PickerRow::Edition(index) if *index == picker.selected()) {
+            true => {
+                fill_row(buf, inner, y, Style::new().reversed());
+                style.reversed()
+            }
+            false => style,
+        };
+        put_str(
+            buf,
+            (inner.x, y),
+            inner.right(),
+            &fit(&text, inner.width as usize, ambiguous),
+            style,
+            ambiguous,
+        );
+    }
+}
+
+/// "2019-10" as the heading "2019年10月".
+fn month_heading(month: &str) -> String {
+    match month.split_once('-') {
+        Some((year, month)) => format!("{year}年{}月", month.trim_start_matches('0')),
+        None => month.to_owned(),
+    }
+}
+
+/// The day of the week of "YYYY-MM-DD", in Chinese: 周一 … 周日.
+fn weekday(date: &str) -> &'static str {
+    const DAYS: [&str; 7] = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
+    let number = |range: std::ops::Range<usize>| date.get(range)?.parse::<i64>().ok();
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return "";
+    };
+    // Sakamoto's method.
+    const OFFSETS: [i64; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let year = if month < 3 { year - 1 } else { year };
+    let index = (year + year / 4 - year / 100 + year / 400 + OFFSETS[(month - 1) as usize] + day)
+        .rem_euclid(7);
+    DAYS[index as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::weekday;
+
+    #[test]
+    fn weekdays_are_right() {
+        assert_eq!(weekday("2019-10-01"), "周二");
+        assert_eq!(weekday("2026-06-05"), "周五");
+        assert_eq!(weekday("2024-02-29"), "周四");
+    }
+}

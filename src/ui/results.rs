@@ -1,0 +1,164 @@
+//! The results of a search across an archive's editions: one row a match — date, page,
+//! headline and the matching line with the match marked — newest first, filling as the
+//! search runs; and the search's prompt on the status line.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Style};
+
+use crate::app::archive::{ArchiveSearch, MAX_HITS};
+use crate::text::{AmbiguousWidth, str_width};
+
+use super::cells::{fill_row, fit, put_chars, put_str};
+use super::picker::CURRENT_MARK;
+use super::{Side, border_label, framed_overlay};
+
+/// Cells the title column takes.
+const TITLE_WIDTH: usize = 26;
+
+/// Draws the prompt of a search across editions over the status line; returns where the
+/// cursor goes.
+pub fn render_prompt(
+    query: &str,
+    editions: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    ambiguous: AmbiguousWidth,
+) -> Position {
+    let bar = Style::new().bg(Color::DarkGray).fg(Color::White);
+    fill_row(buf, area, area.y, bar);
+    let text = format!("&{query}");
+    let width = area.width as usize;
+    let shown = match str_width(&text, ambiguous) < width {
+        true => text,
+        // Keep the end in view: that is where the typing is.
+        false => fit(
+            &text.chars().rev().collect::<String>(),
+            width - 1,
+            ambiguous,
+        )
+        .chars()
+        .rev()
+        .collect(),
+    };
+    let end = put_str(
+        buf,
+        (area.x, area.y),
+        area.right(),
+        &shown,
+        bar.bold(),
+        ambiguous,
+    );
+    let hint = format!("search all {editions} editions  Enter search  Esc cancel");
+    let hint_width = str_width(&hint, ambiguous) as u16;
+    if end + 3 + hint_width <= area.right() {
+        let x = area.right() - 1 - hint_width;
+        put_str(
+            buf,
+            (x, area.y),
+            area.right(),
+            &hint,
+            bar.fg(Color::Gray),
+            ambiguous,
+        );
+    }
+    Position::new(end.min(area.right() - 1), area.y)
+}
+
+/// Draws the results list in `area`.
+pub fn render(
+    search: &ArchiveSearch,
+    dates: &dyn Fn(usize) -> String,
+    area: Rect,
+    buf: &mut Buffer,
+    ambiguous: AmbiguousWidth,
+) {
+    let hits = search.hits();
+    let (scanned, total, broken) = search.progress();
+    let title = format!("&{}: {} matches", search.query, hits.len());
+    let inner = framed_overlay(buf, area, &title, ambiguous);
+    let mut state = match search.is_running() {
+        true => format!("searching: {scanned} of {total} editions"),
+        false if search.is_full() => format!("stopped at {MAX_HITS} matches"),
+        false => format!("all {total} editions searched"),
+    };
+    if broken > 0 {
+        state.push_str(&format!(", {broken} broken"));
+    }
+    border_label(
+        buf,
+        area,
+        area.y,
+        Side::Right,
+        &state,
+        Style::new().fg(Color::Yellow),
+        ambiguous,
+    );
+    border_label(
+        buf,
+        area,
+        area.bottom() - 1,
+        Side::Right,
+        "Enter open at the match · n N next · Esc close",
+        Style::new().fg(Color::Gray),
+        ambiguous,
+    );
+    let height = inner.height as usize;
+    if height == 0 {
+        return;
+    }
+    if hits.is_empty() {
+        let note = match search.is_running() {
+            true => "Searching…",
+            false => "Not found in any edition.",
+        };
+        put_str(
+            buf,
+            (inner.x, inner.y),
+            inner.right(),
+            note,
+            Style::new().dark_gray(),
+            ambiguous,
+        );
+        return;
+    }
+    let selected = search.selected();
+    let top = selected
+        .saturating_sub(height / 3)
+        .min(hits.len().saturating_sub(height));
+    for (index, y) in (top..hits.len()).zip(inner.top()..inner.bottom()) {
+        let hit = &hits[index];
+        let chosen = index == selected;
+        let base = match chosen {
+            true => {
+                fill_row(buf, inner, y, Style::new().reversed());
+                Style::new().reversed()
+            }
+            false => Style::new(),
+        };
+        let mark = match search.opened() == Some(index) {
+            true => CURRENT_MARK,
+            false => " ",
+        };
+        let head = format!("{mark}{} {} ", dates(hit.edition), hit.page);
+        let mut x = put_str(
+            buf,
+            (inner.x, y),
+            inner.right(),
+            &head,
+            base.fg(Color::Cyan),
+            ambiguous,
+        );
+        let title = fit(&hit.title, TITLE_WIDTH, ambiguous);
+        let title_end = put_str(buf, (x, y), inner.right(), &title, base.bold(), ambiguous);
+        x = (x + TITLE_WIDTH as u16 + 2)
+            .max(title_end + 2)
+            .min(inner.right());
+        let marked = base.bg(Color::Yellow).fg(Color::Black);
+        let chars = hit.line.chars().enumerate().map(|(at, c)| {
+            let c = if c.is_control() { ' ' } else { c };
+            (c, if hit.hit.contains(&at) { marked } else { base })
+        });
+        put_chars(buf, (x, y), inner.right(), chars, ambiguous);
+    }
+}
