@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use ratatui::layout::{Position, Rect};
 
-use crate::edition::{Article, Edition, Page, page_label, story_parts};
+use crate::edition::{Article, Edition, Jump, Page, page_label, story_parts};
 use crate::text::{
     AmbiguousWidth, LayoutCache, LayoutOptions, Line, LineKind, MIN_WIDTH, Punctuation, TextPart,
 };
@@ -46,6 +46,17 @@ pub enum Prompt {
     PageNumber(String),
     /// A search query.
     Search(String),
+}
+
+/// Where a jump leads in the edition loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JumpTarget {
+    /// To the article at this position in reading order.
+    Article(usize),
+    /// Nowhere: its page is not in the edition.
+    MissingPage,
+    /// Nowhere: its page is there, but no part on it continues the story.
+    NoMatchingPart,
 }
 
 /// A row of the section list.
@@ -437,28 +448,94 @@ impl App {
         }
     }
 
+    /// Enter in the article: follows the jump whose line is in view, so that a reader never
+    /// leaves a part they have not seen; a jump out of view is only pointed to.
     fn follow_jump(&mut self) {
-        let Some(article) = self.current_article() else {
-            return;
-        };
-        let Some(jump) = article
-            .jump_to
-            .as_ref()
-            .or(article.jump_from.as_ref())
-            .cloned()
-        else {
-            self.message = Some("This article has no 下转 or 上接 jump.".into());
-            return;
-        };
+        match self.jump_in_view() {
+            Some((_, jump)) => self.follow(&jump),
+            None => {
+                let has_jump =
+                    (self.shown_articles().iter()).any(|&index| self.jump_lines_of(index));
+                self.message = Some(match has_jump {
+                    true => "The jump line is not in view: scroll to it, then Enter.".into(),
+                    false => "This article has no 下转 or 上接 jump.".into(),
+                });
+            }
+        }
+    }
+
+    /// Whether the lines shown hold a jump line of the article at `index`.
+    fn jump_lines_of(&self, index: usize) -> bool {
+        (0..self.lines.len()).any(|line| {
+            self.jump_at_line(line)
+                .is_some_and(|(owner, _)| owner == index)
+        })
+    }
+
+    /// Follows `jump`, or says in one line why it leads nowhere.
+    fn follow(&mut self, jump: &Jump) {
         let label = page_label(jump.page);
-        let target = jump.article.as_deref().and_then(|id| self.index_of(id));
-        match target {
-            Some(index) => self.jump_to(index),
-            None if self.edition.page(jump.page).is_none() => {
+        match self.jump_target(jump) {
+            JumpTarget::Article(index) => self.jump_to(index),
+            JumpTarget::MissingPage => {
                 self.message = Some(format!("{label} is not in this edition"))
             }
-            None => self.message = Some(format!("{label} has no matching part")),
+            JumpTarget::NoMatchingPart => {
+                self.message = Some(format!("{label} has no matching part"))
+            }
         }
+    }
+
+    /// Where `jump` leads in this edition.
+    pub fn jump_target(&self, jump: &Jump) -> JumpTarget {
+        match jump.article.as_deref().and_then(|id| self.index_of(id)) {
+            Some(index) => JumpTarget::Article(index),
+            None if self.edition.page(jump.page).is_none() => JumpTarget::MissingPage,
+            None => JumpTarget::NoMatchingPart,
+        }
+    }
+
+    /// The jump a jump line of [`App::lines`] shows, and the article it belongs to: a
+    /// "上接" line is the first part's, a "下转" line the last part's, a seam the part's
+    /// before it.
+    pub fn jump_at_line(&self, line: usize) -> Option<(usize, Jump)> {
+        let shown = self.shown_articles();
+        let (owner, jump) = match self.lines.get(line)?.kind {
+            LineKind::JumpFrom => {
+                let owner = *shown.first()?;
+                (owner, self.article(owner).jump_from.as_ref()?)
+            }
+            LineKind::JumpTo => {
+                let owner = *shown.last()?;
+                (owner, self.article(owner).jump_to.as_ref()?)
+            }
+            // In merged reading a seam stands where the part before it said "下转".
+            LineKind::Seam => {
+                let seams_so_far = (0..=line)
+                    .filter(|&at| {
+                        self.lines[at].kind == LineKind::Seam
+                            && (at == 0 || self.lines[at - 1].kind != LineKind::Seam)
+                    })
+                    .count();
+                let owner = *shown.get(seams_so_far.checked_sub(1)?)?;
+                (owner, self.article(owner).jump_to.as_ref()?)
+            }
+            _ => return None,
+        };
+        Some((owner, jump.clone()))
+    }
+
+    /// The jump line in the pane, if any, and its jump: the "下转" one when both show, as
+    /// it reads on.
+    pub fn jump_in_view(&self) -> Option<(usize, Jump)> {
+        let end = (self.scroll + self.article_height()).min(self.lines.len());
+        let in_view = |kind: LineKind| {
+            (self.scroll..end)
+                .filter(|&line| self.lines[line].kind == kind)
+                .find_map(|line| Some((line, self.jump_at_line(line)?.1)))
+        };
+        (in_view(LineKind::JumpTo).or_else(|| in_view(LineKind::Seam)))
+            .or_else(|| in_view(LineKind::JumpFrom))
     }
 
     fn back(&mut self) {
@@ -534,6 +611,13 @@ impl App {
         let on_sections = self.focus == Focus::Sections;
         if panes.on_article(position, on_sections) {
             self.focus = Focus::Article;
+            let text = panes.article_text();
+            if text.contains(position) {
+                let line = self.scroll + usize::from(position.y - text.y);
+                if let Some((_, jump)) = self.jump_at_line(line) {
+                    self.follow(&jump);
+                }
+            }
             return;
         }
         let rows = panes.section_rows();

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::screen::Panes;
-use crate::app::{App, Focus, Match, match_ranges};
+use crate::app::{App, Focus, JumpTarget, Match, match_ranges};
 use crate::edition::CaptionKind;
 use crate::text::LineKind;
 
@@ -53,9 +53,15 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         Some(search) => (&search.matches, Some(search.current)),
         None => (&[], None),
     };
-    let lines = app.lines().iter().skip(app.scroll());
-    for (line, y) in lines.zip(text.top()..text.bottom()) {
-        let base = line_style(line.kind);
+    let lines = app.lines().iter().enumerate().skip(app.scroll());
+    for ((at, line), y) in lines.zip(text.top()..text.bottom()) {
+        let leads_nowhere = app
+            .jump_at_line(at)
+            .is_some_and(|(_, jump)| !matches!(app.jump_target(&jump), JumpTarget::Article(_)));
+        let base = match leads_nowhere {
+            true => Style::new().fg(Color::DarkGray),
+            false => line_style(line.kind),
+        };
         let ranges = match_ranges(line, shown, matches);
         let chars = line.text.chars().enumerate().map(|(at, c)| {
             let hit = ranges.iter().find(|(_, range)| range.contains(&at));

@@ -5,7 +5,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Style};
 
 use crate::app::input::Mode;
-use crate::app::{App, Focus, Overlay, Prompt};
+use crate::app::{App, Focus, JumpTarget, Overlay, Prompt};
 use crate::text::str_width;
 
 use super::cells::{fill_row, fit, put_str};
@@ -104,9 +104,10 @@ fn hints(app: &App) -> String {
     if !fixed.is_empty() {
         return fixed.to_owned();
     }
+    // Enter follows a jump in view, and only one that leads somewhere.
     let has_jump = app
-        .current_article()
-        .is_some_and(|article| article.jump_to.is_some() || article.jump_from.is_some());
+        .jump_in_view()
+        .is_some_and(|(_, jump)| matches!(app.jump_target(&jump), JumpTarget::Article(_)));
     let mut hints = vec!["Space page"];
     hints.extend(has_jump.then_some("Enter jump"));
     hints.extend((app.history_depth() > 0).then_some("Bksp back"));

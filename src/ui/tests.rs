@@ -359,3 +359,41 @@ fn text_that_does_not_fit_a_pane_wraps_or_ends_in_an_ellipsis() {
     let status = screen.lines().last().unwrap();
     assert!(status.trim_end().ends_with('…'), "{status}");
 }
+
+/// The cell where `text` starts on the screen drawn in `buf` (wide characters taking two).
+fn find_text(buf: &Buffer, text: &str) -> Option<(u16, u16)> {
+    let area = buf.area;
+    (area.top()..area.bottom()).find_map(|y| {
+        let mut row = String::new();
+        let mut columns = Vec::new();
+        let mut x = area.left();
+        while x < area.right() {
+            let symbol = buf[(x, y)].symbol();
+            columns.extend(symbol.chars().map(|_| x));
+            row.push_str(symbol);
+            x += str_width(symbol, AmbiguousWidth::Narrow).max(1) as u16;
+        }
+        let at = row.find(text)?;
+        Some((columns[row[..at].chars().count()], y))
+    })
+}
+
+#[test]
+fn a_jump_is_drawn_as_a_link_only_where_it_leads_somewhere() {
+    use ratatui::style::Modifier;
+    let underlined = |app: &App, text: &str| {
+        let buf = render(app);
+        let at = find_text(&buf, text).unwrap_or_else(|| panic!("{text} not on screen"));
+        buf[at].modifier.contains(Modifier::UNDERLINED)
+    };
+    // 1-2 goes on in 4-1, which the fixture has; 1-3 on page 9, which it does not.
+    let mut app = App::new(fixture::edition(), AmbiguousWidth::Narrow, 120, 40);
+    app.update(Action::Down);
+    app.update(Action::Confirm);
+    assert!(underlined(&app, "（下转第四版）"));
+    app.update(Action::Down);
+    app.update(Action::FocusSections);
+    app.update(Action::Down);
+    app.update(Action::Confirm);
+    assert!(!underlined(&app, "（下转第九版）"));
+}

@@ -882,13 +882,6 @@ fn in_merged_reading_enter_follows_jumps_and_backspace_returns() {
     assert_eq!(app.history_depth(), 1);
     app.update(Action::Back);
     assert_eq!((current_id(&app), app.scroll()), ("1-2", 2));
-    press(&mut app, &[Action::Confirm, Action::Confirm]);
-    assert_eq!(
-        (current_id(&app), app.scroll()),
-        ("1-2", 0),
-        "上接 leads back to the story's start"
-    );
-    assert_eq!(app.history_depth(), 2);
 }
 
 #[test]
@@ -1027,11 +1020,77 @@ fn backspace_returns_to_the_same_text_after_merged_reading_was_switched() {
     open(&mut app, "4-1");
     press(&mut app, &[Action::Down; 20]);
     let before = top_line_start(&app);
-    app.update(Action::Confirm);
-    assert_eq!(current_id(&app), "1-2");
+    press(&mut app, &[Action::Digit(1), Action::Confirm]);
+    assert_eq!(current_id(&app), "1-1");
     app.update(Action::ToggleMerged);
     app.update(Action::Back);
     assert_eq!(current_id(&app), "4-1");
     assert_eq!(top_line_start(&app), before);
     assert_eq!(line_article(&app, app.scroll()), Some("4-1"));
+}
+
+/// The test edition with 1-4, longer than the pane, continued in 4-2.
+fn long_article_with_jump() -> App {
+    let mut edition = fixture::edition();
+    let long = &mut edition.pages[0].articles[3];
+    assert_eq!(long.id, "1-4");
+    long.jump_to = Some(crate::edition::Jump {
+        page: 4,
+        article: Some("4-2".into()),
+    });
+    App::new(edition, AmbiguousWidth::Narrow, 120, 40)
+}
+
+#[test]
+fn enter_twice_opens_an_article_and_stays_until_its_jump_is_in_view() {
+    let mut app = long_article_with_jump();
+    press(&mut app, &[Action::Down; 3]);
+    press(&mut app, &[Action::Confirm, Action::Confirm]);
+    assert_eq!(
+        current_id(&app),
+        "1-4",
+        "the article the reader has not seen stays"
+    );
+    assert_eq!(app.history_depth(), 0);
+    assert_eq!(
+        message(&app),
+        "The jump line is not in view: scroll to it, then Enter."
+    );
+    assert_eq!(app.jump_in_view(), None);
+    press(&mut app, &[Action::Bottom]);
+    assert!(app.jump_in_view().is_some());
+    app.update(Action::Confirm);
+    assert_eq!(current_id(&app), "4-2");
+    assert_eq!(app.history_depth(), 1);
+}
+
+#[test]
+fn a_jump_to_a_missing_page_leads_nowhere_and_enter_on_it_says_why() {
+    let mut app = reader();
+    open(&mut app, "1-3");
+    let (line, jump) = app
+        .jump_in_view()
+        .expect("1-3 is short: its 下转 line shows");
+    assert_eq!(app.lines()[line].kind, LineKind::JumpTo);
+    assert_eq!(app.jump_target(&jump), JumpTarget::MissingPage);
+    app.update(Action::Confirm);
+    assert_eq!(current_id(&app), "1-3");
+    assert_eq!(message(&app), "第九版 is not in this edition");
+}
+
+#[test]
+fn a_click_on_a_jump_line_follows_it() {
+    let mut app = long_article_with_jump();
+    open(&mut app, "1-4");
+    app.update(Action::Bottom);
+    let (line, _) = app.jump_in_view().unwrap();
+    let text = app.panes().unwrap().article_text();
+    let row = text.y + (line - app.scroll()) as u16;
+    app.update(Action::Click {
+        column: text.x + 1,
+        row,
+    });
+    assert_eq!(current_id(&app), "4-2");
+    app.update(Action::Back);
+    assert_eq!(current_id(&app), "1-4");
 }
