@@ -32,7 +32,7 @@ fn status_line(screen: &str) -> &str {
 /// The screen once the end of the story is shown: the status line, drawn last, says so.
 fn wait_for_the_end(session: &Session) -> String {
     session.wait_until("the end of the story", |screen| {
-        status_line(&screen.contents()).contains("100%")
+        status_line(&screen.contents()).contains(" End")
     })
 }
 

@@ -15,4 +15,4 @@ mod state;
 pub use action::Action;
 pub use captions::{CaptionGroup, CaptionLine, CaptionScope, CaptionView};
 pub use search::{Match, Search, match_ranges};
-pub use state::{App, Focus, JumpTarget, Overlay, Prompt, Row};
+pub use state::{App, Focus, JumpTarget, Overlay, Progress, Prompt, Row};

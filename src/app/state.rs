@@ -48,6 +48,19 @@ pub enum Prompt {
     Search(String),
 }
 
+/// How far through the article the pane is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// It fits the pane.
+    All,
+    /// Its first line is at the top of the pane.
+    Top,
+    /// This much of what lies beyond the pane has been scrolled past, in percent (1 to 99).
+    Percent(usize),
+    /// Its last line is in the pane.
+    End,
+}
+
 /// Where a jump leads in the edition loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JumpTarget {
@@ -558,10 +571,26 @@ impl App {
 
     // ---- scrolling ----
 
+    /// Scrolls the article; Space at its end turns to the next article, as a reader turning
+    /// pages expects.
     fn scroll_article(&mut self, action: Action) {
         let total = self.lines().len();
+        let at_end = self.scroll + self.article_height() >= total;
+        if action == Action::PageDown && at_end {
+            self.turn_to_next_article();
+            return;
+        }
         if let Some(to) = scrolled(self.scroll, action, self.article_height(), total) {
             self.scroll = to;
+        }
+    }
+
+    /// The next article after the text shown (in merged reading, after its story's part).
+    fn turn_to_next_article(&mut self) {
+        let shown = self.shown_articles();
+        match (self.current + 1..self.articles.len()).find(|index| !shown.contains(index)) {
+            Some(index) => self.select(index),
+            None => self.message = Some("This is the last article.".into()),
         }
     }
 
@@ -992,11 +1021,17 @@ impl App {
         self.scroll
     }
 
-    /// How far down the article the bottom of the pane is, in percent; `None` when it all fits.
-    pub fn scroll_percent(&self) -> Option<usize> {
+    /// How far the reader is through the article: at its top, at its end, or how much of
+    /// what there is to scroll lies above the pane, in percent.
+    pub fn progress(&self) -> Progress {
         let total = self.lines().len();
         let height = self.article_height();
-        (total > height).then(|| (self.scroll + height).min(total) * 100 / total)
+        match total.checked_sub(height) {
+            None | Some(0) => Progress::All,
+            Some(_) if self.scroll == 0 => Progress::Top,
+            Some(last) if self.scroll >= last => Progress::End,
+            Some(last) => Progress::Percent((self.scroll * 100 / last).clamp(1, 99)),
+        }
     }
 
     fn article_height(&self) -> usize {

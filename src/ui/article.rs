@@ -4,11 +4,12 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::screen::Panes;
-use crate::app::{App, Focus, JumpTarget, Match, match_ranges};
+use crate::app::{App, Focus, JumpTarget, Match, Progress, match_ranges};
 use crate::edition::CaptionKind;
 use crate::text::LineKind;
 
 use super::cells::{put_chars, put_str};
+use super::status::progress_label;
 use super::{Side, border_label, framed};
 
 /// Draws the current article into the article pane.
@@ -76,16 +77,17 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     }
 }
 
-/// "12/80 45%": the first line shown of how many, and how far down the pane's bottom is.
+/// "12-30/80 45%": the lines shown, of how many, and how far through the article they are.
 fn scroll_label(app: &App, panes: &Panes) -> String {
     let total = app.lines().len();
     let height = panes.article_text().height as usize;
-    match app.scroll_percent() {
-        None => "All".into(),
-        Some(percent) => format!(
-            "{}-{}/{total} {percent}%",
+    match app.progress() {
+        Progress::All => progress_label(Progress::All),
+        progress => format!(
+            "{}-{}/{total} {}",
             app.scroll() + 1,
-            (app.scroll() + height).min(total)
+            (app.scroll() + height).min(total),
+            progress_label(progress)
         ),
     }
 }

@@ -5,7 +5,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Style};
 
 use crate::app::input::Mode;
-use crate::app::{App, Focus, JumpTarget, Overlay, Prompt};
+use crate::app::{App, Focus, JumpTarget, Overlay, Progress, Prompt};
 use crate::text::str_width;
 
 use super::cells::{fill_row, fit, put_str};
@@ -78,8 +78,8 @@ fn position(app: &App) -> String {
     let mut parts = vec![format!(" {}", page.label)];
     parts.extend(page.section.clone());
     parts.push(format!(" {}/{}", index + 1, app.article_count()));
-    if let Some(percent) = app.scroll_percent() {
-        parts.push(format!(" {percent}%"));
+    if app.progress() != Progress::All {
+        parts.push(format!(" {}", progress_label(app.progress())));
     }
     if app.merged() {
         parts.push(" merged".into());
@@ -132,5 +132,15 @@ fn put_hints(buf: &mut Buffer, area: Rect, used: u16, hints: &str, style: Style,
             style.fg(Color::Gray),
             ambiguous,
         );
+    }
+}
+
+/// How far through the article the reader is, as a few characters.
+pub fn progress_label(progress: Progress) -> String {
+    match progress {
+        Progress::All => "All".into(),
+        Progress::Top => "Top".into(),
+        Progress::Percent(percent) => format!("{percent}%"),
+        Progress::End => "End".into(),
     }
 }

@@ -141,7 +141,6 @@ fn in_the_article_movement_keys_scroll_within_its_length() {
         (Action::HalfPageUp, 1),
         (Action::Bottom, last),
         (Action::Down, last),
-        (Action::PageDown, last),
         (Action::Top, 0),
         (Action::Up, 0),
         (Action::PageUp, 0),
@@ -158,13 +157,36 @@ fn in_the_article_movement_keys_scroll_within_its_length() {
 }
 
 #[test]
-fn the_percentage_tells_how_far_down_the_pane_is() {
+fn the_progress_says_top_end_or_how_much_has_been_scrolled_past() {
     let mut app = reader();
-    assert_eq!(app.scroll_percent(), None, "a short article fits");
+    assert_eq!(app.progress(), Progress::All, "a short article fits");
     open(&mut app, "1-4");
-    assert!(app.scroll_percent().unwrap() < 100);
+    assert_eq!(
+        app.progress(),
+        Progress::Top,
+        "the top of a long article is not 82%"
+    );
+    app.update(Action::Down);
+    let Progress::Percent(percent) = app.progress() else {
+        panic!("{:?}", app.progress())
+    };
+    assert!((1..50).contains(&percent), "{percent}");
     app.update(Action::Bottom);
-    assert_eq!(app.scroll_percent(), Some(100));
+    assert_eq!(app.progress(), Progress::End);
+}
+
+#[test]
+fn space_at_the_end_of_an_article_turns_to_the_next() {
+    let mut app = reader();
+    open(&mut app, "1-4");
+    app.update(Action::Bottom);
+    app.update(Action::PageDown);
+    assert_eq!(current_id(&app), "4-1");
+    assert_eq!((app.scroll(), app.focus()), (0, Focus::Article));
+    open(&mut app, "4-2");
+    app.update(Action::PageDown);
+    assert_eq!(current_id(&app), "4-2");
+    assert_eq!(message(&app), "This is the last article.");
 }
 
 #[test]
