@@ -85,6 +85,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         let options = kanbao::tui::Options {
             ambiguous: cli.ambiguous_width,
             merged: cli.merged,
+            no_color: kanbao::tui::no_color_requested(),
         };
         return kanbao::tui::run(edition, options);
     }

@@ -42,6 +42,14 @@ pub struct Options {
     pub ambiguous: Option<AmbiguousWidth>,
     /// Start in merged reading, as if `m` had been pressed.
     pub merged: bool,
+    /// Draw without colour, as `NO_COLOR` asks.
+    pub no_color: bool,
+}
+
+/// Whether the environment asks for no colour: `NO_COLOR` set and not empty
+/// (<https://no-color.org>).
+pub fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
 }
 
 /// Runs the reader on `edition` until the user quits or a signal ends it. The terminal
@@ -63,6 +71,7 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
         clear(&mut terminal)?;
         let size = terminal.size()?;
         let mut app = App::new(edition, ambiguous, size.width, size.height);
+        app.set_colors(!options.no_color);
         if options.merged {
             app.update(Action::ToggleMerged);
         }

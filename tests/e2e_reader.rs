@@ -135,3 +135,32 @@ fn without_a_terminal_on_stdout_the_edition_is_printed() {
     assert!(!text.contains('\x1b'), "escape sequences in piped output");
     assert_eq!(text, String::from_utf8(run(&["--dump"]).stdout).unwrap());
 }
+
+#[test]
+fn with_no_color_set_the_selection_and_matches_still_show() {
+    let mut command = support::command(&[]);
+    command.env("NO_COLOR", "1");
+    let mut session = Session::spawn(command, 120, 40);
+    session.wait_for_text(&FIRST_TITLE[..3 * 6]);
+    session.send("/双星\r");
+    session.wait_for_text("/双星: match 1 of");
+    session.with_screen(|screen| {
+        let (row, col) = find_cell(screen, "双星").expect("the match on screen");
+        let hit = screen.cell(row, col).unwrap();
+        assert!(hit.inverse(), "the match is not shown in reverse");
+        assert_eq!(
+            hit.bgcolor(),
+            vt100::Color::Default,
+            "a colour under NO_COLOR"
+        );
+        let status = screen.cell(39, 60).unwrap();
+        assert!(status.inverse(), "the status line does not stand out");
+    });
+    let raw = String::from_utf8_lossy(&session.raw_output()).into_owned();
+    for colour in ["\x1b[38;5;", "\x1b[48;5;", "\x1b[38;2;", "\x1b[48;2;"] {
+        assert!(!raw.contains(colour), "a colour was sent: {colour:?}");
+    }
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}

@@ -138,6 +138,8 @@ pub struct App {
     shown: Option<(Vec<usize>, LayoutOptions, bool)>,
     list_offset: usize,
     running: bool,
+    /// Whether the terminal is to show colour (`NO_COLOR` says not).
+    colors: bool,
 }
 
 impl App {
@@ -182,6 +184,7 @@ impl App {
             shown: None,
             list_offset: 0,
             running: true,
+            colors: true,
         };
         if app.articles.is_empty() {
             app.message = Some("This edition has no articles.".into());
@@ -1077,6 +1080,16 @@ impl App {
     /// How half-width punctuation is shown.
     pub fn punctuation(&self) -> Punctuation {
         self.punctuation
+    }
+
+    /// Whether to draw in colour; without it the reader tells things apart by attributes.
+    pub fn colors(&self) -> bool {
+        self.colors
+    }
+
+    /// Draws in colour or without (`NO_COLOR`).
+    pub fn set_colors(&mut self, colors: bool) {
+        self.colors = colors;
     }
 
     /// False once the reader should quit.

@@ -1,7 +1,7 @@
 //! The key help overlay.
 
 use ratatui::buffer::Buffer;
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 
 use crate::app::input::KEY_HELP;
 use crate::app::screen::Panes;
@@ -10,13 +10,20 @@ use crate::text::{AmbiguousWidth, str_width};
 use super::cells::{fit, put_str};
 use super::framed_overlay;
 use super::sections::INFERRED_MARK;
+use super::theme::Theme;
 
 /// Cells the keys column takes.
 const KEYS_WIDTH: u16 = 15;
 
 /// Draws the help box, scrolled to `scroll`.
-pub fn render(scroll: usize, panes: &Panes, buf: &mut Buffer, ambiguous: AmbiguousWidth) {
-    framed_overlay(buf, panes.help(), "Keys", ambiguous);
+pub fn render(
+    scroll: usize,
+    panes: &Panes,
+    buf: &mut Buffer,
+    ambiguous: AmbiguousWidth,
+    theme: &Theme,
+) {
+    framed_overlay(buf, panes.help(), "Keys", (ambiguous, theme));
     let text = panes.help_text();
     let rows = KEY_HELP
         .iter()
@@ -35,7 +42,7 @@ pub fn render(scroll: usize, panes: &Panes, buf: &mut Buffer, ambiguous: Ambiguo
             (text.x, y),
             text.right(),
             keys,
-            Style::new().fg(Color::Cyan).bold(),
+            theme.help_keys,
             ambiguous,
         );
         let x = (text.x + KEYS_WIDTH).max(end + 1);

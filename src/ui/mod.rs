@@ -6,11 +6,12 @@ pub mod cells;
 mod help;
 mod sections;
 mod status;
+pub mod theme;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
 
 use crate::app::screen::{MIN_HEIGHT, MIN_WIDTH, Panes};
@@ -18,6 +19,7 @@ use crate::app::{App, Focus, Overlay};
 use crate::text::{AmbiguousWidth, str_width};
 
 use self::cells::{border_set, fit, put_str};
+use self::theme::Theme;
 
 /// Draws the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -27,6 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     };
     let buf = frame.buffer_mut();
+    let theme = Theme::new(app.colors());
     let focus = app.focus();
     if !panes.single || focus == Focus::Sections {
         sections::render(app, panes.sections, buf);
@@ -35,7 +38,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         article::render(app, &panes, buf);
     }
     match app.overlay() {
-        Some(Overlay::Help { scroll }) => help::render(*scroll, &panes, buf, app.ambiguous()),
+        Some(Overlay::Help { scroll }) => {
+            help::render(*scroll, &panes, buf, app.ambiguous(), theme)
+        }
         Some(Overlay::Captions(view)) => captions::render(app, view, &panes, buf),
         None => {}
     }
@@ -76,34 +81,30 @@ fn framed(
     area: Rect,
     title: &str,
     focused: bool,
-    ambiguous: AmbiguousWidth,
+    (ambiguous, theme): (AmbiguousWidth, &Theme),
 ) -> Rect {
-    let border_style = if focused {
-        Style::new().fg(Color::Cyan)
-    } else {
-        Style::new().fg(Color::DarkGray)
+    let border_style = match focused {
+        true => theme.border_focused,
+        false => theme.border,
     };
     let block = Block::bordered()
         .border_set(border_set(ambiguous))
         .border_style(border_style);
     let inner = block.inner(area);
     block.render(area, buf);
-    border_label(
-        buf,
-        area,
-        area.y,
-        Side::Left,
-        title,
-        Style::new().bold(),
-        ambiguous,
-    );
+    border_label(buf, area, area.y, Side::Left, title, theme.title, ambiguous);
     inner
 }
 
 /// Clears `area` and draws an overlay's border around it; returns the area inside.
-fn framed_overlay(buf: &mut Buffer, area: Rect, title: &str, ambiguous: AmbiguousWidth) -> Rect {
+fn framed_overlay(
+    buf: &mut Buffer,
+    area: Rect,
+    title: &str,
+    (ambiguous, theme): (AmbiguousWidth, &Theme),
+) -> Rect {
     cells::clear(buf, area, ambiguous);
-    framed(buf, area, title, true, ambiguous)
+    framed(buf, area, title, true, (ambiguous, theme))
 }
 
 /// Where a label sits on a border line.

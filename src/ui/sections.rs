@@ -2,20 +2,21 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 
 use crate::app::{App, Focus, Row};
 use crate::text::str_width;
 
 use super::cells::{fill_row, fit, put_str};
 use super::framed;
+use super::theme::Theme;
 
 /// Marks a title the parser inferred from the text because no headline was printed.
 pub const INFERRED_MARK: &str = "~";
 
 /// Draws the section list into `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let ambiguous = app.ambiguous();
+    let (ambiguous, theme) = (app.ambiguous(), Theme::new(app.colors()));
     let focused = app.focus() == Focus::Sections;
     let edition = app.edition();
     let title = match (&edition.paper, &edition.date) {
@@ -23,14 +24,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (Some(name), None) | (None, Some(name)) => name.clone(),
         (None, None) => "版面".into(),
     };
-    let inner = framed(buf, area, &title, focused, ambiguous);
+    let inner = framed(buf, area, &title, focused, (ambiguous, theme));
     if app.rows().is_empty() {
         put_str(
             buf,
             (inner.x, inner.y),
             inner.right(),
             "No pages",
-            Style::new().dark_gray(),
+            theme.muted,
             ambiguous,
         );
         return;
@@ -45,10 +46,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     Some(section) => format!("{} {section}", page.label),
                     None => page.label.clone(),
                 };
-                (
-                    fit(&heading, width, ambiguous),
-                    Style::new().fg(Color::Yellow).bold(),
-                )
+                (fit(&heading, width, ambiguous), theme.page_heading)
             }
             Row::Column(index) => {
                 let column = app.article(index).column.as_deref().unwrap_or_default();
@@ -57,24 +55,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                         " {}",
                         fit(&format!("【{column}】"), width.saturating_sub(1), ambiguous)
                     ),
-                    Style::new().fg(Color::Cyan),
+                    theme.column_banner,
                 )
             }
             Row::Article(index) => {
                 let article = app.article(index);
                 let (mark, style) = match article.title_inferred {
-                    true => (
-                        INFERRED_MARK,
-                        Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),
-                    ),
+                    true => (INFERRED_MARK, theme.inferred_title),
                     false => (" ", Style::new()),
                 };
                 let title = fit(&article.title, width.saturating_sub(2), ambiguous);
                 let text = format!(" {mark}{title}");
                 if app.current() == Some(index) {
                     let selected = match focused {
-                        true => style.reversed().not_dim(),
-                        false => style.bg(Color::DarkGray),
+                        true => style.patch(theme.selected).not_dim(),
+                        false => style.patch(theme.selected_unfocused),
                     };
                     fill_row(buf, inner, y, selected);
                     (text, selected)

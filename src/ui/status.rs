@@ -2,18 +2,19 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 
 use crate::app::input::Mode;
 use crate::app::{App, Focus, JumpTarget, Overlay, Progress, Prompt};
 use crate::text::str_width;
 
 use super::cells::{fill_row, fit, put_str};
+use super::theme::Theme;
 
 /// Draws the status line; returns where the cursor goes while a prompt is open.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let ambiguous = app.ambiguous();
-    let bar = Style::new().bg(Color::DarkGray).fg(Color::White);
+    let (ambiguous, theme) = (app.ambiguous(), Theme::new(app.colors()));
+    let bar = theme.status;
     fill_row(buf, area, area.y, bar);
     let width = area.width as usize;
 
@@ -42,7 +43,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             bar.bold(),
             ambiguous,
         );
-        put_hints(buf, area, end, &hints(app), bar, app);
+        put_hints(buf, area, end, &hints(app), theme.hints, app);
         return Some(Position::new(end.min(area.right() - 1), area.y));
     }
 
@@ -56,7 +57,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     );
     if let Some(message) = app.message() {
         let room = (area.right().saturating_sub(end + 2)) as usize;
-        let style = bar.fg(Color::LightYellow).bold();
+        let style = theme.message;
         end = put_str(
             buf,
             (end + 2, area.y),
@@ -66,7 +67,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             ambiguous,
         );
     }
-    put_hints(buf, area, end, &hints(app), bar, app);
+    put_hints(buf, area, end, &hints(app), theme.hints, app);
     None
 }
 
@@ -124,14 +125,7 @@ fn put_hints(buf: &mut Buffer, area: Rect, used: u16, hints: &str, style: Style,
     let fits = |hints: &&str| used + 3 + str_width(hints, ambiguous) as u16 <= area.right();
     if let Some(hints) = [hints, SHORT_HINTS].into_iter().find(fits) {
         let x = area.right() - 1 - str_width(hints, ambiguous) as u16;
-        put_str(
-            buf,
-            (x, area.y),
-            area.right(),
-            hints,
-            style.fg(Color::Gray),
-            ambiguous,
-        );
+        put_str(buf, (x, area.y), area.right(), hints, style, ambiguous);
     }
 }
 

@@ -5,7 +5,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier};
 
 use crate::app::fixture;
 use crate::app::{Action, App, Focus, Overlay};
@@ -396,4 +396,116 @@ fn a_jump_is_drawn_as_a_link_only_where_it_leads_somewhere() {
     app.update(Action::Down);
     app.update(Action::Confirm);
     assert!(!underlined(&app, "（下转第九版）"));
+}
+
+/// What a crossterm terminal is sent to draw `app` on a blank screen.
+fn raw_output(app: &App) -> String {
+    use ratatui::backend::{Backend, CrosstermBackend};
+    let buf = render(app);
+    let mut bytes = Vec::new();
+    let mut backend = CrosstermBackend::new(&mut bytes);
+    backend
+        .draw(Buffer::empty(buf.area).diff(&buf).into_iter())
+        .unwrap();
+    backend.flush().unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn without_colour_the_raw_output_keeps_reverse_bold_and_underline() {
+    // As NO_COLOR makes crossterm do: a colour change is then written as a bare `ESC[m`,
+    // which resets every attribute. Nothing else in this test binary writes through crossterm.
+    crossterm::style::Colored::set_ansi_color_disabled(true);
+    let mut app = App::new(fixture::edition(), AmbiguousWidth::Narrow, 120, 40);
+    app.set_colors(false);
+    for action in [
+        Action::Down,
+        Action::StartSearch,
+        Action::Type('上'),
+        Action::Type('合'),
+        Action::Confirm,
+    ] {
+        app.update(action);
+    }
+    let raw = raw_output(&app);
+    // The backend ends a frame by resetting colours and attributes; before that, nothing may.
+    let mut body = raw.as_str();
+    while let Some(at) = body.rfind("\x1b[")
+        && body[at + 2..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b';' || b == b'm')
+    {
+        body = &body[..at];
+    }
+    for reset in ["\x1b[m", "\x1b[;m", "\x1b[0m"] {
+        assert!(
+            !body.contains(reset),
+            "{reset:?} resets the attributes mid-frame"
+        );
+    }
+    for (name, attribute) in [
+        ("reverse", "\x1b[7m"),
+        ("bold", "\x1b[1m"),
+        ("underline", "\x1b[4m"),
+    ] {
+        assert!(raw.contains(attribute), "no {name} in the frame");
+    }
+    let buf = render(&app);
+    let (x, y) = find_text(&buf, "上合").unwrap();
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::REVERSED),
+        "the match is not shown"
+    );
+    let (x, y) = find_text(&buf, "（下转第四版）").unwrap();
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::UNDERLINED),
+        "the link is not shown"
+    );
+}
+
+/// The screen, each row followed by one that marks the attributes of its cells: R reverse,
+/// B bold, U underline, I italic, D dim, the first that applies; a space for none.
+fn attribute_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut text = String::new();
+        let mut marks = String::new();
+        let mut x = area.left();
+        while x < area.right() {
+            let cell = &buf[(x, y)];
+            let width = str_width(cell.symbol(), AmbiguousWidth::Narrow).max(1);
+            let mark = [
+                (Modifier::REVERSED, 'R'),
+                (Modifier::BOLD, 'B'),
+                (Modifier::UNDERLINED, 'U'),
+                (Modifier::ITALIC, 'I'),
+                (Modifier::DIM, 'D'),
+            ]
+            .into_iter()
+            .find(|(modifier, _)| cell.modifier.contains(*modifier))
+            .map_or(' ', |(_, mark)| mark);
+            text.push_str(cell.symbol());
+            marks.extend(std::iter::repeat_n(mark, width));
+            x += width as u16;
+        }
+        out.push_str(&text);
+        out.push('\n');
+        out.push_str(marks.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn snapshots_without_colour_show_every_state_by_attributes() {
+    for name in ["opening", "search", "captions"] {
+        let mut app = scenario(name, &FIXTURE, AmbiguousWidth::Narrow, (80, 24));
+        app.set_colors(false);
+        let buf = render(&app);
+        for cell in buf.content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+        }
+        insta::assert_snapshot!(format!("no_color_{name}_80x24"), attribute_text(&buf));
+    }
 }
