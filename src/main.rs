@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use kanbao::app::strings::Lang;
 use kanbao::edition::{self, Article, Edition};
 use kanbao::text::{self, AmbiguousWidth, LayoutOptions};
 
@@ -42,6 +43,10 @@ struct Cli {
     /// Cells an ambiguous-width character (“ ” … — ·) takes, overriding detection.
     #[arg(long, value_name = "1|2", value_parser = parse_ambiguous_width)]
     ambiguous_width: Option<AmbiguousWidth>,
+
+    /// Interface language, zh or en; by default from the locale (LC_ALL, LC_MESSAGES, LANG).
+    #[arg(long, value_name = "zh|en")]
+    lang: Option<Lang>,
 }
 
 fn parse_ambiguous_width(value: &str) -> Result<AmbiguousWidth, String> {
@@ -86,6 +91,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             ambiguous: cli.ambiguous_width,
             merged: cli.merged,
             no_color: kanbao::tui::no_color_requested(),
+            lang: cli.lang.unwrap_or_else(Lang::from_locale),
         };
         return kanbao::tui::run(edition, options);
     }

@@ -17,6 +17,7 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
 use crate::app::input::{key_action, mouse_action};
+use crate::app::strings::Lang;
 use crate::app::{Action, App};
 use crate::edition::Edition;
 use crate::text::AmbiguousWidth;
@@ -44,6 +45,8 @@ pub struct Options {
     pub merged: bool,
     /// Draw without colour, as `NO_COLOR` asks.
     pub no_color: bool,
+    /// The language of the interface.
+    pub lang: Lang,
 }
 
 /// Whether the environment asks for no colour: `NO_COLOR` set and not empty
@@ -72,6 +75,7 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
         let size = terminal.size()?;
         let mut app = App::new(edition, ambiguous, size.width, size.height);
         app.set_colors(!options.no_color);
+        app.set_lang(options.lang);
         if options.merged {
             app.update(Action::ToggleMerged);
         }

@@ -164,3 +164,39 @@ fn with_no_color_set_the_selection_and_matches_still_show() {
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
 }
+
+/// Starts the built-in edition at 100x30 with `LANG` set to `lang` and `args`.
+fn start_with_locale(lang: &str, args: &[&str]) -> Session {
+    let mut command = support::command(args);
+    command.env_remove("LC_ALL");
+    command.env("LANG", lang);
+    Session::spawn(command, 100, 30)
+}
+
+#[test]
+fn a_chinese_locale_speaks_chinese_and_lang_overrides_it() {
+    let mut session = start_with_locale("zh_CN.UTF-8", &[]);
+    let screen = session.wait_for_text("Enter 打开");
+    assert!(screen.contains("? 帮助"), "{screen}");
+    session.send("?");
+    session.wait_for_text("显示或隐藏本帮助");
+    session.send("q");
+    session.wait_until("the help to close", |screen| {
+        !screen.contents().contains("显示或隐藏本帮助")
+    });
+    session.send("9\r");
+    session.wait_for_text("本期没有第九版");
+    session.send("q");
+    assert!(session.wait_exit().success());
+
+    let mut session = start_with_locale("zh_CN.UTF-8", &["--lang", "en"]);
+    session.wait_for_text("Enter open");
+    session.send("q");
+    assert!(session.wait_exit().success());
+
+    let mut session = start_with_locale("en_GB.UTF-8", &["--lang", "zh"]);
+    session.wait_for_text("Enter 打开");
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}

@@ -1,4 +1,5 @@
-//! Terminal input events to [`Action`]s, and the key help that documents them.
+//! Terminal input events to [`Action`]s. The help that documents them is in
+//! [`super::strings`].
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent};
 use crossterm::event::{MouseEventKind, MouseEventKind::ScrollDown, MouseEventKind::ScrollUp};
@@ -20,45 +21,6 @@ pub enum Mode {
     /// The help or the caption viewer is open.
     Overlay,
 }
-
-/// One row of the key help: the keys, as shown, and what they do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeyHelp {
-    /// The keys, separated by spaces.
-    pub keys: &'static str,
-    /// What they do.
-    pub does: &'static str,
-}
-
-const fn help(keys: &'static str, does: &'static str) -> KeyHelp {
-    KeyHelp { keys, does }
-}
-
-/// Every key the reader answers to, in the order the help shows them.
-pub const KEY_HELP: &[KeyHelp] = &[
-    help("q Ctrl-c", "quit; q closes the help or captions first"),
-    help("?", "show or hide this help"),
-    help("Tab h l ← →", "focus the list or the article"),
-    help("j k ↓ ↑", "select in the list; scroll the article"),
-    help("Space PgDn", "page down"),
-    help("b PgUp", "page up"),
-    help("Ctrl-d Ctrl-u", "half a page down or up"),
-    help("g Home", "first article; start of the article"),
-    help("G End", "last article; end of the article"),
-    help("[ ]", "previous or next article"),
-    help("{ }", "previous or next page (版)"),
-    help("0-9 Enter", "go to page N: type N, then Enter"),
-    help("Enter", "open the article; follow its 下转/上接 jump"),
-    help("Backspace", "back to before the last jump"),
-    help("/", "search all articles; ，matches ,"),
-    help("n N", "next or previous match"),
-    help("c", "captions; p in the viewer: of the whole page"),
-    help("s", "punctuation full-width or as in the source"),
-    help("m", "merged reading: a continued story as one text"),
-    help("Esc", "close, cancel, clear the search"),
-    help("Ctrl-z", "suspend; fg in the shell resumes"),
-    help("Mouse", "the wheel scrolls; a click selects"),
-];
 
 /// The action a key press asks for in `mode`, if any.
 pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
@@ -173,6 +135,7 @@ fn reading_key(code: KeyCode) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::strings::EN;
 
     fn press(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -212,8 +175,7 @@ mod tests {
     }
 
     fn help_names() -> Vec<&'static str> {
-        KEY_HELP
-            .iter()
+        (EN.key_help.iter())
             .flat_map(|row| row.keys.split(' '))
             .collect()
     }
@@ -231,9 +193,7 @@ mod tests {
                         && name.as_bytes()[0].is_ascii_digit()
                         && names.contains(&"0-9"))
                     || (name == "p"
-                        && KEY_HELP
-                            .iter()
-                            .any(|row| row.does.contains("p in the viewer")));
+                        && (EN.key_help.iter()).any(|row| row.does.contains("p in the viewer")));
                 assert!(
                     listed,
                     "{name} does {action:?} in {mode:?} but the help does not list it"

@@ -11,6 +11,7 @@ pub mod input;
 pub mod screen;
 mod search;
 mod state;
+pub mod strings;
 
 pub use action::Action;
 pub use captions::{CaptionGroup, CaptionLine, CaptionScope, CaptionView};

@@ -2,7 +2,7 @@
 
 use ratatui::layout::{Margin, Position, Rect};
 
-use super::input::KEY_HELP;
+use super::strings::EN;
 
 /// Below this many columns the panes take turns instead of standing side by side.
 pub const TWO_PANES_MIN_WIDTH: u16 = 60;
@@ -99,7 +99,7 @@ impl Panes {
     pub fn help(&self) -> Rect {
         let main = self.sections.union(self.article);
         let width = main.width.min(76);
-        let height = main.height.min(HELP_LINES as u16 + 2);
+        let height = main.height.min(help_lines() as u16 + 2);
         Rect {
             x: main.x + (main.width - width) / 2,
             y: main.y + (main.height - height) / 2,
@@ -114,8 +114,11 @@ impl Panes {
     }
 }
 
-/// Lines the help shows: a line per key row and a legend line.
-pub const HELP_LINES: usize = KEY_HELP.len() + 2;
+/// Lines the help shows: a line per key row, a blank line and a legend line. Every
+/// language lists the same keys.
+pub fn help_lines() -> usize {
+    EN.key_help.len() + 2
+}
 
 #[cfg(test)]
 mod tests {

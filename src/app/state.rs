@@ -12,8 +12,9 @@ use crate::text::{
 use super::Action;
 use super::captions::{CaptionGroup, CaptionScope, CaptionView};
 use super::input::Mode;
-use super::screen::{HELP_LINES, Panes};
+use super::screen::{Panes, help_lines};
 use super::search::{self, Search};
+use super::strings::{Lang, Strings};
 
 /// How many places Backspace can go back.
 const HISTORY_LIMIT: usize = 100;
@@ -140,6 +141,8 @@ pub struct App {
     running: bool,
     /// Whether the terminal is to show colour (`NO_COLOR` says not).
     colors: bool,
+    /// The language of the interface.
+    lang: Lang,
 }
 
 impl App {
@@ -185,9 +188,10 @@ impl App {
             list_offset: 0,
             running: true,
             colors: true,
+            lang: Lang::default(),
         };
         if app.articles.is_empty() {
-            app.message = Some("This edition has no articles.".into());
+            app.message = Some(app.strings().no_articles.into());
         }
         app.refresh();
         app
@@ -270,7 +274,7 @@ impl App {
             }
             (_, Some(Overlay::Help { scroll })) => {
                 let height = panes.map_or(0, |panes| panes.help_text().height as usize);
-                if let Some(to) = scrolled(*scroll, action, height, HELP_LINES) {
+                if let Some(to) = scrolled(*scroll, action, height, help_lines()) {
                     *scroll = to;
                 }
             }
@@ -289,12 +293,13 @@ impl App {
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleCaptions => self.open_captions(self.own_caption_scope()),
             Action::TogglePunctuation => {
+                let strings = self.strings();
                 let (punctuation, shown) = match self.punctuation {
-                    Punctuation::FullWidth => (Punctuation::Source, "as in the source"),
-                    Punctuation::Source => (Punctuation::FullWidth, "full-width"),
+                    Punctuation::FullWidth => (Punctuation::Source, strings.punctuation_source),
+                    Punctuation::Source => (Punctuation::FullWidth, strings.punctuation_full_width),
                 };
                 self.punctuation = punctuation;
-                self.message = Some(format!("Punctuation {shown}"));
+                self.message = Some(shown.into());
             }
             Action::ToggleMerged => self.toggle_merged(),
             Action::Cancel => {
@@ -417,10 +422,10 @@ impl App {
             return;
         }
         match (forward, self.current) {
-            (false, 0) => self.message = Some("This is the first article.".into()),
+            (false, 0) => self.message = Some(self.strings().first_article.into()),
             (false, index) => self.select(index - 1),
             (true, index) if index + 1 == self.articles.len() => {
-                self.message = Some("This is the last article.".into())
+                self.message = Some(self.strings().last_article.into())
             }
             (true, index) => self.select(index + 1),
         }
@@ -443,8 +448,8 @@ impl App {
         };
         match target {
             Some(index) => self.select(index),
-            None if forward => self.message = Some("This is the last page.".into()),
-            None => self.message = Some("This is the first page.".into()),
+            None if forward => self.message = Some(self.strings().last_page.into()),
+            None => self.message = Some(self.strings().first_page.into()),
         }
     }
 
@@ -456,9 +461,9 @@ impl App {
             .iter()
             .position(|page| page.number == number)
         {
-            None => self.message = Some(format!("{label} is not in this edition")),
+            None => self.message = Some((self.strings().page_missing)(&label)),
             Some(page) => match self.first_article_of(page) {
-                None => self.message = Some(format!("{label} has no articles")),
+                None => self.message = Some((self.strings().page_empty)(&label)),
                 Some(index) => self.jump_to(index),
             },
         }
@@ -473,8 +478,8 @@ impl App {
                 let has_jump =
                     (self.shown_articles().iter()).any(|&index| self.jump_lines_of(index));
                 self.message = Some(match has_jump {
-                    true => "The jump line is not in view: scroll to it, then Enter.".into(),
-                    false => "This article has no 下转 or 上接 jump.".into(),
+                    true => self.strings().jump_out_of_view.into(),
+                    false => self.strings().no_jump.into(),
                 });
             }
         }
@@ -493,11 +498,9 @@ impl App {
         let label = page_label(jump.page);
         match self.jump_target(jump) {
             JumpTarget::Article(index) => self.jump_to(index),
-            JumpTarget::MissingPage => {
-                self.message = Some(format!("{label} is not in this edition"))
-            }
+            JumpTarget::MissingPage => self.message = Some((self.strings().page_missing)(&label)),
             JumpTarget::NoMatchingPart => {
-                self.message = Some(format!("{label} has no matching part"))
+                self.message = Some((self.strings().no_matching_part)(&label))
             }
         }
     }
@@ -564,7 +567,7 @@ impl App {
                     .unwrap_or(place.scroll);
                 self.keep_selection_visible();
             }
-            None => self.message = Some("Nothing to go back to.".into()),
+            None => self.message = Some(self.strings().nothing_to_go_back_to.into()),
         }
     }
 
@@ -593,7 +596,7 @@ impl App {
         let shown = self.shown_articles();
         match (self.current + 1..self.articles.len()).find(|index| !shown.contains(index)) {
             Some(index) => self.select(index),
-            None => self.message = Some("This is the last article.".into()),
+            None => self.message = Some(self.strings().last_article.into()),
         }
     }
 
@@ -682,7 +685,7 @@ impl App {
         let mut matches = search::find(articles, &query);
         if matches.is_empty() {
             self.search = None;
-            self.message = Some(format!("Not found: {query}"));
+            self.message = Some((self.strings().not_found)(&query));
             return;
         }
         // Matches come in article order, which is reading order unless merged reading puts
@@ -727,7 +730,7 @@ impl App {
 
     fn step_match(&mut self, forward: bool) {
         let Some(search) = &self.search else {
-            self.message = Some("No search yet: / searches.".into());
+            self.message = Some(self.strings().no_search_yet.into());
             return;
         };
         let count = search.matches.len();
@@ -745,13 +748,8 @@ impl App {
         };
         search.current = index;
         let found = search.matches[index];
-        let note = format!(
-            "/{}: match {} of {}{}",
-            search.query,
-            index + 1,
-            search.matches.len(),
-            if wrapped { ", wrapped around" } else { "" }
-        );
+        let note =
+            (self.lang.strings().match_of)(&search.query, index + 1, search.matches.len(), wrapped);
         // A match in the text shown is scrolled to, as in one article; elsewhere it is a jump.
         if !self.shown_articles().contains(&found.article) {
             self.jump_to(found.article);
@@ -799,7 +797,7 @@ impl App {
                     .map(|(part, &index)| {
                         let page = &self.edition.pages[self.articles[index].page];
                         let heading =
-                            format!("Part {} of {}, {}", part + 1, story.len(), page.label);
+                            (self.strings().story_part)(part + 1, story.len(), &page.label);
                         group(Some(heading), self.article(index))
                     })
                     .collect()
@@ -808,7 +806,7 @@ impl App {
                 .map(|article| group(None, article))
                 .collect(),
         };
-        CaptionView::new(scope, &groups, &options)
+        CaptionView::new(scope, &groups, &options, self.strings())
     }
 
     fn relayout_captions(&mut self) {
@@ -827,8 +825,8 @@ impl App {
     fn toggle_merged(&mut self) {
         self.merged = !self.merged;
         self.message = Some(match self.merged {
-            true => "Merged reading: continued stories read as one text".into(),
-            false => "Merged reading off".into(),
+            true => self.strings().merged_on.into(),
+            false => self.strings().merged_off.into(),
         });
         // Matches follow the new reading order; the one shown stays the one shown.
         if let Some(mut search) = self.search.take() {
@@ -1090,6 +1088,25 @@ impl App {
     /// Draws in colour or without (`NO_COLOR`).
     pub fn set_colors(&mut self, colors: bool) {
         self.colors = colors;
+    }
+
+    /// The language of the interface.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The interface's strings, in its language.
+    pub fn strings(&self) -> &'static Strings {
+        self.lang.strings()
+    }
+
+    /// Speaks `lang` from now on; a message shown stays in the language it came in until
+    /// the next key, except the one for an edition without articles.
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        if self.articles.is_empty() {
+            self.message = Some(self.strings().no_articles.into());
+        }
     }
 
     /// False once the reader should quit.

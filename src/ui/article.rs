@@ -48,7 +48,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             buf,
             (text.x, text.y),
             text.right(),
-            "This edition has no articles.",
+            app.strings().no_articles,
             theme.muted,
             ambiguous,
         );
@@ -86,12 +86,12 @@ fn scroll_label(app: &App, panes: &Panes) -> String {
     let total = app.lines().len();
     let height = panes.article_text().height as usize;
     match app.progress() {
-        Progress::All => progress_label(Progress::All),
+        Progress::All => progress_label(Progress::All, app.strings()),
         progress => format!(
             "{}-{}/{total} {}",
             app.scroll() + 1,
             (app.scroll() + height).min(total),
-            progress_label(progress)
+            progress_label(progress, app.strings())
         ),
     }
 }

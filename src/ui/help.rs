@@ -3,8 +3,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
-use crate::app::input::KEY_HELP;
 use crate::app::screen::Panes;
+use crate::app::strings::Strings;
 use crate::text::{AmbiguousWidth, str_width};
 
 use super::cells::{fit, put_str};
@@ -21,20 +21,13 @@ pub fn render(
     panes: &Panes,
     buf: &mut Buffer,
     ambiguous: AmbiguousWidth,
-    theme: &Theme,
+    (theme, strings): (&Theme, &Strings),
 ) {
-    framed_overlay(buf, panes.help(), "Keys", (ambiguous, theme));
+    framed_overlay(buf, panes.help(), strings.help_title, (ambiguous, theme));
     let text = panes.help_text();
-    let rows = KEY_HELP
-        .iter()
+    let rows = (strings.key_help.iter())
         .map(|row| (row.keys, row.does))
-        .chain([
-            ("", ""),
-            (
-                INFERRED_MARK,
-                "in the list: no printed headline, title from the text",
-            ),
-        ])
+        .chain([("", ""), (INFERRED_MARK, strings.inferred_legend)])
         .skip(scroll);
     for ((keys, does), y) in rows.zip(text.top()..text.bottom()) {
         let end = put_str(

@@ -25,7 +25,7 @@ use self::theme::Theme;
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let Some(panes) = Panes::new(area) else {
-        too_small(frame.buffer_mut(), area, app.ambiguous());
+        too_small(frame.buffer_mut(), area, app);
         return;
     };
     let buf = frame.buffer_mut();
@@ -38,9 +38,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         article::render(app, &panes, buf);
     }
     match app.overlay() {
-        Some(Overlay::Help { scroll }) => {
-            help::render(*scroll, &panes, buf, app.ambiguous(), theme)
-        }
+        Some(Overlay::Help { scroll }) => help::render(
+            *scroll,
+            &panes,
+            buf,
+            app.ambiguous(),
+            (theme, app.strings()),
+        ),
         Some(Overlay::Captions(view)) => captions::render(app, view, &panes, buf),
         None => {}
     }
@@ -49,10 +53,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-fn too_small(buf: &mut Buffer, area: Rect, ambiguous: AmbiguousWidth) {
+fn too_small(buf: &mut Buffer, area: Rect, app: &App) {
+    let (ambiguous, strings) = (app.ambiguous(), app.strings());
     let lines = [
-        format!("Too small: {}x{}", area.width, area.height),
-        format!("need {MIN_WIDTH}x{MIN_HEIGHT}"),
+        (strings.too_small)(area.width, area.height),
+        (strings.need)(MIN_WIDTH, MIN_HEIGHT),
     ];
     for (line, y) in lines
         .iter()

@@ -22,7 +22,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let title = match (&edition.paper, &edition.date) {
         (Some(paper), Some(date)) => format!("{paper} {date}"),
         (Some(name), None) | (None, Some(name)) => name.clone(),
-        (None, None) => "版面".into(),
+        (None, None) => app.strings().sections_title.into(),
     };
     let inner = framed(buf, area, &title, focused, (ambiguous, theme));
     if app.rows().is_empty() {
@@ -30,7 +30,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             buf,
             (inner.x, inner.y),
             inner.right(),
-            "No pages",
+            app.strings().no_pages,
             theme.muted,
             ambiguous,
         );

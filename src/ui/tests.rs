@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
 use crate::app::fixture;
+use crate::app::strings::Lang;
 use crate::app::{Action, App, Focus, Overlay};
 use crate::edition::Edition;
 use crate::text::{AmbiguousWidth, str_width};
@@ -41,13 +42,20 @@ const BUILTIN: Sample = Sample {
     captioned: 4,
 };
 
-fn scenario(
+fn scenario(name: &str, sample: &Sample, ambiguous: AmbiguousWidth, size: (u16, u16)) -> App {
+    scenario_in(Lang::En, name, sample, ambiguous, size)
+}
+
+/// The state `name` reached in an interface speaking `lang`.
+fn scenario_in(
+    lang: Lang,
     name: &str,
     sample: &Sample,
     ambiguous: AmbiguousWidth,
     (width, height): (u16, u16),
 ) -> App {
     let mut app = App::new((sample.edition)(), ambiguous, width, height);
+    app.set_lang(lang);
     let down = |steps| std::iter::repeat_n(Action::Down, steps);
     let actions: Vec<Action> = match name {
         "opening" => vec![],
@@ -156,6 +164,21 @@ fn snapshots_of_every_screen_at_every_size() {
                 let screen = terminal_screen(&render(&app), AmbiguousWidth::Narrow);
                 assert_borders_straight(&app, &screen);
                 let snapshot = format!("{}{name}_{}x{}", sample.prefix, size.0, size.1);
+                insta::assert_snapshot!(snapshot, screen_text(&screen));
+            }
+        }
+    }
+}
+
+#[test]
+fn snapshots_of_every_screen_in_chinese() {
+    for sample in [FIXTURE, BUILTIN] {
+        for size in SIZES {
+            for name in SCENARIOS {
+                let app = scenario_in(Lang::Zh, name, &sample, AmbiguousWidth::Narrow, size);
+                let screen = terminal_screen(&render(&app), AmbiguousWidth::Narrow);
+                assert_borders_straight(&app, &screen);
+                let snapshot = format!("zh_{}{name}_{}x{}", sample.prefix, size.0, size.1);
                 insta::assert_snapshot!(snapshot, screen_text(&screen));
             }
         }

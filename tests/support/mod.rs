@@ -300,6 +300,8 @@ impl Session {
 pub fn command(args: &[&str]) -> CommandBuilder {
     let mut command = CommandBuilder::new(BINARY);
     command.args(args);
+    // The interface speaks the locale's language: tests read it in English unless they ask.
+    command.env("LC_ALL", "C.UTF-8");
     command
 }
 

@@ -540,7 +540,7 @@ fn the_help_opens_scrolls_and_closes() {
     assert_eq!(
         app.overlay(),
         Some(&Overlay::Help {
-            scroll: HELP_LINES - height
+            scroll: help_lines() - height
         })
     );
     app.update(Action::ToggleHelp);
