@@ -82,16 +82,15 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
         event_loop(&mut terminal, &mut app, &stop)
     });
     let restored = leave();
-    result.context("the terminal failed")?;
-    restored.context("cannot restore the terminal")?;
-    match stop.load(Ordering::Relaxed) {
-        0 => Ok(()),
-        signal => {
-            let signal = signal as i32;
-            signal_hook::low_level::emulate_default_handler(signal)
-                .with_context(|| format!("cannot end on signal {signal}"))
-        }
+    // A signal ends the reader by that signal even when the terminal failed on the way: a
+    // hangup closes the terminal, and reading it then fails before the flag is seen.
+    if let signal @ 1.. = stop.load(Ordering::Relaxed) {
+        let signal = signal as i32;
+        return signal_hook::low_level::emulate_default_handler(signal)
+            .with_context(|| format!("cannot end on signal {signal}"));
     }
+    result.context("the terminal failed")?;
+    restored.context("cannot restore the terminal")
 }
 
 /// Ends the process by the signal in `stop` when the event loop has not stopped
