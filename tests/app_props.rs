@@ -167,6 +167,7 @@ fn assert_valid(app: &App) {
         match app.overlay() {
             Some(Overlay::Help { scroll }) => assert!(*scroll < help_lines()),
             Some(Overlay::Captions(view)) => assert!(view.scroll < view.lines.len().max(1)),
+            Some(Overlay::Warnings(view)) => assert!(view.scroll < view.lines.len().max(1)),
             None => {}
         }
     }

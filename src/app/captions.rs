@@ -99,7 +99,7 @@ impl CaptionView {
 
 /// Lays `text` out as the article pane does: in display form, with the same line breaking,
 /// and a new line at each of the text's own line breaks.
-fn wrap(text: &str, options: &LayoutOptions) -> Vec<String> {
+pub(super) fn wrap(text: &str, options: &LayoutOptions) -> Vec<String> {
     text.split('\n')
         .flat_map(|segment| {
             let chars = display_chars(segment, options.punctuation);

@@ -87,6 +87,7 @@ fn overlay_key(code: KeyCode) -> Option<Action> {
         KeyCode::Char('?') => Some(Action::ToggleHelp),
         KeyCode::Char('c') => Some(Action::ToggleCaptions),
         KeyCode::Char('p') => Some(Action::ToggleCaptionScope),
+        KeyCode::Char('w') => Some(Action::ToggleWarnings),
         _ => None,
     }
 }
@@ -126,6 +127,7 @@ fn reading_key(code: KeyCode) -> Option<Action> {
         KeyCode::Char('N') => Some(Action::PreviousMatch),
         KeyCode::Char('c') => Some(Action::ToggleCaptions),
         KeyCode::Char('s') => Some(Action::TogglePunctuation),
+        KeyCode::Char('w') => Some(Action::ToggleWarnings),
         KeyCode::Char('m') => Some(Action::ToggleMerged),
         KeyCode::Esc => Some(Action::Cancel),
         _ => None,

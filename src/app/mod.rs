@@ -12,8 +12,10 @@ pub mod screen;
 mod search;
 mod state;
 pub mod strings;
+pub mod warnings;
 
 pub use action::Action;
 pub use captions::{CaptionGroup, CaptionLine, CaptionScope, CaptionView};
 pub use search::{Match, Search, match_ranges};
 pub use state::{App, Focus, JumpTarget, Overlay, Progress, Prompt, Row};
+pub use warnings::{WarningLine, WarningsView};

@@ -95,6 +95,16 @@ impl Panes {
         self.captions().inner(Margin::new(2, 1))
     }
 
+    /// Where the warnings viewer's lines go: as the caption viewer's, less the bullet.
+    pub fn warning_text(&self) -> Rect {
+        self.caption_text()
+    }
+
+    /// Width the warnings viewer wraps its text to: its lines less the bullet's two cells.
+    pub fn warning_wrap_width(&self) -> usize {
+        (self.warning_text().width as usize).saturating_sub(2)
+    }
+
     /// The help box, centred on the screen above the status line.
     pub fn help(&self) -> Rect {
         let main = self.sections.union(self.article);
@@ -114,10 +124,10 @@ impl Panes {
     }
 }
 
-/// Lines the help shows: a line per key row, a blank line and a legend line. Every
+/// Lines the help shows: a line per key row, a blank line and two legend lines. Every
 /// language lists the same keys.
 pub fn help_lines() -> usize {
-    EN.key_help.len() + 2
+    EN.key_help.len() + 3
 }
 
 #[cfg(test)]

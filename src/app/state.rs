@@ -15,6 +15,7 @@ use super::input::Mode;
 use super::screen::{Panes, help_lines};
 use super::search::{self, Search};
 use super::strings::{Lang, Strings};
+use super::warnings::{WarningsView, article_warnings};
 
 /// How many places Backspace can go back.
 const HISTORY_LIMIT: usize = 100;
@@ -38,6 +39,8 @@ pub enum Overlay {
     },
     /// The caption viewer.
     Captions(CaptionView),
+    /// The article's and the edition's repairs and warnings.
+    Warnings(WarningsView),
 }
 
 /// Text being typed on the status line.
@@ -143,6 +146,8 @@ pub struct App {
     colors: bool,
     /// The language of the interface.
     lang: Lang,
+    /// For each article in reading order, which of the edition's warnings are about it.
+    warnings_of: Vec<Vec<usize>>,
 }
 
 impl App {
@@ -189,7 +194,9 @@ impl App {
             running: true,
             colors: true,
             lang: Lang::default(),
+            warnings_of: Vec::new(),
         };
+        app.warnings_of = article_warnings(&app.edition);
         if app.articles.is_empty() {
             app.message = Some(app.strings().no_articles.into());
         }
@@ -262,7 +269,9 @@ impl App {
         match (action, &mut self.overlay) {
             (Action::Cancel, _)
             | (Action::ToggleHelp, Some(Overlay::Help { .. }))
-            | (Action::ToggleCaptions, Some(Overlay::Captions(_))) => self.overlay = None,
+            | (Action::ToggleCaptions, Some(Overlay::Captions(_)))
+            | (Action::ToggleWarnings, Some(Overlay::Warnings(_))) => self.overlay = None,
+            (Action::ToggleWarnings, _) => self.open_warnings(),
             (Action::ToggleHelp, _) => self.overlay = Some(Overlay::Help { scroll: 0 }),
             (Action::ToggleCaptions, _) => self.open_captions(self.own_caption_scope()),
             (Action::ToggleCaptionScope, Some(Overlay::Captions(view))) => {
@@ -276,6 +285,12 @@ impl App {
                 let height = panes.map_or(0, |panes| panes.help_text().height as usize);
                 if let Some(to) = scrolled(*scroll, action, height, help_lines()) {
                     *scroll = to;
+                }
+            }
+            (_, Some(Overlay::Warnings(view))) => {
+                let height = panes.map_or(0, |panes| panes.caption_text().height as usize);
+                if let Some(to) = scrolled(view.scroll, action, height, view.lines.len()) {
+                    view.scroll = to;
                 }
             }
             (_, Some(Overlay::Captions(view))) => {
@@ -292,6 +307,7 @@ impl App {
         match action {
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleCaptions => self.open_captions(self.own_caption_scope()),
+            Action::ToggleWarnings => self.open_warnings(),
             Action::TogglePunctuation => {
                 let strings = self.strings();
                 let (punctuation, shown) = match self.punctuation {
@@ -809,7 +825,47 @@ impl App {
         CaptionView::new(scope, &groups, &options, self.strings())
     }
 
+    // ---- repairs and warnings ----
+
+    fn open_warnings(&mut self) {
+        self.overlay = Some(Overlay::Warnings(self.warnings_view()));
+    }
+
+    fn warnings_view(&self) -> WarningsView {
+        let width = (self.panes())
+            .map_or(MIN_WIDTH, |panes| panes.warning_wrap_width())
+            .max(MIN_WIDTH);
+        let strings = self.strings();
+        let all: Vec<&str> = self.edition.warnings.iter().map(String::as_str).collect();
+        let own: Vec<&str> = (self.story_of(self.current).iter())
+            .filter_map(|&index| self.warnings_of.get(index))
+            .flatten()
+            .map(|&at| all[at])
+            .collect();
+        let headings = [
+            strings.warnings_of_article.to_string(),
+            (strings.warnings_of_edition)(all.len()),
+        ];
+        // The parser's words, in English punctuation: shown as written.
+        let options = LayoutOptions {
+            punctuation: Punctuation::Source,
+            ..self.layout_options(width)
+        };
+        WarningsView::new([&own, &all], headings, strings.no_warnings, &options)
+    }
+
+    /// How many of the edition's warnings are about the article at `index`.
+    pub fn warning_count(&self, index: usize) -> usize {
+        self.warnings_of.get(index).map_or(0, Vec::len)
+    }
+
     fn relayout_captions(&mut self) {
+        if let Some(Overlay::Warnings(view)) = &self.overlay {
+            let scroll = view.scroll;
+            let mut view = self.warnings_view();
+            view.scroll = scroll.min(view.lines.len().saturating_sub(1));
+            self.overlay = Some(Overlay::Warnings(view));
+        }
         if let Some(Overlay::Captions(view)) = &self.overlay {
             let scroll = view.scroll;
             let mut view = self.caption_view(view.scope);

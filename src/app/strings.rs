@@ -185,6 +185,20 @@ pub struct Strings {
     pub no_captions_page: &'static str,
     /// What a caption of each kind is, as its group's heading.
     pub caption_kind: fn(CaptionKind) -> &'static str,
+
+    // ---- the warnings viewer ----
+    /// Its title.
+    pub warnings_title: &'static str,
+    /// Heading: the article's warnings.
+    pub warnings_of_article: &'static str,
+    /// Heading: the edition's warnings, how many.
+    pub warnings_of_edition: fn(usize) -> String,
+    /// A group without warnings.
+    pub no_warnings: &'static str,
+    /// Hints while it is open.
+    pub hints_warnings: &'static str,
+    /// The help's legend for the list's mark of an article with warnings.
+    pub warned_legend: &'static str,
 }
 
 /// English.
@@ -253,6 +267,7 @@ pub static EN: Strings = Strings {
         help("n N", "next or previous match"),
         help("c", "captions; p in the viewer: of the whole page"),
         help("s", "punctuation full-width or as in the source"),
+        help("w", "repairs and warnings: the article's, the edition's"),
         help("m", "merged reading: a continued story as one text"),
         help("Esc", "close, cancel, clear the search"),
         help("Ctrl-z", "suspend; fg in the shell resumes"),
@@ -278,6 +293,13 @@ pub static EN: Strings = Strings {
         CaptionKind::Label => "Text in the photo",
         CaptionKind::Description => "Photo description",
     },
+
+    warnings_title: "Repairs and warnings",
+    warnings_of_article: "This article",
+    warnings_of_edition: |count| format!("The whole edition ({count})"),
+    no_warnings: "None.",
+    hints_warnings: "j k scroll  Esc close",
+    warned_legend: "in the list: text the parser repaired or doubts (w)",
 };
 
 /// 中文.
@@ -346,6 +368,7 @@ pub static ZH: Strings = Strings {
         help("n N", "下一处或上一处"),
         help("c", "图片说明；在其中按 p：全版的"),
         help("s", "标点显示为全角或按原文"),
+        help("w", "修复与提示：本篇的、全期的"),
         help("m", "合并阅读：转版文章连成一篇"),
         help("Esc", "关闭、取消、清除搜索"),
         help("Ctrl-z", "挂起；在 shell 中 fg 恢复"),
@@ -368,6 +391,13 @@ pub static ZH: Strings = Strings {
         CaptionKind::Label => "图中文字",
         CaptionKind::Description => "图片描述",
     },
+
+    warnings_title: "修复与提示",
+    warnings_of_article: "本篇",
+    warnings_of_edition: |count| format!("全期（{count} 条）"),
+    no_warnings: "没有。",
+    hints_warnings: "j k 滚动  Esc 关闭",
+    warned_legend: "列表中：解析时修复过或存疑的文章（w 查看）",
 };
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::text::{AmbiguousWidth, str_width};
 
 use super::cells::{fit, put_str};
 use super::framed_overlay;
-use super::sections::INFERRED_MARK;
+use super::sections::{INFERRED_MARK, WARNED_MARK};
 use super::theme::Theme;
 
 /// Cells the keys column takes.
@@ -27,7 +27,11 @@ pub fn render(
     let text = panes.help_text();
     let rows = (strings.key_help.iter())
         .map(|row| (row.keys, row.does))
-        .chain([("", ""), (INFERRED_MARK, strings.inferred_legend)])
+        .chain([
+            ("", ""),
+            (INFERRED_MARK, strings.inferred_legend),
+            (WARNED_MARK, strings.warned_legend),
+        ])
         .skip(scroll);
     for ((keys, does), y) in rows.zip(text.top()..text.bottom()) {
         let end = put_str(

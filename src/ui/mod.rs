@@ -7,6 +7,7 @@ mod help;
 mod sections;
 mod status;
 pub mod theme;
+mod warnings;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -46,6 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             (theme, app.strings()),
         ),
         Some(Overlay::Captions(view)) => captions::render(app, view, &panes, buf),
+        Some(Overlay::Warnings(view)) => warnings::render(app, view, &panes, buf),
         None => {}
     }
     if let Some(cursor) = status::render(app, panes.status, buf) {

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::app::{App, Focus, Row};
-use crate::text::str_width;
+use crate::text::{AmbiguousWidth, str_width};
 
 use super::cells::{fill_row, fit, put_str};
 use super::framed;
@@ -13,6 +13,19 @@ use super::theme::Theme;
 
 /// Marks a title the parser inferred from the text because no headline was printed.
 pub const INFERRED_MARK: &str = "~";
+
+/// Marks an article the parser repaired or has doubts about (`w` lists them).
+pub const WARNED_MARK: &str = "!";
+
+/// `text` fitted into `width` cells; a cut one keeps a blank cell before the border, as a
+/// title of wide characters does when an odd cell is left over.
+fn fit_clear(text: &str, width: usize, ambiguous: AmbiguousWidth) -> String {
+    let fitted = fit(text, width, ambiguous);
+    match fitted.ends_with('…') && str_width(&fitted, ambiguous) == width {
+        true => fit(text, width.saturating_sub(1), ambiguous),
+        false => fitted,
+    }
+}
 
 /// Draws the section list into `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -53,7 +66,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 (
                     format!(
                         " {}",
-                        fit(&format!("【{column}】"), width.saturating_sub(1), ambiguous)
+                        fit_clear(&format!("【{column}】"), width.saturating_sub(1), ambiguous)
                     ),
                     theme.column_banner,
                 )
@@ -64,8 +77,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     true => (INFERRED_MARK, theme.inferred_title),
                     false => (" ", Style::new()),
                 };
-                let title = fit(&article.title, width.saturating_sub(2), ambiguous);
-                let text = format!(" {mark}{title}");
+                let title = fit_clear(&article.title, width.saturating_sub(2), ambiguous);
+                let warned = match app.warning_count(index) {
+                    0 => " ",
+                    _ => WARNED_MARK,
+                };
+                let text = format!("{warned}{mark}{title}");
                 if app.current() == Some(index) {
                     let selected = match focused {
                         true => style.patch(theme.selected).not_dim(),

@@ -102,6 +102,7 @@ fn hints(app: &App) -> String {
         (Mode::PageNumber, ..) => strings.hints_page_number,
         (_, Some(Overlay::Help { .. }), _) => strings.hints_help,
         (_, Some(Overlay::Captions(_)), _) => strings.hints_captions,
+        (_, Some(Overlay::Warnings(_)), _) => strings.hints_warnings,
         (_, None, Focus::Sections) => strings.hints_list,
         (_, None, Focus::Article) => "",
     };

@@ -16,7 +16,14 @@ use crate::text::{AmbiguousWidth, str_width};
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (50, 20)];
 
 /// The states the snapshots show.
-const SCENARIOS: [&str; 5] = ["opening", "article_scrolled", "captions", "help", "search"];
+const SCENARIOS: [&str; 6] = [
+    "opening",
+    "article_scrolled",
+    "captions",
+    "help",
+    "search",
+    "warnings",
+];
 
 /// An edition to show, and where in its list two articles the scenarios need sit.
 struct Sample {
@@ -66,6 +73,7 @@ fn scenario_in(
             .chain([Action::Confirm, Action::ToggleCaptions])
             .collect(),
         "help" => vec![Action::ToggleHelp],
+        "warnings" => vec![Action::Down, Action::Confirm, Action::ToggleWarnings],
         "search" => vec![
             Action::StartSearch,
             Action::Type('数'),
@@ -132,7 +140,7 @@ fn assert_borders_straight(app: &App, screen: &[Vec<String>]) {
     }
     match app.overlay() {
         Some(Overlay::Help { .. }) => boxes.push(panes.help()),
-        Some(Overlay::Captions(_)) => boxes.push(panes.captions()),
+        Some(Overlay::Captions(_) | Overlay::Warnings(_)) => boxes.push(panes.captions()),
         None => {}
     }
     let covered_by_help = |x: u16, y: u16| {

@@ -1116,3 +1116,30 @@ fn a_click_on_a_jump_line_follows_it() {
     app.update(Action::Back);
     assert_eq!(current_id(&app), "1-4");
 }
+
+#[test]
+fn w_lists_the_articles_warnings_then_the_editions() {
+    use crate::app::WarningLine;
+    let mut app = App::new(crate::edition::builtin(), AmbiguousWidth::Narrow, 120, 40);
+    let second = app.index_of("1-2").unwrap();
+    assert!(app.warning_count(second) > 0, "its jump is left unresolved");
+    open(&mut app, "1-2");
+    app.update(Action::ToggleWarnings);
+    let Some(Overlay::Warnings(view)) = app.overlay() else {
+        panic!("no warnings viewer: {:?}", app.overlay())
+    };
+    let texts: Vec<&str> = (view.lines.iter())
+        .filter_map(|line| match line {
+            WarningLine::Heading(text) | WarningLine::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts[0], "This article");
+    assert!(texts[1].starts_with("1-2: 下转第四版"), "{texts:?}");
+    let edition_heading = format!("The whole edition ({})", app.edition().warnings.len());
+    assert!(texts.contains(&edition_heading.as_str()), "{texts:?}");
+    press(&mut app, &[Action::Down, Action::Bottom]);
+    assert!(matches!(app.overlay(), Some(Overlay::Warnings(_))));
+    app.update(Action::ToggleWarnings);
+    assert_eq!(app.overlay(), None);
+}
