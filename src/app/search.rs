@@ -33,15 +33,30 @@ pub struct Match {
 }
 
 /// Folds the forms a reader does not tell apart: full-width ASCII ("，" "Ａ") and the
-/// ideographic space to their half-width forms, and Latin letters to lower case.
+/// ideographic space to their half-width forms, curly quotes to straight ones (so a typed
+/// " finds “ and ”), and Latin letters to lower case.
 /// One char in, one char out, so offsets survive folding.
 fn fold(c: char) -> char {
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
+        '“' | '”' | '„' | '″' => '"',
+        '‘' | '’' | '′' => '\'',
         _ => c,
     };
     c.to_ascii_lowercase()
+}
+
+/// Whether text may hold spaces between needle chars `a` and `b` and still match: between
+/// two Chinese characters, as a paper spaces out a two-character name ("吴 帅").
+fn spaces_may_separate(a: char, b: char) -> bool {
+    let cjk = |c: char| !c.is_ascii() && !c.is_whitespace() && c.is_alphanumeric();
+    cjk(a) && cjk(b)
+}
+
+/// Whether `c` is one of the spaces [`spaces_may_separate`] passes over.
+fn is_gap(c: char) -> bool {
+    c == ' ' || c == '\u{3000}'
 }
 
 /// The pieces of an article's text in the order the layout shows them.
@@ -73,8 +88,11 @@ fn unfolded(c: char) -> Vec<char> {
             forms.extend(char::from_u32(form as u32 + 0xFEE0));
         }
     }
-    if c == ' ' {
-        forms.push('\u{3000}');
+    match c {
+        ' ' => forms.push('\u{3000}'),
+        '"' => forms.extend(['“', '”', '„', '″']),
+        '\'' => forms.extend(['‘', '’', '′']),
+        _ => {}
     }
     forms
 }
@@ -92,8 +110,12 @@ pub fn find<'a>(articles: impl IntoIterator<Item = &'a Article>, query: &str) ->
     else {
         return Vec::new();
     };
-    let exact =
-        (needle.iter().all(|&c| unfolded(c).len() == 1)).then(|| needle.iter().collect::<String>());
+    // Spaces between two Chinese characters may part a match, so no exact search finds it.
+    let spaced = needle
+        .windows(2)
+        .any(|pair| spaces_may_separate(pair[0], pair[1]));
+    let exact = (!spaced && needle.iter().all(|&c| unfolded(c).len() == 1))
+        .then(|| needle.iter().collect::<String>());
     let forms: Vec<String> = forms.into_iter().map(String::from).collect();
     // Where the anchor's forms occur in one text, in order: one substring search a form.
     let mut hits = Vec::new();
@@ -107,13 +129,14 @@ pub fn find<'a>(articles: impl IntoIterator<Item = &'a Article>, query: &str) ->
                     return;
                 }
                 let start_char = char + text[byte..start].chars().count();
+                let len = text[start..end].chars().count();
                 matches.push(Match {
                     article: index,
                     part,
                     start: start_char,
-                    len: needle.len(),
+                    len,
                 });
-                (byte, char) = (end, start_char + needle.len());
+                (byte, char) = (end, start_char + len);
             };
             match &exact {
                 // Most texts do not hold the query, and `contains` tells that fastest.
@@ -144,20 +167,28 @@ pub fn find<'a>(articles: impl IntoIterator<Item = &'a Article>, query: &str) ->
 }
 
 /// The byte range of the match of `needle` whose char `anchor` is at byte `hit` of `text`.
+/// Spaces between two Chinese characters of the needle are passed over.
 fn match_around(text: &str, hit: usize, needle: &[char], anchor: usize) -> Option<(usize, usize)> {
-    let (before, after) = (&needle[..anchor], &needle[anchor..]);
     let mut start = hit;
-    let mut back = text[..hit].char_indices().rev();
-    for &wanted in before.iter().rev() {
-        let (at, c) = back.next()?;
-        (fold(c) == wanted).then_some(())?;
-        start = at;
+    let mut back = text[..hit].char_indices().rev().peekable();
+    for at in (0..anchor).rev() {
+        if spaces_may_separate(needle[at], needle[at + 1]) {
+            while back.next_if(|&(_, c)| is_gap(c)).is_some() {}
+        }
+        let (byte, c) = back.next()?;
+        (fold(c) == needle[at]).then_some(())?;
+        start = byte;
     }
     let mut end = hit;
-    let mut ahead = text[hit..].chars();
-    for &wanted in after {
+    let mut ahead = text[hit..].chars().peekable();
+    for at in anchor..needle.len() {
+        if at > anchor && spaces_may_separate(needle[at - 1], needle[at]) {
+            while let Some(c) = ahead.next_if(|&c| is_gap(c)) {
+                end += c.len_utf8();
+            }
+        }
         let c = ahead.next()?;
-        (fold(c) == wanted).then_some(())?;
+        (fold(c) == needle[at]).then_some(())?;
         end += c.len_utf8();
     }
     Some((start, end))
@@ -248,6 +279,37 @@ mod tests {
                 prefix,
             }),
         }
+    }
+
+    #[test]
+    fn a_straight_quote_finds_curly_ones() {
+        let articles = [article("标题", &["完善“城市云脑”功能", "他说：‘好’"])];
+        let found = find(&articles, "\"城市云脑\"");
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].start, found[0].len), (2, 6));
+        assert_eq!(find(&articles, "'好'").len(), 1);
+        assert_eq!(find(&articles, "“城市").len(), 1);
+    }
+
+    #[test]
+    fn a_name_finds_its_byline_with_the_spaces_a_paper_puts_between_characters() {
+        let articles = [article("标题", &["记者 吴 帅 报道", "吴帅说", "吴　帅"])];
+        let found = find(&articles, "吴帅");
+        let spans: Vec<_> = found.iter().map(|m| (m.part, m.start, m.len)).collect();
+        assert_eq!(
+            spans,
+            [
+                (TextPart::Block(0), 3, 3),
+                (TextPart::Block(1), 0, 2),
+                (TextPart::Block(2), 0, 3)
+            ]
+        );
+        assert!(find(&articles, "ab").is_empty());
+        let latin = [article("标题", &["a b"])];
+        assert!(
+            find(&latin, "ab").is_empty(),
+            "only Chinese characters part so"
+        );
     }
 
     #[test]

@@ -148,6 +148,8 @@ pub struct App {
     lang: Lang,
     /// For each article in reading order, which of the edition's warnings are about it.
     warnings_of: Vec<Vec<usize>>,
+    /// The last query searched for, kept when Esc clears the highlights.
+    last_query: Option<String>,
 }
 
 impl App {
@@ -195,6 +197,7 @@ impl App {
             colors: true,
             lang: Lang::default(),
             warnings_of: Vec::new(),
+            last_query: None,
         };
         app.warnings_of = article_warnings(&app.edition);
         if app.articles.is_empty() {
@@ -692,11 +695,12 @@ impl App {
     // ---- search ----
 
     fn submit_search(&mut self, query: String) {
-        let query = match (query.is_empty(), &self.search) {
+        let query = match (query.is_empty(), &self.last_query) {
             (false, _) => query,
-            (true, Some(search)) => search.query.clone(),
+            (true, Some(last)) => last.clone(),
             (true, None) => return,
         };
+        self.last_query = Some(query.clone());
         let articles = (0..self.articles.len()).map(|index| self.article(index));
         let mut matches = search::find(articles, &query);
         if matches.is_empty() {
@@ -746,7 +750,11 @@ impl App {
 
     fn step_match(&mut self, forward: bool) {
         let Some(search) = &self.search else {
-            self.message = Some(self.strings().no_search_yet.into());
+            // Esc cleared the highlights, not the search: n runs it again, as in less.
+            match self.last_query.clone() {
+                Some(query) => self.submit_search(query),
+                None => self.message = Some(self.strings().no_search_yet.into()),
+            }
             return;
         };
         let count = search.matches.len();

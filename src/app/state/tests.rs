@@ -457,7 +457,14 @@ fn an_unknown_word_is_reported_and_esc_clears_highlights() {
     assert_eq!(message(&app), "Not found: 不存在的词");
     assert_eq!(app.search(), None);
     app.update(Action::NextMatch);
-    assert_eq!(message(&app), "No search yet: / searches.");
+    assert_eq!(
+        message(&app),
+        "Not found: 不存在的词",
+        "n repeats the last search"
+    );
+    let mut fresh = reader();
+    fresh.update(Action::NextMatch);
+    assert_eq!(message(&fresh), "No search yet: / searches.");
     search(&mut app, "数字");
     assert!(app.search().is_some());
     search(&mut app, "");
@@ -468,6 +475,27 @@ fn an_unknown_word_is_reported_and_esc_clears_highlights() {
     );
     app.update(Action::Cancel);
     assert_eq!(app.search(), None);
+    app.update(Action::NextMatch);
+    let search = app.search().expect("n after Esc searches again");
+    assert_eq!(search.query, "数字");
+    assert!(
+        message(&app).starts_with("/数字: match"),
+        "{}",
+        message(&app)
+    );
+}
+
+#[test]
+fn a_search_for_a_name_finds_its_spaced_out_byline() {
+    let mut app = reader();
+    search(&mut app, "吴帅");
+    let found = app.search().expect("the byline of 1-1 reads 吴 帅").matches[0];
+    assert_eq!(
+        (current_id(&app), found.part, found.len),
+        ("1-1", TextPart::Byline, 3)
+    );
+    search(&mut app, "\"城市云脑\"");
+    assert!(app.search().is_some(), "a straight quote finds “”");
 }
 
 fn caption_view(app: &App) -> &CaptionView {
