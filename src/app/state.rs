@@ -226,6 +226,7 @@ impl App {
             Action::Resize { width, height } => {
                 self.area = Rect::new(0, 0, width, height);
                 self.relayout_captions();
+                self.fit_list_to_height();
                 self.keep_selection_visible();
             }
             Action::SetAmbiguousWidth(ambiguous) => {
@@ -617,6 +618,14 @@ impl App {
             Some(index) => self.select(index),
             None => self.message = Some(self.strings().last_article.into()),
         }
+    }
+
+    /// After a resize: a list that now fits shows from its top, and one taller than the
+    /// screen never leaves empty rows below its end.
+    fn fit_list_to_height(&mut self) {
+        let Some(panes) = self.panes() else { return };
+        let height = panes.section_rows().height as usize;
+        self.list_offset = self.list_offset.min(self.rows.len().saturating_sub(height));
     }
 
     fn keep_selection_visible(&mut self) {
@@ -1061,6 +1070,23 @@ impl App {
     /// The page of the article being read.
     pub fn current_page(&self) -> Option<&Page> {
         let at = self.articles.get(self.current)?;
+        self.edition.pages.get(at.page)
+    }
+
+    /// The article whose text is at the top of the pane: in merged reading, the part being
+    /// read, which need not be the one selected; else the current article.
+    pub fn article_in_view(&self) -> Option<usize> {
+        let current = self.current()?;
+        let top = self.top_text().map(|((article, ..), _)| article);
+        Some(
+            top.filter(|at| self.shown_articles().contains(at))
+                .unwrap_or(current),
+        )
+    }
+
+    /// The page of [`App::article_in_view`].
+    pub fn page_in_view(&self) -> Option<&Page> {
+        let at = self.articles.get(self.article_in_view()?)?;
         self.edition.pages.get(at.page)
     }
 

@@ -75,7 +75,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
 /// "第一版 要闻  3/12  45%  merged  back 2".
 fn position(app: &App) -> String {
     let strings = app.strings();
-    let (Some(page), Some(index)) = (app.current_page(), app.current()) else {
+    let (Some(page), Some(index)) = (app.page_in_view(), app.article_in_view()) else {
         return strings.position_none.into();
     };
     let mut parts = vec![format!(" {}", page.label)];

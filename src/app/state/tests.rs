@@ -1171,3 +1171,48 @@ fn w_lists_the_articles_warnings_then_the_editions() {
     app.update(Action::ToggleWarnings);
     assert_eq!(app.overlay(), None);
 }
+
+#[test]
+fn in_merged_reading_the_page_shown_is_the_part_being_read() {
+    let mut app = long_continuation();
+    app.update(Action::ToggleMerged);
+    open(&mut app, "1-2");
+    assert_eq!(app.page_in_view().unwrap().number, 1);
+    let seam = seam_lines(&app)[0];
+    while app.scroll() <= seam {
+        app.update(Action::Down);
+    }
+    assert_eq!(current_id(&app), "1-2", "the selection stays");
+    assert_eq!(
+        app.page_in_view().unwrap().number,
+        4,
+        "the part read is on page 4"
+    );
+    assert_eq!(app.article(app.article_in_view().unwrap()).id, "4-1");
+}
+
+#[test]
+fn resizing_back_and_forth_leaves_the_list_showing_the_page_row() {
+    let mut app = reader();
+    app.update(Action::Resize {
+        width: 120,
+        height: 9,
+    });
+    press(&mut app, &[Action::Bottom]);
+    assert!(app.list_offset() > 0);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    assert_eq!(app.list_offset(), 0, "the whole list fits again");
+    app.update(Action::Resize {
+        width: 120,
+        height: 9,
+    });
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    assert_eq!(app.list_offset(), 0);
+    assert_eq!(app.rows()[app.list_offset()], Row::Page(0));
+}
