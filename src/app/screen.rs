@@ -2,7 +2,10 @@
 
 use ratatui::layout::{Margin, Position, Rect};
 
-use super::strings::EN;
+use crate::text::{AmbiguousWidth, LayoutOptions, MIN_WIDTH as MIN_LAYOUT_WIDTH, Punctuation};
+
+use super::captions::wrap;
+use super::strings::{EN, Strings, ZH};
 
 /// Below this many columns the panes take turns instead of standing side by side.
 pub const TWO_PANES_MIN_WIDTH: u16 = 60;
@@ -105,11 +108,25 @@ impl Panes {
         (self.warning_text().width as usize).saturating_sub(2)
     }
 
-    /// The help box, centred on the screen above the status line.
+    /// The help box, centred on the screen above the status line. Where it would leave
+    /// a sliver of the panes around it, it covers them whole.
     pub fn help(&self) -> Rect {
         let main = self.sections.union(self.article);
-        let width = main.width.min(76);
-        let height = main.height.min(help_lines() as u16 + 2);
+        let mut width = main.width.min(HELP_MAX_WIDTH);
+        if main.width - width <= 4 {
+            width = main.width;
+        }
+        // As tall as its rows at that width need, in whichever language needs more.
+        let text_width = width.saturating_sub(4) as usize;
+        let rows = [&EN, &ZH]
+            .map(|strings| help_rows(strings, text_width, AmbiguousWidth::Narrow).len())
+            .into_iter()
+            .max()
+            .unwrap_or(0);
+        let mut height = main.height.min(rows as u16 + 2);
+        if main.height - height <= 2 {
+            height = main.height;
+        }
         Rect {
             x: main.x + (main.width - width) / 2,
             y: main.y + (main.height - height) / 2,
@@ -124,11 +141,75 @@ impl Panes {
     }
 }
 
-/// Lines the help shows: a line per key row, a blank line and two legend lines. Every
-/// language lists the same keys.
-pub fn help_lines() -> usize {
-    EN.key_help.len() + 3
+/// The help box is at most this wide.
+const HELP_MAX_WIDTH: u16 = 76;
+
+/// Cells the help's keys column takes.
+pub const HELP_KEYS_WIDTH: usize = 15;
+
+/// Below this many cells for descriptions beside the keys, a description goes below them.
+const HELP_MIN_DESCRIPTION: usize = 20;
+
+/// A line of the help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRow {
+    /// The keys, on the first line of their row; empty on the lines after it.
+    pub keys: &'static str,
+    /// The description's text on this line.
+    pub text: String,
+    /// Cells from the left edge to `text`.
+    pub indent: usize,
 }
+
+/// The help's lines at `width` cells: each key with its description, wrapped beside it or,
+/// where that leaves too little room, below it; then a blank line and the list's marks.
+pub fn help_rows(strings: &Strings, width: usize, ambiguous: AmbiguousWidth) -> Vec<HelpRow> {
+    let beside = width >= HELP_KEYS_WIDTH + HELP_MIN_DESCRIPTION;
+    let indent = if beside { HELP_KEYS_WIDTH } else { 2 };
+    let options = LayoutOptions {
+        width: width.saturating_sub(indent).max(MIN_LAYOUT_WIDTH),
+        ambiguous,
+        // The help's own punctuation, as written: ", finds ，" must keep its ",".
+        punctuation: Punctuation::Source,
+    };
+    let entries = (strings.key_help.iter())
+        .map(|row| (row.keys, row.does))
+        .chain([("", "")])
+        .chain([
+            (INFERRED_MARK, strings.inferred_legend),
+            (WARNED_MARK, strings.warned_legend),
+        ]);
+    let mut rows = Vec::new();
+    for (keys, does) in entries {
+        let row = |keys, text| HelpRow { keys, text, indent };
+        let lines = wrap(does, &options);
+        match beside {
+            true => rows.extend(
+                lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(at, text)| row(if at == 0 { keys } else { "" }, text)),
+            ),
+            false => {
+                if !keys.is_empty() {
+                    rows.push(HelpRow {
+                        keys,
+                        text: String::new(),
+                        indent: 0,
+                    });
+                }
+                rows.extend(lines.into_iter().map(|text| row("", text)));
+            }
+        }
+    }
+    rows
+}
+
+/// Marks a title the parser inferred from the text because no headline was printed.
+pub const INFERRED_MARK: &str = "~";
+
+/// Marks an article the parser repaired or has doubts about (`w` lists them).
+pub const WARNED_MARK: &str = "!";
 
 #[cfg(test)]
 mod tests {

@@ -12,7 +12,7 @@ use crate::text::{
 use super::Action;
 use super::captions::{CaptionGroup, CaptionScope, CaptionView};
 use super::input::Mode;
-use super::screen::{Panes, help_lines};
+use super::screen::{Panes, help_rows};
 use super::search::{self, Search};
 use super::strings::{Lang, Strings};
 use super::warnings::{WarningsView, article_warnings};
@@ -286,8 +286,12 @@ impl App {
                 self.open_captions(scope);
             }
             (_, Some(Overlay::Help { scroll })) => {
-                let height = panes.map_or(0, |panes| panes.help_text().height as usize);
-                if let Some(to) = scrolled(*scroll, action, height, help_lines()) {
+                let (height, width) = panes.map_or((0, 0), |panes| {
+                    let text = panes.help_text();
+                    (text.height as usize, text.width as usize)
+                });
+                let total = help_rows(self.lang.strings(), width, self.ambiguous).len();
+                if let Some(to) = scrolled(*scroll, action, height, total) {
                     *scroll = to;
                 }
             }

@@ -3,19 +3,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
-use crate::app::screen::Panes;
+use crate::app::screen::{Panes, help_rows};
 use crate::app::strings::Strings;
-use crate::text::{AmbiguousWidth, str_width};
+use crate::text::AmbiguousWidth;
 
-use super::cells::{fit, put_str};
-use super::framed_overlay;
-use super::sections::{INFERRED_MARK, WARNED_MARK};
+use super::cells::put_str;
 use super::theme::Theme;
+use super::{Side, border_label, framed_overlay};
 
-/// Cells the keys column takes.
-const KEYS_WIDTH: u16 = 15;
-
-/// Draws the help box, scrolled to `scroll`.
+/// Draws the help box, scrolled to `scroll`; where it holds fewer lines than the help
+/// has, its bottom border says which it shows and that there are more.
 pub fn render(
     scroll: usize,
     panes: &Panes,
@@ -23,34 +20,47 @@ pub fn render(
     ambiguous: AmbiguousWidth,
     (theme, strings): (&Theme, &Strings),
 ) {
-    framed_overlay(buf, panes.help(), strings.help_title, (ambiguous, theme));
+    let area = panes.help();
+    framed_overlay(buf, area, strings.help_title, (ambiguous, theme));
     let text = panes.help_text();
-    let rows = (strings.key_help.iter())
-        .map(|row| (row.keys, row.does))
-        .chain([
-            ("", ""),
-            (INFERRED_MARK, strings.inferred_legend),
-            (WARNED_MARK, strings.warned_legend),
-        ])
-        .skip(scroll);
-    for ((keys, does), y) in rows.zip(text.top()..text.bottom()) {
-        let end = put_str(
+    let rows = help_rows(strings, text.width as usize, ambiguous);
+    let height = text.height as usize;
+    for (row, y) in rows.iter().skip(scroll).zip(text.top()..text.bottom()) {
+        put_str(
             buf,
             (text.x, y),
             text.right(),
-            keys,
+            row.keys,
             theme.help_keys,
             ambiguous,
         );
-        let x = (text.x + KEYS_WIDTH).max(end + 1);
-        debug_assert!(str_width(keys, ambiguous) < KEYS_WIDTH as usize);
-        let room = text.right().saturating_sub(x) as usize;
+        let x = text.x + row.indent as u16;
         put_str(
             buf,
             (x, y),
             text.right(),
-            &fit(does, room, ambiguous),
+            &row.text,
             Style::new(),
+            ambiguous,
+        );
+    }
+    if rows.len() > height {
+        let last = (scroll + height).min(rows.len());
+        let more = match (scroll > 0, last < rows.len()) {
+            (true, true) => "↑↓",
+            (false, true) => "↓",
+            (true, false) => "↑",
+            (false, false) => "",
+        };
+        let label = format!("{}-{last}/{} {more}", scroll + 1, rows.len());
+        let bottom = area.bottom() - 1;
+        border_label(
+            buf,
+            area,
+            bottom,
+            Side::Right,
+            &label,
+            theme.title,
             ambiguous,
         );
     }

@@ -11,11 +11,7 @@ use super::cells::{fill_row, fit, put_str};
 use super::framed;
 use super::theme::Theme;
 
-/// Marks a title the parser inferred from the text because no headline was printed.
-pub const INFERRED_MARK: &str = "~";
-
-/// Marks an article the parser repaired or has doubts about (`w` lists them).
-pub const WARNED_MARK: &str = "!";
+pub use crate::app::screen::{INFERRED_MARK, WARNED_MARK};
 
 /// `text` fitted into `width` cells; a cut one keeps a blank cell before the border, as a
 /// title of wide characters does when an odd cell is left over.

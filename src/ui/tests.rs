@@ -540,3 +540,37 @@ fn snapshots_without_colour_show_every_state_by_attributes() {
         insta::assert_snapshot!(format!("no_color_{name}_80x24"), attribute_text(&buf));
     }
 }
+
+#[test]
+fn the_help_fits_its_descriptions_and_says_when_it_holds_less_than_all() {
+    for lang in [Lang::En, Lang::Zh] {
+        for size in SIZES {
+            let app = scenario_in(lang, "help", &FIXTURE, AmbiguousWidth::Narrow, size);
+            let panes = app.panes().unwrap();
+            let text = panes.help_text();
+            let rows = crate::app::screen::help_rows(
+                app.strings(),
+                text.width.into(),
+                AmbiguousWidth::Narrow,
+            );
+            // Every word of every description is on some line: none is cut.
+            let shown: String = rows.iter().map(|row| row.text.as_str()).collect();
+            for key in app.strings().key_help {
+                let words: String = key.does.split_whitespace().collect();
+                let shown: String = shown.split_whitespace().collect();
+                assert!(
+                    shown.contains(&words),
+                    "{lang:?} {size:?}: {} cut",
+                    key.does
+                );
+            }
+            let buf = render(&app);
+            let help = panes.help();
+            let bottom: String = (help.left()..help.right())
+                .map(|x| buf[(x, help.bottom() - 1)].symbol())
+                .collect();
+            let hidden = rows.len() > text.height as usize;
+            assert_eq!(bottom.contains('↓'), hidden, "{lang:?} {size:?}: {bottom}");
+        }
+    }
+}

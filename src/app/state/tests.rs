@@ -564,11 +564,12 @@ fn the_help_opens_scrolls_and_closes() {
     press(&mut app, &[Action::Down, Action::Down]);
     assert_eq!(app.overlay(), Some(&Overlay::Help { scroll: 2 }));
     app.update(Action::Bottom);
-    let height = app.panes().unwrap().help_text().height as usize;
+    let text = app.panes().unwrap().help_text();
+    let total = help_rows(app.strings(), text.width.into(), AmbiguousWidth::Narrow).len();
     assert_eq!(
         app.overlay(),
         Some(&Overlay::Help {
-            scroll: help_lines() - height
+            scroll: total - text.height as usize
         })
     );
     app.update(Action::ToggleHelp);
