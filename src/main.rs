@@ -15,7 +15,7 @@ use kanbao::text::{self, AmbiguousWidth, LayoutOptions};
 #[command(name = "kanbao", version, about)]
 struct Cli {
     /// Page text files, folders of page files, a saved edition .json, or - for stdin.
-    /// Without one, the built-in edition opens.
+    /// Without one, stdin when it is a pipe or a file, else the built-in edition.
     paths: Vec<PathBuf>,
 
     /// Print the document model as JSON.
@@ -69,7 +69,12 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let edition = edition::load(&cli.paths)?;
+    // `kanbao < page.txt` and `… | kanbao` read what comes in, as less and bat do.
+    let paths = match cli.paths.is_empty() && stdin_is_a_pipe_or_file() {
+        true => vec![PathBuf::from("-")],
+        false => cli.paths.clone(),
+    };
+    let edition = edition::load(&paths)?;
     if cli.json {
         return print_with(|out| {
             serde_json::to_writer_pretty(&mut *out, &edition)?;
@@ -112,11 +117,30 @@ fn dump(edition: &Edition, id: &str, merged: bool, options: &LayoutOptions) -> a
         return print_with(|out| text::write_stories([parts], options, out));
     }
     if merged {
-        return print_with(|out| text::write_stories(edition::stories(edition), options, out));
+        let stories = edition::stories(edition);
+        return print_with(|out| text::write_edition(edition, stories, options, out));
     }
     let articles = edition.pages.iter().flat_map(|page| &page.articles);
     let stories = articles.map(|article| [article]);
-    print_with(|out| text::write_stories(stories, options, out))
+    print_with(|out| text::write_edition(edition, stories, options, out))
+}
+
+/// Whether stdin is a pipe or a redirected file, not a terminal, /dev/null or closed.
+fn stdin_is_a_pipe_or_file() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let stdin = std::io::stdin();
+        let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd)
+            .metadata()
+            .is_ok_and(|meta| meta.file_type().is_fifo() || meta.file_type().is_file())
+    }
+    #[cfg(not(unix))]
+    false
 }
 
 /// Writes to stdout through a buffer; a closed pipe (`kanbao --json | head`) is not an error.

@@ -200,3 +200,34 @@ fn a_chinese_locale_speaks_chinese_and_lang_overrides_it() {
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
 }
+
+/// A page that is not the built-in one, to tell what was read.
+const PAGE_FOUR: &str = "tests/fixtures/page4.txt";
+
+#[test]
+fn without_a_path_a_page_on_stdin_is_read_as_less_does() {
+    let page = std::fs::File::open(PAGE_FOUR).expect("the fixture");
+    let piped = Command::new(support::BINARY)
+        .stdin(Stdio::from(page))
+        .output()
+        .expect("run kanbao");
+    assert!(piped.status.success());
+    let text = String::from_utf8(piped.stdout).unwrap();
+    assert!(text.starts_with("== 第四版"), "{text}");
+    assert!(
+        !text.contains(FIRST_BODY),
+        "the built-in edition instead:\n{text}"
+    );
+
+    // In a terminal, the reader reads the page from stdin and the keys from the terminal.
+    let mut command = support::CommandBuilder::new("sh");
+    command.args(["-c", &format!("exec {} < {PAGE_FOUR}", support::BINARY)]);
+    command.env("LC_ALL", "C.UTF-8");
+    command.cwd(env!("CARGO_MANIFEST_DIR"));
+    let mut session = Session::spawn(command, 100, 30);
+    let screen = session.wait_for_text("第四版");
+    assert!(!screen.contains(&FIRST_TITLE[..3 * 6]), "{screen}");
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
