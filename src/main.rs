@@ -4,7 +4,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use kanbao::app::strings::Lang;
 use kanbao::edition::{self, Article, Edition};
@@ -47,6 +47,14 @@ struct Cli {
     /// Interface language, zh or en; by default from the locale (LC_ALL, LC_MESSAGES, LANG).
     #[arg(long, value_name = "zh|en")]
     lang: Option<Lang>,
+
+    /// Print a completion script for SHELL (bash, zsh, fish, elvish, powershell).
+    #[arg(long, value_name = "SHELL", hide = true, exclusive = true)]
+    completions: Option<clap_complete::Shell>,
+
+    /// Print the man page, in roff.
+    #[arg(long, hide = true, exclusive = true)]
+    man: bool,
 }
 
 fn parse_ambiguous_width(value: &str) -> Result<AmbiguousWidth, String> {
@@ -69,6 +77,16 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Some(shell) = cli.completions {
+        let mut command = Cli::command();
+        return print_with(|out| {
+            clap_complete::generate(shell, &mut command, "kanbao", out);
+            Ok(())
+        });
+    }
+    if cli.man {
+        return print_with(|out| clap_mangen::Man::new(Cli::command()).render(out));
+    }
     // `kanbao < page.txt` and `… | kanbao` read what comes in, as less and bat do.
     let paths = match cli.paths.is_empty() && stdin_is_a_pipe_or_file() {
         true => vec![PathBuf::from("-")],
