@@ -3,7 +3,11 @@
 //! Matching runs on the model's text, so a match can span a line break; the lines'
 //! [`SourceRef`](crate::text::SourceRef)s map it back to the screen.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
 
 use crate::edition::Article;
 use crate::text::{Line, TextPart};
@@ -32,11 +36,10 @@ pub struct Match {
     pub len: usize,
 }
 
-/// Folds the forms a reader does not tell apart: full-width ASCII ("，" "Ａ") and the
-/// ideographic space to their half-width forms, curly quotes to straight ones (so a typed
-/// " finds “ and ”), and Latin letters to lower case.
-/// One char in, one char out, so offsets survive folding.
-fn fold(c: char) -> char {
+/// The first folding step: full-width ASCII ("，" "Ａ") and the ideographic space to their
+/// half-width forms, curly quotes to straight ones (so a typed " finds “ and ”), and Latin
+/// letters to lower case.
+fn fold_forms(c: char) -> char {
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
@@ -45,6 +48,58 @@ fn fold(c: char) -> char {
         _ => c,
     };
     c.to_ascii_lowercase()
+}
+
+/// [`fold_forms`], then the compatibility form NFKC gives where it is one char (a CJK
+/// compatibility ideograph, a circled digit), then the simplified form of a traditional
+/// character (數 as 数), so that 简 and 繁 text find each other. One char in, one out.
+fn fold_fully(c: char) -> char {
+    let c = fold_forms(c);
+    let mut nfkc = std::iter::once(c).nfkc();
+    let c = match (nfkc.next(), nfkc.next()) {
+        (Some(single), None) => fold_forms(single),
+        _ => c,
+    };
+    if c.len_utf8() == 3 {
+        let mut buf = [0; 4];
+        let simplified = fast2s::convert(c.encode_utf8(&mut buf));
+        let mut chars = simplified.chars();
+        if let (Some(single), None) = (chars.next(), chars.next()) {
+            return single;
+        }
+    }
+    c
+}
+
+/// Every char of the Basic Multilingual Plane that folds to another, and the other way
+/// round: built once, at the first search.
+struct FoldTable {
+    folded: HashMap<char, char>,
+    forms: HashMap<char, Vec<char>>,
+}
+
+fn fold_table() -> &'static FoldTable {
+    static TABLE: OnceLock<FoldTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut folded = HashMap::new();
+        let mut forms: HashMap<char, Vec<char>> = HashMap::new();
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            let to = fold_fully(c);
+            if to != c {
+                folded.insert(c, to);
+                forms.entry(to).or_default().push(c);
+            }
+        }
+        FoldTable { folded, forms }
+    })
+}
+
+/// Folds the forms a reader does not tell apart (see [`fold_fully`]).
+fn fold(c: char) -> char {
+    match fold_table().folded.get(&c) {
+        Some(&to) => to,
+        None => fold_forms(c),
+    }
 }
 
 /// Whether text may hold spaces between needle chars `a` and `b` and still match: between
@@ -77,22 +132,12 @@ fn parts(article: &Article) -> impl Iterator<Item = (TextPart, &str)> {
     heading.chain(blocks).chain(captions)
 }
 
-/// The chars that fold to `c` (itself folded): `c`, and its upper-case and full-width forms.
+/// The chars that fold to `c` (itself folded): `c`, and its upper-case, full-width,
+/// compatibility and traditional forms.
 fn unfolded(c: char) -> Vec<char> {
     let mut forms = vec![c];
-    if c.is_ascii_lowercase() {
-        forms.push(c.to_ascii_uppercase());
-    }
-    for form in forms.clone() {
-        if ('!'..='~').contains(&form) {
-            forms.extend(char::from_u32(form as u32 + 0xFEE0));
-        }
-    }
-    match c {
-        ' ' => forms.push('\u{3000}'),
-        '"' => forms.extend(['“', '”', '„', '″']),
-        '\'' => forms.extend(['‘', '’', '′']),
-        _ => {}
+    if let Some(others) = fold_table().forms.get(&c) {
+        forms.extend(others.iter().filter(|&&other| other != c));
     }
     forms
 }
@@ -282,6 +327,21 @@ mod tests {
     }
 
     #[test]
+    fn simplified_and_traditional_text_find_each_other() {
+        let articles = [article("標題", &["數字青島建設", "数字青岛建设"])];
+        assert_eq!(find(&articles, "数字青岛").len(), 2);
+        assert_eq!(find(&articles, "數字青島").len(), 2);
+        assert_eq!(find(&articles, "标题").len(), 1);
+    }
+
+    #[test]
+    fn compatibility_forms_fold_where_they_are_one_character() {
+        // U+F9B2 is a compatibility form of 零; ① reads as 1.
+        let articles = [article("标题", &["\u{F9B2}点①"])];
+        assert_eq!(find(&articles, "零点1").len(), 1);
+    }
+
+    #[test]
     fn a_straight_quote_finds_curly_ones() {
         let articles = [article("标题", &["完善“城市云脑”功能", "他说：‘好’"])];
         let found = find(&articles, "\"城市云脑\"");
@@ -376,14 +436,29 @@ mod tests {
             let articles = [article("", &[&text])];
             let haystack: Vec<char> = text.chars().map(fold).collect();
             let needle: Vec<char> = query.chars().map(fold).collect();
+            // The length of a match at `start`, spaces passed over between Chinese chars.
+            let match_at = |start: usize| -> Option<usize> {
+                let mut at = start;
+                for (index, &wanted) in needle.iter().enumerate() {
+                    if index > 0 && spaces_may_separate(needle[index - 1], wanted) {
+                        while haystack.get(at) == Some(&' ') {
+                            at += 1;
+                        }
+                    }
+                    (haystack.get(at) == Some(&wanted)).then_some(())?;
+                    at += 1;
+                }
+                Some(at - start)
+            };
             let mut expected = Vec::new();
             let mut start = 0;
-            while start + needle.len() <= haystack.len() {
-                if haystack[start..start + needle.len()] == needle[..] {
-                    expected.push(start);
-                    start += needle.len();
-                } else {
-                    start += 1;
+            while start < haystack.len() {
+                match match_at(start) {
+                    Some(len) => {
+                        expected.push(start);
+                        start += len;
+                    }
+                    None => start += 1,
                 }
             }
             let found: Vec<usize> = find(&articles, &query)

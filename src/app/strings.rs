@@ -265,7 +265,7 @@ pub static EN: Strings = Strings {
         help("Backspace", "back to before the last jump"),
         help(
             "/",
-            "search all articles: , finds ，, \" finds “”, 吴帅 finds 吴 帅",
+            "search: , finds ，, \" finds “”, 数 finds 數, 吴帅 finds 吴 帅",
         ),
         help(
             "n N",
@@ -370,7 +370,10 @@ pub static ZH: Strings = Strings {
         help("0-9 Enter", "转到第 N 版：输入 N，再按 Enter"),
         help("Enter", "打开文章；跟随屏上的转版"),
         help("Backspace", "返回上次转版之前"),
-        help("/", "搜索全部文章；，同 ,，\" 同 “”；吴帅 可找到 吴 帅"),
+        help(
+            "/",
+            "搜索全部文章；，同 ,，\" 同 “”，简繁通查；吴帅 可找到 吴 帅",
+        ),
         help("n N", "下一处或上一处；Esc 之后重新搜索"),
         help("c", "图片说明；在其中按 p：全版的"),
         help("s", "标点显示为全角或按原文"),
