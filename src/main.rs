@@ -31,7 +31,7 @@ struct Cli {
     dump: Option<String>,
 
     /// Read each continued story as one text, its parts joined by a seam line: the reader
-    /// starts in merged reading (m toggles it); --dump prints each story once, whole, and
+    /// starts in merged reading (M toggles it); --dump prints each story once, whole, and
     /// --dump ID the story containing ID.
     #[arg(long, conflicts_with_all = ["json", "toc"])]
     merged: bool,

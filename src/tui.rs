@@ -9,6 +9,9 @@ use std::time::Duration;
 
 use anyhow::Context;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use crossterm::style::Print;
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
@@ -16,7 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
-use crate::app::input::{key_action, mouse_action};
+use crate::app::keymap::{self, Key, WHEEL_LINES};
 use crate::app::strings::Lang;
 use crate::app::{Action, App};
 use crate::edition::Edition;
@@ -194,11 +197,53 @@ fn action_for(event: Event, app: &App) -> Option<Action> {
         panic!("{TEST_PANIC_VAR} is set: panicking at the first key, as asked");
     }
     match event {
-        Event::Key(key) => key_action(key, app.mode()),
+        Event::Key(key) => keymap::action_for(reader_key(key)?, app.mode()),
         Event::Mouse(mouse) => mouse_action(mouse),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
     }
+}
+
+/// The reader's name for a key press; `None` for releases and keys it has no use for.
+fn reader_key(key: KeyEvent) -> Option<Key> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return match key.code {
+            KeyCode::Char(c) => Some(Key::Ctrl(c.to_ascii_lowercase())),
+            _ => None,
+        };
+    }
+    Some(match key.code {
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        _ => return None,
+    })
+}
+
+/// The action a mouse event asks for: the wheel scrolls, a left click clicks.
+fn mouse_action(mouse: MouseEvent) -> Option<Action> {
+    let (column, row) = (mouse.column, mouse.row);
+    let lines = match mouse.kind {
+        MouseEventKind::ScrollDown => WHEEL_LINES,
+        MouseEventKind::ScrollUp => -WHEEL_LINES,
+        MouseEventKind::Down(MouseButton::Left) => return Some(Action::Click { column, row }),
+        _ => return None,
+    };
+    Some(Action::Scroll { column, row, lines })
 }
 
 /// Gives the terminal back and stops, as Ctrl-Z does in less; takes it again on `fg`.
@@ -207,4 +252,49 @@ fn suspend(terminal: &mut Term) -> io::Result<()> {
     signal_hook::low_level::raise(SIGTSTP)?;
     enter()?;
     clear(terminal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_presses_become_reader_keys_and_releases_nothing() {
+        let press = |code, modifiers| KeyEvent::new(code, modifiers);
+        assert_eq!(
+            reader_key(press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Key::Char('G'))
+        );
+        assert_eq!(
+            reader_key(press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Key::Ctrl('c'))
+        );
+        assert_eq!(reader_key(press(KeyCode::F(1), KeyModifiers::NONE)), None);
+        let mut release = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(reader_key(release), None);
+    }
+
+    #[test]
+    fn the_wheel_scrolls_and_a_click_clicks() {
+        let mouse = |kind| MouseEvent {
+            kind,
+            column: 5,
+            row: 7,
+            modifiers: KeyModifiers::NONE,
+        };
+        assert_eq!(
+            mouse_action(mouse(MouseEventKind::ScrollDown)),
+            Some(Action::Scroll {
+                column: 5,
+                row: 7,
+                lines: WHEEL_LINES
+            })
+        );
+        assert_eq!(
+            mouse_action(mouse(MouseEventKind::Down(MouseButton::Left))),
+            Some(Action::Click { column: 5, row: 7 })
+        );
+        assert_eq!(mouse_action(mouse(MouseEventKind::Moved)), None);
+    }
 }

@@ -68,7 +68,7 @@ fn enter_follows_the_jump_backspace_returns_and_m_merges_the_story() {
         above_status(&screen.contents()) == above_status(&before)
     });
 
-    session.send("m");
+    session.send("M");
     let merged = session.wait_until("merged reading", |screen| {
         status_line(&screen.contents()).contains("merged")
     });
@@ -125,7 +125,7 @@ fn merged_on_the_command_line_starts_the_reader_in_merged_reading() {
     assert!(front.contains("the track."), "{end}");
     assert!(rest.contains("还把当地的粮食"), "{end}");
 
-    session.send("m");
+    session.send("M");
     session.wait_until("merged reading off", |screen| {
         status_line(&screen.contents()).contains("Merged reading off")
     });

@@ -57,6 +57,14 @@ pub enum Action {
     Digit(u8),
     /// Start typing a search.
     StartSearch,
+    /// `m`: the next letter names a mark to set at the place read.
+    StartSetMark,
+    /// `'`: the next letter names a mark to go to.
+    StartGoToMark,
+    /// Mark the place read with this letter.
+    SetMark(char),
+    /// Go to the place marked with this letter; `'` is the place before the last jump.
+    GoToMark(char),
     /// A character typed into the open prompt.
     Type(char),
     /// Delete the last character of the open prompt.
@@ -99,7 +107,7 @@ pub enum Action {
 impl Action {
     /// Every action that carries no data, in declaration order: what a test walks through
     /// to reach every branch of [`crate::app::App::update`] that a bare key can reach.
-    pub const WITHOUT_DATA: [Action; 30] = [
+    pub const WITHOUT_DATA: [Action; 32] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
@@ -125,6 +133,8 @@ impl Action {
         Action::PreviousPage,
         Action::NextPage,
         Action::StartSearch,
+        Action::StartSetMark,
+        Action::StartGoToMark,
         Action::Erase,
         Action::Confirm,
         Action::Back,
@@ -167,12 +177,16 @@ mod tests {
             Action::PreviousPage => Some(22),
             Action::NextPage => Some(23),
             Action::StartSearch => Some(24),
-            Action::Erase => Some(25),
-            Action::Confirm => Some(26),
-            Action::Back => Some(27),
-            Action::NextMatch => Some(28),
-            Action::PreviousMatch => Some(29),
+            Action::StartSetMark => Some(25),
+            Action::StartGoToMark => Some(26),
+            Action::Erase => Some(27),
+            Action::Confirm => Some(28),
+            Action::Back => Some(29),
+            Action::NextMatch => Some(30),
+            Action::PreviousMatch => Some(31),
             Action::Digit(_)
+            | Action::SetMark(_)
+            | Action::GoToMark(_)
             | Action::Type(_)
             | Action::Scroll { .. }
             | Action::Click { .. }

@@ -7,7 +7,8 @@ mod action;
 mod captions;
 #[cfg(test)]
 pub(crate) mod fixture;
-pub mod input;
+
+pub mod keymap;
 pub mod screen;
 mod search;
 mod state;

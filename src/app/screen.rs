@@ -5,6 +5,7 @@ use ratatui::layout::{Margin, Position, Rect};
 use crate::text::{AmbiguousWidth, LayoutOptions, MIN_WIDTH as MIN_LAYOUT_WIDTH, Punctuation};
 
 use super::captions::wrap;
+use super::keymap::KEYMAP;
 use super::strings::{EN, Strings, ZH};
 
 /// Below this many columns the panes take turns instead of standing side by side.
@@ -154,7 +155,7 @@ const HELP_MIN_DESCRIPTION: usize = 20;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpRow {
     /// The keys, on the first line of their row; empty on the lines after it.
-    pub keys: &'static str,
+    pub keys: String,
     /// The description's text on this line.
     pub text: String,
     /// Cells from the left edge to `text`.
@@ -172,34 +173,29 @@ pub fn help_rows(strings: &Strings, width: usize, ambiguous: AmbiguousWidth) -> 
         // The help's own punctuation, as written: ", finds ，" must keep its ",".
         punctuation: Punctuation::Source,
     };
-    let entries = (strings.key_help.iter())
-        .map(|row| (row.keys, row.does))
-        .chain([("", "")])
+    let entries = (KEYMAP.iter().zip(strings.key_help))
+        .map(|(row, does)| (row.keys(), *does))
+        .chain([(String::new(), "")])
         .chain([
-            (INFERRED_MARK, strings.inferred_legend),
-            (WARNED_MARK, strings.warned_legend),
+            (INFERRED_MARK.to_owned(), strings.inferred_legend),
+            (WARNED_MARK.to_owned(), strings.warned_legend),
         ]);
     let mut rows = Vec::new();
     for (keys, does) in entries {
-        let row = |keys, text| HelpRow { keys, text, indent };
         let lines = wrap(does, &options);
-        match beside {
-            true => rows.extend(
-                lines
-                    .into_iter()
-                    .enumerate()
-                    .map(|(at, text)| row(if at == 0 { keys } else { "" }, text)),
-            ),
-            false => {
-                if !keys.is_empty() {
-                    rows.push(HelpRow {
-                        keys,
-                        text: String::new(),
-                        indent: 0,
-                    });
-                }
-                rows.extend(lines.into_iter().map(|text| row("", text)));
-            }
+        if !beside && !keys.is_empty() {
+            rows.push(HelpRow {
+                keys: keys.clone(),
+                text: String::new(),
+                indent: 0,
+            });
+        }
+        for (at, text) in lines.into_iter().enumerate() {
+            let keys = match (beside, at) {
+                (true, 0) => keys.clone(),
+                _ => String::new(),
+            };
+            rows.push(HelpRow { keys, text, indent });
         }
     }
     rows

@@ -11,7 +11,7 @@ use crate::text::{
 
 use super::Action;
 use super::captions::{CaptionGroup, CaptionScope, CaptionView};
-use super::input::Mode;
+use super::keymap::Mode;
 use super::screen::{Panes, help_rows};
 use super::search::{self, Search};
 use super::strings::{Lang, Strings};
@@ -19,6 +19,9 @@ use super::warnings::{WarningsView, article_warnings};
 
 /// How many places Backspace can go back.
 const HISTORY_LIMIT: usize = 100;
+
+/// The most times a count repeats a key: more would only keep the reader busy.
+const MAX_COUNT: usize = 999;
 
 /// The pane keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +53,10 @@ pub enum Prompt {
     PageNumber(String),
     /// A search query.
     Search(String),
+    /// After `m`: the letter of the mark to set.
+    SetMark,
+    /// After `'`: the letter of the mark to go to.
+    GoToMark,
 }
 
 /// How far through the article the pane is.
@@ -150,6 +157,8 @@ pub struct App {
     warnings_of: Vec<Vec<usize>>,
     /// The last query searched for, kept when Esc clears the highlights.
     last_query: Option<String>,
+    /// Places marked with `m` and a letter.
+    marks: HashMap<char, Place>,
 }
 
 impl App {
@@ -198,6 +207,7 @@ impl App {
             lang: Lang::default(),
             warnings_of: Vec::new(),
             last_query: None,
+            marks: HashMap::new(),
         };
         app.warnings_of = article_warnings(&app.edition);
         if app.articles.is_empty() {
@@ -218,9 +228,15 @@ impl App {
         if from_user {
             self.message = None;
         }
+        // Digits typed before another key are its count, as in less: 5j, 10G.
+        let mut count = None;
         let typing_page = matches!(self.prompt, Some(Prompt::PageNumber(_)));
-        if typing_page && from_user && !Self::edits_page_number(action) {
-            self.prompt = None;
+        if typing_page
+            && from_user
+            && !Self::edits_page_number(action)
+            && let Some(Prompt::PageNumber(digits)) = self.prompt.take()
+        {
+            count = digits.parse::<usize>().ok();
         }
         match action {
             Action::Resize { width, height } => {
@@ -237,10 +253,109 @@ impl App {
             // The terminal shell stops the process; the state does not change.
             Action::Suspend => {}
             _ if matches!(self.prompt, Some(Prompt::Search(_))) => self.edit_search(action),
+            _ if matches!(self.prompt, Some(Prompt::SetMark | Prompt::GoToMark)) => {
+                self.prompt = None;
+                match action {
+                    Action::SetMark(letter) => self.set_mark(letter),
+                    Action::GoToMark(letter) => self.go_to_mark(letter),
+                    _ => {}
+                }
+            }
             _ if self.overlay.is_some() => self.update_overlay(action),
-            _ => self.update_reading(action),
+            _ => self.update_counted(action, count),
         }
         self.refresh();
+    }
+
+    /// Carries out a reading `action` typed after a `count`: a movement `count` times, `g`
+    /// and `G` to line `count` of the article or article `count` of the list.
+    fn update_counted(&mut self, action: Action, count: Option<usize>) {
+        let Some(count) = count else {
+            return self.update_reading(action);
+        };
+        match action {
+            Action::Top | Action::Bottom => match self.focus {
+                Focus::Article => {
+                    let last = self.lines.len().saturating_sub(self.article_height());
+                    self.scroll = count.saturating_sub(1).min(last);
+                }
+                Focus::Sections => {
+                    let last = self.articles.len().saturating_sub(1);
+                    self.select(count.saturating_sub(1).min(last));
+                }
+            },
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::HalfPageUp
+            | Action::HalfPageDown
+            | Action::PreviousArticle
+            | Action::NextArticle
+            | Action::PreviousPage
+            | Action::NextPage
+            | Action::NextMatch
+            | Action::PreviousMatch => {
+                for _ in 0..count.min(MAX_COUNT) {
+                    self.update_reading(action);
+                    self.refresh();
+                }
+            }
+            _ => self.update_reading(action),
+        }
+    }
+
+    // ---- marks ----
+
+    /// The place being read, to come back to.
+    fn place_here(&self) -> Place {
+        Place {
+            article: self.current,
+            top: self.top_text(),
+            scroll: self.scroll,
+        }
+    }
+
+    /// Goes back to `place`, as it was, with the focus on the article.
+    fn restore(&mut self, place: Place) {
+        self.current = place.article;
+        self.refresh();
+        self.scroll = (place.top)
+            .and_then(|top| self.line_of_top(top))
+            .unwrap_or(place.scroll);
+        self.keep_selection_visible();
+    }
+
+    fn set_mark(&mut self, letter: char) {
+        if self.articles.is_empty() {
+            return;
+        }
+        self.marks.insert(letter, self.place_here());
+        self.message = Some((self.strings().mark_set)(letter));
+    }
+
+    /// Goes to the place marked `letter`, remembering this one for Backspace; `''` goes to
+    /// where the last jump started, and `''` again comes back, as in less.
+    fn go_to_mark(&mut self, letter: char) {
+        if letter == '\'' {
+            let Some(place) = self.history.pop() else {
+                self.message = Some(self.strings().nothing_to_go_back_to.into());
+                return;
+            };
+            let here = self.place_here();
+            self.restore(place);
+            self.history.push(here);
+            return;
+        }
+        let Some(&place) = self.marks.get(&letter) else {
+            self.message = Some((self.strings().no_mark)(letter));
+            return;
+        };
+        if self.history.len() == HISTORY_LIMIT {
+            self.history.remove(0);
+        }
+        self.history.push(self.place_here());
+        self.restore(place);
     }
 
     fn edits_page_number(action: Action) -> bool {
@@ -371,6 +486,10 @@ impl App {
                 }
             }
             Action::StartSearch => self.prompt = Some(Prompt::Search(String::new())),
+            Action::StartSetMark => self.prompt = Some(Prompt::SetMark),
+            Action::StartGoToMark => self.prompt = Some(Prompt::GoToMark),
+            // Only after m or ' (see `update`).
+            Action::SetMark(_) | Action::GoToMark(_) => {}
             Action::Confirm => self.confirm(),
             Action::Back => self.back(),
             Action::NextMatch => self.step_match(true),
@@ -583,14 +702,7 @@ impl App {
 
     fn back(&mut self) {
         match self.history.pop() {
-            Some(place) => {
-                self.current = place.article;
-                self.refresh();
-                self.scroll = (place.top)
-                    .and_then(|top| self.line_of_top(top))
-                    .unwrap_or(place.scroll);
-                self.keep_selection_visible();
-            }
+            Some(place) => self.restore(place),
             None => self.message = Some(self.strings().nothing_to_go_back_to.into()),
         }
     }
@@ -1214,6 +1326,8 @@ impl App {
             (Some(Prompt::Search(_)), _) => Mode::Search,
             (_, Some(_)) => Mode::Overlay,
             (Some(Prompt::PageNumber(_)), _) => Mode::PageNumber,
+            (Some(Prompt::SetMark), _) => Mode::SetMark,
+            (Some(Prompt::GoToMark), _) => Mode::GoToMark,
             (None, None) => Mode::Normal,
         }
     }

@@ -30,7 +30,7 @@ pub fn render(
             buf,
             (text.x, y),
             text.right(),
-            row.keys,
+            &row.keys,
             theme.help_keys,
             ambiguous,
         );

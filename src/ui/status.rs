@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
-use crate::app::input::Mode;
+use crate::app::keymap::Mode;
 use crate::app::strings::Strings;
 use crate::app::{App, Focus, JumpTarget, Overlay, Progress, Prompt};
 use crate::text::str_width;
@@ -23,6 +23,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let text = match prompt {
             Prompt::Search(query) => format!("/{query}"),
             Prompt::PageNumber(digits) => format!("{}{digits}", strings.go_to_page),
+            Prompt::SetMark => strings.set_mark_prompt.into(),
+            Prompt::GoToMark => strings.go_to_mark_prompt.into(),
         };
         // Keep the end of a long query in view: that is where the typing is.
         let shown: String = match str_width(&text, ambiguous) < width {
@@ -100,6 +102,7 @@ fn hints(app: &App) -> String {
     let fixed = match (app.mode(), app.overlay(), app.focus()) {
         (Mode::Search, ..) => strings.hints_search,
         (Mode::PageNumber, ..) => strings.hints_page_number,
+        (Mode::SetMark | Mode::GoToMark, ..) => strings.hints_mark,
         (_, Some(Overlay::Help { .. }), _) => strings.hints_help,
         (_, Some(Overlay::Captions(_)), _) => strings.hints_captions,
         (_, Some(Overlay::Warnings(_)), _) => strings.hints_warnings,

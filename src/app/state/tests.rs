@@ -1,6 +1,7 @@
 use super::*;
 use crate::app::CaptionLine;
 use crate::app::fixture;
+use crate::app::keymap::Mode;
 use crate::text::{LineKind, TextPart, str_width};
 
 /// A reader on the test edition at 120x40.
@@ -272,9 +273,58 @@ fn a_page_number_can_be_corrected_or_abandoned() {
     assert_eq!(
         app.prompt(),
         None,
-        "another key abandons the number and acts"
+        "another key takes the number as its count"
     );
-    assert_eq!(current_id(&app), "1-2");
+    assert_eq!(current_id(&app), "4-1", "4j: four down the list");
+}
+
+#[test]
+fn a_count_repeats_a_movement_and_g_goes_to_that_line_or_article() {
+    let mut app = reader();
+    press(&mut app, &[Action::Digit(3), Action::Down]);
+    assert_eq!(current_id(&app), "1-4");
+    press(&mut app, &[Action::Digit(2), Action::Top]);
+    assert_eq!(
+        current_id(&app),
+        "1-2",
+        "2g in the list: the second article"
+    );
+    open(&mut app, "1-4");
+    press(
+        &mut app,
+        &[Action::Digit(1), Action::Digit(0), Action::Bottom],
+    );
+    assert_eq!(app.scroll(), 9, "10G: line 10 at the top");
+    press(&mut app, &[Action::Digit(5), Action::Down]);
+    assert_eq!(app.scroll(), 14, "5j");
+    press(&mut app, &[Action::Digit(2), Action::Up]);
+    assert_eq!(app.scroll(), 12, "2k");
+    press(&mut app, &[Action::Digit(2), Action::NextArticle]);
+    assert_eq!(current_id(&app), "4-2", "2]");
+}
+
+#[test]
+fn marks_remember_places_and_two_quotes_go_back_and_forth() {
+    let mut app = reader();
+    open(&mut app, "1-4");
+    press(&mut app, &[Action::Down; 7]);
+    press(&mut app, &[Action::StartSetMark]);
+    assert_eq!(app.mode(), Mode::SetMark);
+    press(&mut app, &[Action::SetMark('a')]);
+    assert_eq!(message(&app), "Mark a set: ' a returns here");
+    assert_eq!(app.mode(), Mode::Normal);
+    open(&mut app, "1-1");
+    press(&mut app, &[Action::StartGoToMark, Action::GoToMark('a')]);
+    assert_eq!((current_id(&app), app.scroll()), ("1-4", 7));
+    press(&mut app, &[Action::StartGoToMark, Action::GoToMark('b')]);
+    assert_eq!(message(&app), "No mark b: m b sets it");
+    // '' goes to where the last jump (here, to mark a) started, and back again.
+    press(&mut app, &[Action::StartGoToMark, Action::GoToMark('\'')]);
+    assert_eq!(current_id(&app), "1-1");
+    press(&mut app, &[Action::StartGoToMark, Action::GoToMark('\'')]);
+    assert_eq!((current_id(&app), app.scroll()), ("1-4", 7));
+    press(&mut app, &[Action::StartSetMark, Action::Cancel]);
+    assert_eq!(app.mode(), Mode::Normal);
 }
 
 #[test]
@@ -1216,4 +1266,104 @@ fn resizing_back_and_forth_leaves_the_list_showing_the_page_row() {
     });
     assert_eq!(app.list_offset(), 0);
     assert_eq!(app.rows()[app.list_offset()], Row::Page(0));
+}
+
+/// Whether `key` in `scope` does what the help row about it says, from a state where it
+/// can: each action's visible effect.
+fn does_what_the_help_says(key: crate::app::keymap::Key, scope: crate::app::keymap::Scope) -> bool {
+    use crate::app::keymap::{Scope, action_for};
+    let mut app = long_article_with_jump();
+    open(&mut app, "1-4");
+    app.update(Action::Down);
+    if scope == Scope::Viewer {
+        app.update(Action::ToggleCaptions);
+    }
+    let Some(action) = action_for(key, app.mode()) else {
+        return false;
+    };
+    let before = (current_id(&app).to_owned(), app.scroll(), app.focus());
+    app.update(action);
+    let after = (current_id(&app).to_owned(), app.scroll(), app.focus());
+    match action {
+        Action::Quit => !app.is_running(),
+        Action::Suspend => after == before,
+        Action::ToggleHelp => matches!(app.overlay(), Some(Overlay::Help { .. })),
+        Action::ToggleCaptions => match scope {
+            Scope::Viewer => app.overlay().is_none(),
+            _ => matches!(app.overlay(), Some(Overlay::Captions(_))),
+        },
+        Action::ToggleCaptionScope => {
+            matches!(app.overlay(), Some(Overlay::Captions(view)) if view.scope == CaptionScope::Page)
+        }
+        Action::ToggleWarnings => matches!(app.overlay(), Some(Overlay::Warnings(_))),
+        Action::TogglePunctuation => app.punctuation() == Punctuation::Source,
+        Action::ToggleMerged => app.merged(),
+        Action::Cancel => app.overlay().is_none() && app.prompt().is_none(),
+        Action::FocusNext | Action::FocusSections => app.focus() == Focus::Sections,
+        Action::FocusArticle => {
+            app.update(Action::FocusSections);
+            app.update(action);
+            app.focus() == Focus::Article
+        }
+        Action::Down | Action::PageDown | Action::HalfPageDown | Action::Bottom => match scope {
+            Scope::Viewer => true,
+            _ => after.1 > before.1,
+        },
+        Action::Up | Action::PageUp | Action::HalfPageUp | Action::Top => match scope {
+            Scope::Viewer => true,
+            _ => after.1 < before.1,
+        },
+        Action::PreviousArticle => after.0 == "1-3",
+        Action::NextArticle => after.0 == "4-1",
+        Action::PreviousPage => {
+            open(&mut app, "4-2");
+            app.update(action);
+            current_id(&app) == "1-1"
+        }
+        Action::NextPage => after.0 == "4-1",
+        Action::Digit(_) => matches!(app.prompt(), Some(Prompt::PageNumber(_))),
+        Action::Confirm => {
+            app.update(Action::Bottom);
+            app.update(Action::Confirm);
+            current_id(&app) == "4-2"
+        }
+        Action::Back => {
+            press(&mut app, &[Action::Bottom, Action::Confirm, action]);
+            current_id(&app) == "1-4"
+        }
+        Action::StartSearch => matches!(app.prompt(), Some(Prompt::Search(_))),
+        Action::StartSetMark => app.mode() == Mode::SetMark,
+        Action::StartGoToMark => app.mode() == Mode::GoToMark,
+        Action::NextMatch | Action::PreviousMatch => {
+            search(&mut app, "第1");
+            let first = app.search().unwrap().current;
+            app.update(action);
+            app.search().unwrap().current != first
+        }
+        _ => false,
+    }
+}
+
+#[test]
+fn every_key_in_the_table_does_what_its_help_says() {
+    use crate::app::keymap::{KEYMAP, Key};
+    for (row, does) in KEYMAP.iter().zip(crate::app::strings::EN.key_help) {
+        for binding in row.bindings {
+            // Ctrl-z stops the process in the terminal shell; the state only passes it on.
+            if binding.key == Key::Ctrl('z') {
+                continue;
+            }
+            assert!(
+                does_what_the_help_says(binding.key, binding.scope),
+                "{:?} ({:?}) does not do what the help says: {does}",
+                binding.key,
+                binding.scope
+            );
+        }
+    }
+    // The rows that name keys beside the table: digits, mark letters, the mouse.
+    assert!(does_what_the_help_says(
+        Key::Char('5'),
+        crate::app::keymap::Scope::Reading
+    ));
 }
