@@ -20,6 +20,7 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
 use crate::app::keymap::{self, Key, WHEEL_LINES};
+use crate::app::memory;
 use crate::app::strings::Lang;
 use crate::app::{Action, App};
 use crate::edition::Edition;
@@ -71,6 +72,7 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
     }
     install_panic_hook();
     watch_for_a_stuck_stop(Arc::clone(&stop));
+    let mut saving_error = None;
     let result = enter().and_then(|()| {
         let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
         let ambiguous = options.ambiguous.unwrap_or_else(probe_ambiguous_width);
@@ -79,10 +81,15 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
         let mut app = App::new(edition, ambiguous, size.width, size.height);
         app.set_colors(!options.no_color);
         app.set_lang(options.lang);
+        let state_file = resume(&mut app);
         if options.merged {
             app.update(Action::ToggleMerged);
         }
-        event_loop(&mut terminal, &mut app, &stop)
+        let result = event_loop(&mut terminal, &mut app, &stop);
+        if let Some(file) = state_file {
+            saving_error = memory::save(&file, &app.remembered()).err();
+        }
+        result
     });
     let restored = leave();
     // A signal ends the reader by that signal even when the terminal failed on the way: a
@@ -93,7 +100,24 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
             .with_context(|| format!("cannot end on signal {signal}"));
     }
     result.context("the terminal failed")?;
-    restored.context("cannot restore the terminal")
+    restored.context("cannot restore the terminal")?;
+    // Told once the terminal is back; not a reason to fail.
+    if let Some(error) = saving_error {
+        eprintln!("kanbao: reading state not kept: {error}");
+    }
+    Ok(())
+}
+
+/// Takes up `app`'s edition where the last run left it, from the XDG state directory;
+/// returns the file to save to at the end. State that cannot be read is told on the status
+/// line, and the reader starts fresh.
+fn resume(app: &mut App) -> Option<std::path::PathBuf> {
+    let file = memory::state_file(&memory::state_dir()?, &memory::edition_key(app.edition()));
+    match memory::load(&file) {
+        Ok(remembered) => app.resume(&remembered),
+        Err(error) => app.warn(error),
+    }
+    Some(file)
 }
 
 /// Ends the process by the signal in `stop` when the event loop has not stopped

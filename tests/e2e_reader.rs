@@ -224,10 +224,55 @@ fn without_a_path_a_page_on_stdin_is_read_as_less_does() {
     command.args(["-c", &format!("exec {} < {PAGE_FOUR}", support::BINARY)]);
     command.env("LC_ALL", "C.UTF-8");
     command.cwd(env!("CARGO_MANIFEST_DIR"));
+    support::keep_to_scratch(&mut command);
     let mut session = Session::spawn(command, 100, 30);
     let screen = session.wait_for_text("第四版");
     assert!(!screen.contains(&FIRST_TITLE[..3 * 6]), "{screen}");
     session.send("q");
     assert!(session.wait_exit().success());
     session.assert_terminal_restored();
+}
+
+#[test]
+fn the_reader_takes_up_where_it_was_left_and_a_damaged_state_only_warns() {
+    let state = support::scratch_dir("resume-state");
+    let start = || {
+        let mut command = support::command(&[]);
+        command.env("XDG_STATE_HOME", &state);
+        Session::spawn(command, 120, 40)
+    };
+    let mut session = start();
+    session.wait_for_text(&FIRST_TITLE[..3 * 6]);
+    session.send("jj\r");
+    session.wait_until("the third article open", |screen| {
+        columns_text(screen, article_column(120)..120).contains(THIRD_HEADLINE)
+    });
+    session.send("q");
+    assert!(session.wait_exit().success());
+    let files: Vec<_> = std::fs::read_dir(state.join("kanbao/editions"))
+        .expect("the state kept under XDG_STATE_HOME")
+        .collect();
+    assert_eq!(files.len(), 1);
+
+    let mut session = start();
+    let screen = session.wait_for_text("Back where you left off");
+    assert!(
+        columns_text_of(&session, 120).contains(THIRD_HEADLINE),
+        "not the third article:\n{screen}"
+    );
+    session.send("q");
+    assert!(session.wait_exit().success());
+
+    let file = files[0].as_ref().unwrap().path();
+    std::fs::write(&file, "not what the reader wrote").unwrap();
+    let mut session = start();
+    let screen = session.wait_for_text("damaged");
+    assert!(screen.contains(&FIRST_TITLE[..3 * 6]), "{screen}");
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
+
+fn columns_text_of(session: &Session, cols: u16) -> String {
+    session.with_screen(|screen| columns_text(screen, article_column(cols)..cols))
 }

@@ -214,6 +214,7 @@ fn ctrl_z_gives_the_terminal_to_the_shell_and_fg_takes_it_back() {
     command.args(["--norc", "--noprofile", "-m", "-c"]);
     command.arg(r#""$0"; echo "[stopped]"; read -r _; fg"#);
     command.arg(BINARY);
+    support::keep_to_scratch(&mut command);
     let session = Session::spawn(command, 100, 30);
     session.wait_for_text("版面");
     let shell = session.pid();
@@ -327,6 +328,7 @@ fn a_terminal_that_hangs_up_ends_the_reader() {
     command.args(["--ambiguous-width", "1"]);
     command.env("TERM", "xterm-256color");
     command.cwd(env!("CARGO_MANIFEST_DIR"));
+    support::keep_to_scratch(&mut command);
     let mut child = pair.slave.spawn_command(command).expect("start kanbao");
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().expect("read the terminal");

@@ -9,6 +9,7 @@ mod captions;
 pub(crate) mod fixture;
 
 pub mod keymap;
+pub mod memory;
 pub mod screen;
 mod search;
 mod state;

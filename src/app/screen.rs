@@ -179,6 +179,7 @@ pub fn help_rows(strings: &Strings, width: usize, ambiguous: AmbiguousWidth) -> 
         .chain([
             (INFERRED_MARK.to_owned(), strings.inferred_legend),
             (WARNED_MARK.to_owned(), strings.warned_legend),
+            (String::new(), strings.read_legend),
         ]);
     let mut rows = Vec::new();
     for (keys, does) in entries {

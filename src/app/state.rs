@@ -1,6 +1,6 @@
 //! The reader's state and the one function that changes it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ratatui::layout::{Position, Rect};
 
@@ -12,6 +12,7 @@ use crate::text::{
 use super::Action;
 use super::captions::{CaptionGroup, CaptionScope, CaptionView};
 use super::keymap::Mode;
+use super::memory::{Remembered, SavedPlace};
 use super::screen::{Panes, help_rows};
 use super::search::{self, Search};
 use super::strings::{Lang, Strings};
@@ -159,6 +160,8 @@ pub struct App {
     last_query: Option<String>,
     /// Places marked with `m` and a letter.
     marks: HashMap<char, Place>,
+    /// The articles read (opened in the article pane), by position in reading order.
+    read: HashSet<usize>,
 }
 
 impl App {
@@ -208,6 +211,7 @@ impl App {
             warnings_of: Vec::new(),
             last_query: None,
             marks: HashMap::new(),
+            read: HashSet::new(),
         };
         app.warnings_of = article_warnings(&app.edition);
         if app.articles.is_empty() {
@@ -265,6 +269,9 @@ impl App {
             _ => self.update_counted(action, count),
         }
         self.refresh();
+        if self.focus == Focus::Article && self.current < self.articles.len() {
+            self.read.insert(self.current);
+        }
     }
 
     /// Carries out a reading `action` typed after a `count`: a movement `count` times, `g`
@@ -303,6 +310,61 @@ impl App {
             }
             _ => self.update_reading(action),
         }
+    }
+
+    // ---- kept between runs ----
+
+    /// What to remember of this edition: the article read, the place in it, the articles read.
+    pub fn remembered(&self) -> Remembered {
+        let current = self.current();
+        let place = self
+            .top_text()
+            .and_then(|((article, part, offset), shift)| {
+                (Some(article) == current).then(|| SavedPlace::new(part, offset, shift))
+            });
+        Remembered {
+            article: current.map(|index| self.article(index).id.clone()),
+            place,
+            read: (self.read.iter())
+                .map(|&index| self.article(index).id.clone())
+                .collect(),
+        }
+    }
+
+    /// Takes up reading where `remembered` left off: its article open at its place, and the
+    /// articles it read marked read. Ids the edition no longer has are passed over.
+    pub fn resume(&mut self, remembered: &Remembered) {
+        self.read = (remembered.read.iter())
+            .filter_map(|id| self.index_of(id))
+            .collect();
+        let Some(index) = remembered
+            .article
+            .as_deref()
+            .and_then(|id| self.index_of(id))
+        else {
+            return;
+        };
+        self.select(index);
+        if let Some(place) = remembered.place {
+            self.focus = Focus::Article;
+            self.refresh();
+            let text = (index, place.text_part(), place.offset);
+            if let Some(line) = self.line_of_top((text, place.shift)) {
+                self.scroll = line;
+            }
+            self.refresh();
+        }
+        self.message = Some((self.strings().resumed)(&self.article(index).title));
+    }
+
+    /// Whether the article at `index` was read, in this run or an earlier one.
+    pub fn is_read(&self, index: usize) -> bool {
+        self.read.contains(&index)
+    }
+
+    /// Shows `warning` on the status line until the next key.
+    pub fn warn(&mut self, warning: String) {
+        self.message = Some(warning);
     }
 
     // ---- marks ----

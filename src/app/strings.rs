@@ -102,6 +102,8 @@ pub struct Strings {
     pub go_to_mark_prompt: &'static str,
     /// Hints while a mark's letter is awaited.
     pub hints_mark: &'static str,
+    /// Reading taken up where it was left: the article's title.
+    pub resumed: fn(&str) -> String,
     /// Merged reading switched on.
     pub merged_on: &'static str,
     /// Merged reading switched off.
@@ -196,6 +198,8 @@ pub struct Strings {
     pub hints_warnings: &'static str,
     /// The help's legend for the list's mark of an article with warnings.
     pub warned_legend: &'static str,
+    /// The help's legend for how the list shows articles read.
+    pub read_legend: &'static str,
 }
 
 /// English.
@@ -224,6 +228,7 @@ pub static EN: Strings = Strings {
     set_mark_prompt: "Mark as: ",
     go_to_mark_prompt: "Go to mark: ",
     hints_mark: "a letter  ' before the last jump  Esc cancel",
+    resumed: |title| format!("Back where you left off: {title}"),
     merged_on: "Merged reading: continued stories read as one text",
     merged_off: "Merged reading off",
 
@@ -300,6 +305,7 @@ pub static EN: Strings = Strings {
     no_warnings: "None.",
     hints_warnings: "j k scroll  Esc close",
     warned_legend: "in the list: text the parser repaired or doubts (w)",
+    read_legend: "in the list: titles drawn faint are read (remembered between runs)",
 };
 
 /// 中文.
@@ -328,6 +334,7 @@ pub static ZH: Strings = Strings {
     set_mark_prompt: "标记为：",
     go_to_mark_prompt: "转到标记：",
     hints_mark: "字母  ' 上次转版之前  Esc 取消",
+    resumed: |title| format!("接着上次读：{title}"),
     merged_on: "合并阅读：转版文章连成一篇",
     merged_off: "合并阅读已关",
 
@@ -404,6 +411,7 @@ pub static ZH: Strings = Strings {
     no_warnings: "没有。",
     hints_warnings: "j k 滚动  Esc 关闭",
     warned_legend: "列表中：解析时修复过或存疑的文章（w 查看）",
+    read_legend: "列表中：标题变淡的文章已读（下次打开仍记得）",
 };
 
 #[cfg(test)]

@@ -73,6 +73,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     true => (INFERRED_MARK, theme.inferred_title),
                     false => (" ", Style::new()),
                 };
+                let style = match app.is_read(index) {
+                    true => style.patch(theme.read_title),
+                    false => style,
+                };
                 let title = fit_clear(&article.title, width.saturating_sub(2), ambiguous);
                 let warned = match app.warning_count(index) {
                     0 => " ",

@@ -34,6 +34,8 @@ pub struct Theme {
     pub column_banner: Style,
     /// A title the parser inferred, in the section list.
     pub inferred_title: Style,
+    /// An article read, in the section list.
+    pub read_title: Style,
     /// The selected article while the list has the focus.
     pub selected: Style,
     /// The selected article while the article has the focus.
@@ -87,6 +89,7 @@ pub const COLOR: Theme = Theme {
     page_heading: fg(Color::Yellow).add_modifier(Modifier::BOLD),
     column_banner: fg(Color::Cyan),
     inferred_title: Style::new().add_modifier(Modifier::DIM.union(Modifier::ITALIC)),
+    read_title: fg(Color::DarkGray),
     selected: Style::new().add_modifier(Modifier::REVERSED),
     selected_unfocused: Style::new().bg(Color::DarkGray),
     current_match: Style::new().fg(Color::Black).bg(Color::LightRed),
@@ -123,6 +126,7 @@ pub const NO_COLOR: Theme = Theme {
     page_heading: BOLD.add_modifier(Modifier::UNDERLINED),
     column_banner: BOLD,
     inferred_title: ITALIC,
+    read_title: DIM,
     selected: REVERSED,
     selected_unfocused: BOLD.add_modifier(Modifier::UNDERLINED),
     current_match: REVERSED.add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
@@ -204,6 +208,7 @@ mod tests {
             theme.page_heading,
             theme.column_banner,
             theme.inferred_title,
+            theme.read_title,
             theme.selected,
             theme.selected_unfocused,
             theme.current_match,

@@ -1367,3 +1367,35 @@ fn every_key_in_the_table_does_what_its_help_says() {
         crate::app::keymap::Scope::Reading
     ));
 }
+
+#[test]
+fn what_is_remembered_takes_reading_up_at_the_same_text_and_marks_the_read() {
+    let mut app = reader();
+    open(&mut app, "1-4");
+    press(&mut app, &[Action::Down; 12]);
+    let before = top_line_start(&app);
+    let remembered = app.remembered();
+    assert_eq!(remembered.article.as_deref(), Some("1-4"));
+    assert!(remembered.read.contains("1-4"));
+    assert!(!remembered.read.contains("1-2"), "never opened");
+
+    let mut again = App::new(fixture::edition(), AmbiguousWidth::Narrow, 100, 30);
+    again.resume(&remembered);
+    assert_eq!(current_id(&again), "1-4");
+    assert_eq!(again.focus(), Focus::Article);
+    assert_eq!(top_line_start(&again), before, "the same text at the top");
+    assert!(again.is_read(again.index_of("1-4").unwrap()));
+    assert!(message(&again).starts_with("Back where you left off"));
+
+    let gone = crate::app::memory::Remembered {
+        article: Some("9-9".into()),
+        ..Default::default()
+    };
+    let mut fresh = reader();
+    fresh.resume(&gone);
+    assert_eq!(
+        current_id(&fresh),
+        "1-1",
+        "an article the edition lacks is passed over"
+    );
+}
