@@ -52,6 +52,10 @@ struct Cli {
     #[arg(long, value_name = "SHELL", hide = true, exclusive = true)]
     completions: Option<clap_complete::Shell>,
 
+    /// Print the default config file, every setting commented out, to start one from.
+    #[arg(long, exclusive = true)]
+    print_config: bool,
+
     /// Print the man page, in roff.
     #[arg(long, hide = true, exclusive = true)]
     man: bool,
@@ -84,6 +88,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         });
     }
+    if cli.print_config {
+        return print_with(|out| out.write_all(kanbao::app::config::DEFAULT_FILE.as_bytes()));
+    }
     if cli.man {
         return print_with(|out| clap_mangen::Man::new(Cli::command()).render(out));
     }
@@ -114,7 +121,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             ambiguous: cli.ambiguous_width,
             merged: cli.merged,
             no_color: kanbao::tui::no_color_requested(),
-            lang: cli.lang.unwrap_or_else(Lang::from_locale),
+            lang: cli.lang,
         };
         return kanbao::tui::run(edition, options);
     }

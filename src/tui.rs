@@ -19,6 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
+use crate::app::config::{self, Config};
 use crate::app::keymap::{self, Key, WHEEL_LINES};
 use crate::app::memory;
 use crate::app::strings::Lang;
@@ -49,8 +50,8 @@ pub struct Options {
     pub merged: bool,
     /// Draw without colour, as `NO_COLOR` asks.
     pub no_color: bool,
-    /// The language of the interface.
-    pub lang: Lang,
+    /// The language of the interface; `None`: the config file's, else the locale's.
+    pub lang: Option<Lang>,
 }
 
 /// Whether the environment asks for no colour: `NO_COLOR` set and not empty
@@ -72,16 +73,28 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
     }
     install_panic_hook();
     watch_for_a_stuck_stop(Arc::clone(&stop));
+    let (config, config_error) = match config::config_file().map(|file| Config::load(&file)) {
+        Some(Err(error)) => (Config::default(), Some(error)),
+        Some(Ok(config)) => (config, None),
+        None => (Config::default(), None),
+    };
     let mut saving_error = None;
     let result = enter().and_then(|()| {
         let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-        let ambiguous = options.ambiguous.unwrap_or_else(probe_ambiguous_width);
+        let ambiguous = (options.ambiguous.or(config.ambiguous_width))
+            .unwrap_or_else(ambiguous_width_of_this_terminal);
         clear(&mut terminal)?;
         let size = terminal.size()?;
         let mut app = App::new(edition, ambiguous, size.width, size.height);
-        app.set_colors(!options.no_color);
-        app.set_lang(options.lang);
+        app.set_colors(!options.no_color && config.colors != Some(false));
+        app.set_lang((options.lang.or(config.lang)).unwrap_or_else(Lang::from_locale));
+        if let Some(punctuation) = config.punctuation {
+            app.set_punctuation(punctuation);
+        }
         let state_file = resume(&mut app);
+        if let Some(error) = config_error {
+            app.warn(format!("Defaults used: {error}"));
+        }
         if options.merged {
             app.update(Action::ToggleMerged);
         }
@@ -171,12 +184,33 @@ fn install_panic_hook() {
 /// nothing else can read, so the probe runs here, before the first frame, rather than
 /// beside the event loop. A terminal that answers costs one round trip; one that never
 /// answers, crossterm's two-second wait, once.
-fn probe_ambiguous_width() -> AmbiguousWidth {
+fn probe_ambiguous_width() -> Option<AmbiguousWidth> {
     let answer =
         execute!(stdout(), cursor::MoveTo(0, 0), Print('“')).and_then(|()| cursor::position());
     match answer {
-        Ok((2, _)) => AmbiguousWidth::Wide,
-        _ => AmbiguousWidth::Narrow,
+        Ok((2, _)) => Some(AmbiguousWidth::Wide),
+        Ok(_) => Some(AmbiguousWidth::Narrow),
+        Err(_) => None,
+    }
+}
+
+/// How wide this terminal draws ambiguous characters: asked, unless a terminal of its type
+/// (`$TERM`) never answered before, which is remembered under the XDG state directory so
+/// that the two-second wait comes once, not at every start. No answer means narrow.
+fn ambiguous_width_of_this_terminal() -> AmbiguousWidth {
+    let term = std::env::var("TERM").unwrap_or_default();
+    let remembered = memory::state_dir().map(|dir| memory::silent_terminal_file(&dir, &term));
+    if remembered.as_deref().is_some_and(std::path::Path::exists) {
+        return AmbiguousWidth::Narrow;
+    }
+    match probe_ambiguous_width() {
+        Some(width) => width,
+        None => {
+            if let Some(file) = remembered {
+                let _ = memory::remember_silent_terminal(&file);
+            }
+            AmbiguousWidth::Narrow
+        }
     }
 }
 

@@ -276,3 +276,43 @@ fn the_reader_takes_up_where_it_was_left_and_a_damaged_state_only_warns() {
 fn columns_text_of(session: &Session, cols: u16) -> String {
     session.with_screen(|screen| columns_text(screen, article_column(cols)..cols))
 }
+
+#[test]
+fn a_config_file_sets_the_language_and_a_bad_one_is_named_and_passed_over() {
+    let printed = Command::new(support::BINARY)
+        .arg("--print-config")
+        .output()
+        .expect("run kanbao");
+    assert!(printed.status.success());
+    let defaults = String::from_utf8(printed.stdout).unwrap();
+    assert!(defaults.contains("# lang = \"zh\""), "{defaults}");
+
+    let config = support::scratch_dir("config-home");
+    std::fs::create_dir_all(config.join("kanbao")).unwrap();
+    let start = || {
+        let mut command = support::command(&[]);
+        command.env("XDG_CONFIG_HOME", &config);
+        Session::spawn(command, 120, 40)
+    };
+    std::fs::write(config.join("kanbao/config.toml"), "lang = \"zh\"\n").unwrap();
+    let mut session = start();
+    session.wait_for_text("Enter 打开");
+    session.send("q");
+    assert!(session.wait_exit().success());
+
+    std::fs::write(
+        config.join("kanbao/config.toml"),
+        "# mine\nlang = \"zh\"\ncolour = \"blue\"\n",
+    )
+    .unwrap();
+    let mut session = start();
+    let screen = session.wait_for_text("Defaults used");
+    assert!(screen.contains("line 3"), "{screen}");
+    assert!(screen.contains("colour"), "{screen}");
+    // The next key clears the message: the hints are the default language's, English.
+    session.send("j");
+    session.wait_for_text("Enter open");
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}

@@ -135,6 +135,32 @@ pub fn state_file(state_dir: &Path, key: &str) -> PathBuf {
         .join(format!("{key}.json"))
 }
 
+/// The file whose presence says that terminals of type `term` do not answer the
+/// ambiguous-width question.
+pub fn silent_terminal_file(state_dir: &Path, term: &str) -> PathBuf {
+    let name: String = (term.chars())
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    state_dir.join("kanbao").join("silent-terminals").join(name)
+}
+
+/// Notes in `file` that its terminal type never answers.
+pub fn remember_silent_terminal(file: &Path) -> std::io::Result<()> {
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(
+        file,
+        "never answered the ambiguous-width question: narrow assumed\n",
+    )
+}
+
 /// The XDG state directory (`$XDG_STATE_HOME`, else `~/.local/state`), if there is a home.
 pub fn state_dir() -> Option<PathBuf> {
     use etcetera::BaseStrategy;

@@ -8,6 +8,7 @@ mod captions;
 #[cfg(test)]
 pub(crate) mod fixture;
 
+pub mod config;
 pub mod keymap;
 pub mod memory;
 pub mod screen;

@@ -1353,6 +1353,12 @@ impl App {
         self.colors
     }
 
+    /// Shows half-width punctuation as `punctuation` says, as if `s` had been pressed.
+    pub fn set_punctuation(&mut self, punctuation: Punctuation) {
+        self.punctuation = punctuation;
+        self.refresh();
+    }
+
     /// Draws in colour or without (`NO_COLOR`).
     pub fn set_colors(&mut self, colors: bool) {
         self.colors = colors;
