@@ -94,8 +94,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     if cli.man {
         return print_with(|out| clap_mangen::Man::new(Cli::command()).render(out));
     }
-    // `kanbao < page.txt` and `… | kanbao` read what comes in, as less and bat do.
-    let paths = match cli.paths.is_empty() && stdin_is_a_pipe_or_file() {
+    // `kanbao < page.txt` and `… | kanbao` read what comes in, as less and bat do; an
+    // empty stdin leaves the built-in edition.
+    let paths = match cli.paths.is_empty() && stdin_is_a_pipe_or_file() && stdin_has_text() {
         true => vec![PathBuf::from("-")],
         false => cli.paths.clone(),
     };
@@ -166,6 +167,16 @@ fn stdin_is_a_pipe_or_file() -> bool {
     }
     #[cfg(not(unix))]
     false
+}
+
+/// Whether anything comes in on stdin: an empty pipe or file leaves the built-in edition.
+/// What is looked at stays in stdin's buffer for the loader to read.
+fn stdin_has_text() -> bool {
+    use std::io::BufRead;
+    std::io::stdin()
+        .lock()
+        .fill_buf()
+        .is_ok_and(|bytes| !bytes.is_empty())
 }
 
 /// Writes to stdout through a buffer; a closed pipe (`kanbao --json | head`) is not an error.

@@ -128,6 +128,10 @@ impl Panes {
         if main.height - height <= 2 {
             height = main.height;
         }
+        // A box as tall as the panes would leave their corners showing beside it.
+        if height == main.height {
+            width = main.width;
+        }
         Rect {
             x: main.x + (main.width - width) / 2,
             y: main.y + (main.height - height) / 2,
