@@ -1,4 +1,9 @@
 //! The reader's state and the one function that changes it.
+//!
+//! This file holds the state, `update` and what the UI reads; the rest is split along its
+//! seams: [`layout`] (the article view: the shown lines, their cache, places in them),
+//! [`jumps`] (pages and 下转 / 上接), [`finding`] (search), [`viewers`] (captions and
+//! warnings) and [`places`] (marks, the way back, what is kept between runs).
 
 use std::collections::{HashMap, HashSet};
 
@@ -116,6 +121,19 @@ struct Place {
     scroll: usize,
 }
 
+/// What the lines in the article pane were laid out from, to tell when they must be laid
+/// out again.
+#[derive(Debug)]
+struct ShownLines {
+    /// The articles, by position in reading order: the current one, or in merged reading
+    /// every part of its story.
+    articles: Vec<usize>,
+    /// The layout options.
+    options: LayoutOptions,
+    /// Whether merged reading was on.
+    merged: bool,
+}
+
 /// Where an article sits: its page, its index on the page, its row in the list.
 #[derive(Debug, Clone, Copy)]
 struct ArticleAt {
@@ -144,10 +162,10 @@ pub struct App {
     layouts: LayoutCache,
     /// Whether a story's continued parts are shown with it as one text.
     merged: bool,
-    /// The current article's lines (in merged reading, its story's), and the articles,
-    /// options and reading mode they were laid out from.
+    /// The current article's lines (in merged reading, its story's).
     lines: Vec<Line>,
-    shown: Option<(Vec<usize>, LayoutOptions, bool)>,
+    /// What [`App::lines`] were laid out from; `None` before the first layout.
+    shown: Option<ShownLines>,
     list_offset: usize,
     running: bool,
     /// Whether the terminal is to show colour (`NO_COLOR` says not).
@@ -310,114 +328,6 @@ impl App {
             }
             _ => self.update_reading(action),
         }
-    }
-
-    // ---- kept between runs ----
-
-    /// What to remember of this edition: the article read, the place in it, the articles read.
-    pub fn remembered(&self) -> Remembered {
-        let current = self.current();
-        let place = self
-            .top_text()
-            .and_then(|((article, part, offset), shift)| {
-                (Some(article) == current).then(|| SavedPlace::new(part, offset, shift))
-            });
-        Remembered {
-            article: current.map(|index| self.article(index).id.clone()),
-            place,
-            read: (self.read.iter())
-                .map(|&index| self.article(index).id.clone())
-                .collect(),
-        }
-    }
-
-    /// Takes up reading where `remembered` left off: its article open at its place, and the
-    /// articles it read marked read. Ids the edition no longer has are passed over.
-    pub fn resume(&mut self, remembered: &Remembered) {
-        self.read = (remembered.read.iter())
-            .filter_map(|id| self.index_of(id))
-            .collect();
-        let Some(index) = remembered
-            .article
-            .as_deref()
-            .and_then(|id| self.index_of(id))
-        else {
-            return;
-        };
-        self.select(index);
-        if let Some(place) = remembered.place {
-            self.focus = Focus::Article;
-            self.refresh();
-            let text = (index, place.text_part(), place.offset);
-            if let Some(line) = self.line_of_top((text, place.shift)) {
-                self.scroll = line;
-            }
-            self.refresh();
-        }
-        self.message = Some((self.strings().resumed)(&self.article(index).title));
-    }
-
-    /// Whether the article at `index` was read, in this run or an earlier one.
-    pub fn is_read(&self, index: usize) -> bool {
-        self.read.contains(&index)
-    }
-
-    /// Shows `warning` on the status line until the next key.
-    pub fn warn(&mut self, warning: String) {
-        self.message = Some(warning);
-    }
-
-    // ---- marks ----
-
-    /// The place being read, to come back to.
-    fn place_here(&self) -> Place {
-        Place {
-            article: self.current,
-            top: self.top_text(),
-            scroll: self.scroll,
-        }
-    }
-
-    /// Goes back to `place`, as it was, with the focus on the article.
-    fn restore(&mut self, place: Place) {
-        self.current = place.article;
-        self.refresh();
-        self.scroll = (place.top)
-            .and_then(|top| self.line_of_top(top))
-            .unwrap_or(place.scroll);
-        self.keep_selection_visible();
-    }
-
-    fn set_mark(&mut self, letter: char) {
-        if self.articles.is_empty() {
-            return;
-        }
-        self.marks.insert(letter, self.place_here());
-        self.message = Some((self.strings().mark_set)(letter));
-    }
-
-    /// Goes to the place marked `letter`, remembering this one for Backspace; `''` goes to
-    /// where the last jump started, and `''` again comes back, as in less.
-    fn go_to_mark(&mut self, letter: char) {
-        if letter == '\'' {
-            let Some(place) = self.history.pop() else {
-                self.message = Some(self.strings().nothing_to_go_back_to.into());
-                return;
-            };
-            let here = self.place_here();
-            self.restore(place);
-            self.history.push(here);
-            return;
-        }
-        let Some(&place) = self.marks.get(&letter) else {
-            self.message = Some((self.strings().no_mark)(letter));
-            return;
-        };
-        if self.history.len() == HISTORY_LIMIT {
-            self.history.remove(0);
-        }
-        self.history.push(self.place_here());
-        self.restore(place);
     }
 
     fn edits_page_number(action: Action) -> bool {
@@ -658,121 +568,6 @@ impl App {
         }
     }
 
-    fn go_to_page(&mut self, number: u32) {
-        let label = page_label(number);
-        match self
-            .edition
-            .pages
-            .iter()
-            .position(|page| page.number == number)
-        {
-            None => self.message = Some((self.strings().page_missing)(&label)),
-            Some(page) => match self.first_article_of(page) {
-                None => self.message = Some((self.strings().page_empty)(&label)),
-                Some(index) => self.jump_to(index),
-            },
-        }
-    }
-
-    /// Enter in the article: follows the jump whose line is in view, so that a reader never
-    /// leaves a part they have not seen; a jump out of view is only pointed to.
-    fn follow_jump(&mut self) {
-        match self.jump_in_view() {
-            Some((_, jump)) => self.follow(&jump),
-            None => {
-                let has_jump =
-                    (self.shown_articles().iter()).any(|&index| self.jump_lines_of(index));
-                self.message = Some(match has_jump {
-                    true => self.strings().jump_out_of_view.into(),
-                    false => self.strings().no_jump.into(),
-                });
-            }
-        }
-    }
-
-    /// Whether the lines shown hold a jump line of the article at `index`.
-    fn jump_lines_of(&self, index: usize) -> bool {
-        (0..self.lines.len()).any(|line| {
-            self.jump_at_line(line)
-                .is_some_and(|(owner, _)| owner == index)
-        })
-    }
-
-    /// Follows `jump`, or says in one line why it leads nowhere.
-    fn follow(&mut self, jump: &Jump) {
-        let label = page_label(jump.page);
-        match self.jump_target(jump) {
-            JumpTarget::Article(index) => self.jump_to(index),
-            JumpTarget::MissingPage => self.message = Some((self.strings().page_missing)(&label)),
-            JumpTarget::NoMatchingPart => {
-                self.message = Some((self.strings().no_matching_part)(&label))
-            }
-        }
-    }
-
-    /// Where `jump` leads in this edition.
-    pub fn jump_target(&self, jump: &Jump) -> JumpTarget {
-        match jump.article.as_deref().and_then(|id| self.index_of(id)) {
-            Some(index) => JumpTarget::Article(index),
-            None if self.edition.page(jump.page).is_none() => JumpTarget::MissingPage,
-            None => JumpTarget::NoMatchingPart,
-        }
-    }
-
-    /// The jump a jump line of [`App::lines`] shows, and the article it belongs to: a
-    /// "上接" line is the first part's, a "下转" line the last part's, a seam the part's
-    /// before it.
-    pub fn jump_at_line(&self, line: usize) -> Option<(usize, Jump)> {
-        let shown = self.shown_articles();
-        let (owner, jump) = match self.lines.get(line)?.kind {
-            LineKind::JumpFrom => {
-                let owner = *shown.first()?;
-                (owner, self.article(owner).jump_from.as_ref()?)
-            }
-            LineKind::JumpTo => {
-                let owner = *shown.last()?;
-                (owner, self.article(owner).jump_to.as_ref()?)
-            }
-            // In merged reading a seam stands where the part before it said "下转".
-            LineKind::Seam => {
-                let seams_so_far = (0..=line)
-                    .filter(|&at| {
-                        self.lines[at].kind == LineKind::Seam
-                            && (at == 0 || self.lines[at - 1].kind != LineKind::Seam)
-                    })
-                    .count();
-                let owner = *shown.get(seams_so_far.checked_sub(1)?)?;
-                (owner, self.article(owner).jump_to.as_ref()?)
-            }
-            _ => return None,
-        };
-        Some((owner, jump.clone()))
-    }
-
-    /// The jump line in the pane, if any, and its jump: the "下转" one when both show, as
-    /// it reads on.
-    pub fn jump_in_view(&self) -> Option<(usize, Jump)> {
-        let end = (self.scroll + self.article_height()).min(self.lines.len());
-        let in_view = |kind: LineKind| {
-            (self.scroll..end)
-                .filter(|&line| self.lines[line].kind == kind)
-                .find_map(|line| Some((line, self.jump_at_line(line)?.1)))
-        };
-        (in_view(LineKind::JumpTo).or_else(|| in_view(LineKind::Seam)))
-            .or_else(|| in_view(LineKind::JumpFrom))
-    }
-
-    fn back(&mut self) {
-        match self.history.pop() {
-            Some(place) => self.restore(place),
-            None => self.message = Some(self.strings().nothing_to_go_back_to.into()),
-        }
-    }
-
-    fn index_of(&self, id: &str) -> Option<usize> {
-        (0..self.articles.len()).find(|&index| self.article(index).id == id)
-    }
-
     // ---- scrolling ----
 
     /// Scrolls the article; Space at its end turns to the next article, as a reader turning
@@ -879,334 +674,6 @@ impl App {
         }
     }
 
-    // ---- search ----
-
-    fn submit_search(&mut self, query: String) {
-        let query = match (query.is_empty(), &self.last_query) {
-            (false, _) => query,
-            (true, Some(last)) => last.clone(),
-            (true, None) => return,
-        };
-        self.last_query = Some(query.clone());
-        let articles = (0..self.articles.len()).map(|index| self.article(index));
-        let mut matches = search::find(articles, &query);
-        if matches.is_empty() {
-            self.search = None;
-            self.message = Some((self.strings().not_found)(&query));
-            return;
-        }
-        // Matches come in article order, which is reading order unless merged reading puts
-        // a story's parts together.
-        if self.merged {
-            self.sort_in_reading_order(&mut matches);
-        }
-        // The first match below the top of the pane, else the first in a later story.
-        let (lines, shown) = (self.lines(), self.shown_articles());
-        let story = self.reading_rank(self.current).0;
-        let ahead = (matches.iter())
-            .position(|found| {
-                search::line_of(lines, shown, found).is_some_and(|line| line >= self.scroll)
-            })
-            .or_else(|| {
-                (matches.iter()).position(|found| self.reading_rank(found.article).0 > story)
-            });
-        self.search = Some(Search {
-            query,
-            matches,
-            current: 0,
-        });
-        self.show_match(ahead.unwrap_or(0), ahead.is_none());
-    }
-
-    /// Puts `matches` in reading order, looking each article's place up once: a story's
-    /// parts are found by following its jumps.
-    fn sort_in_reading_order(&self, matches: &mut [search::Match]) {
-        let mut ranks = HashMap::new();
-        matches.sort_by_cached_key(|found| {
-            *(ranks.entry(found.article)).or_insert_with(|| self.reading_rank(found.article))
-        });
-    }
-
-    /// Where the article at `index` comes in reading order: its story's place, by the story's
-    /// first part, and its place in the story. Outside merged reading every article is a story.
-    fn reading_rank(&self, index: usize) -> (usize, usize) {
-        let story = self.story_of(index);
-        let part = story.iter().position(|&part| part == index).unwrap_or(0);
-        (story.first().copied().unwrap_or(index), part)
-    }
-
-    fn step_match(&mut self, forward: bool) {
-        let Some(search) = &self.search else {
-            // Esc cleared the highlights, not the search: n runs it again, as in less.
-            match self.last_query.clone() {
-                Some(query) => self.submit_search(query),
-                None => self.message = Some(self.strings().no_search_yet.into()),
-            }
-            return;
-        };
-        let count = search.matches.len();
-        let (next, wrapped) = if forward {
-            ((search.current + 1) % count, search.current + 1 == count)
-        } else {
-            ((search.current + count - 1) % count, search.current == 0)
-        };
-        self.show_match(next, wrapped);
-    }
-
-    fn show_match(&mut self, index: usize, wrapped: bool) {
-        let Some(search) = &mut self.search else {
-            return;
-        };
-        search.current = index;
-        let found = search.matches[index];
-        let note =
-            (self.lang.strings().match_of)(&search.query, index + 1, search.matches.len(), wrapped);
-        // A match in the text shown is scrolled to, as in one article; elsewhere it is a jump.
-        if !self.shown_articles().contains(&found.article) {
-            self.jump_to(found.article);
-        }
-        self.focus = Focus::Article;
-        self.refresh();
-        let height = self.article_height();
-        if let Some(line) = search::line_of(self.lines(), self.shown_articles(), &found)
-            && (line < self.scroll || line >= self.scroll + height)
-        {
-            self.scroll = line.saturating_sub(height / 3);
-        }
-        self.message = Some(note);
-    }
-
-    // ---- captions ----
-
-    fn open_captions(&mut self, scope: CaptionScope) {
-        self.overlay = Some(Overlay::Captions(self.caption_view(scope)));
-    }
-
-    /// The captions `c` shows: the article's, or in merged reading its whole story's.
-    fn own_caption_scope(&self) -> CaptionScope {
-        match self.story_of(self.current).len() {
-            0 | 1 => CaptionScope::Article,
-            _ => CaptionScope::Story,
-        }
-    }
-
-    fn caption_view(&self, scope: CaptionScope) -> CaptionView {
-        let width = self
-            .panes()
-            .map_or(MIN_WIDTH, |panes| panes.caption_text().width as usize);
-        let options = self.layout_options(width);
-        let group = |heading, article| CaptionGroup { heading, article };
-        let groups: Vec<CaptionGroup> = match scope {
-            CaptionScope::Page => (self.current_page().into_iter())
-                .flat_map(|page| &page.articles)
-                .map(|article| group(Some(article.title.clone()), article))
-                .collect(),
-            // Which part of the story, and on which page: captions sit beside their part.
-            CaptionScope::Story => {
-                let story = self.story_of(self.current);
-                (story.iter().enumerate())
-                    .map(|(part, &index)| {
-                        let page = &self.edition.pages[self.articles[index].page];
-                        let heading =
-                            (self.strings().story_part)(part + 1, story.len(), &page.label);
-                        group(Some(heading), self.article(index))
-                    })
-                    .collect()
-            }
-            CaptionScope::Article => (self.current_article().into_iter())
-                .map(|article| group(None, article))
-                .collect(),
-        };
-        CaptionView::new(scope, &groups, &options, self.strings())
-    }
-
-    // ---- repairs and warnings ----
-
-    fn open_warnings(&mut self) {
-        self.overlay = Some(Overlay::Warnings(self.warnings_view()));
-    }
-
-    fn warnings_view(&self) -> WarningsView {
-        let width = (self.panes())
-            .map_or(MIN_WIDTH, |panes| panes.warning_wrap_width())
-            .max(MIN_WIDTH);
-        let strings = self.strings();
-        let all: Vec<&str> = self.edition.warnings.iter().map(String::as_str).collect();
-        let own: Vec<&str> = (self.story_of(self.current).iter())
-            .filter_map(|&index| self.warnings_of.get(index))
-            .flatten()
-            .map(|&at| all[at])
-            .collect();
-        let headings = [
-            strings.warnings_of_article.to_string(),
-            (strings.warnings_of_edition)(all.len()),
-        ];
-        // The parser's words, in English punctuation: shown as written.
-        let options = LayoutOptions {
-            punctuation: Punctuation::Source,
-            ..self.layout_options(width)
-        };
-        WarningsView::new([&own, &all], headings, strings.no_warnings, &options)
-    }
-
-    /// How many of the edition's warnings are about the article at `index`.
-    pub fn warning_count(&self, index: usize) -> usize {
-        self.warnings_of.get(index).map_or(0, Vec::len)
-    }
-
-    fn relayout_captions(&mut self) {
-        if let Some(Overlay::Warnings(view)) = &self.overlay {
-            let scroll = view.scroll;
-            let mut view = self.warnings_view();
-            view.scroll = scroll.min(view.lines.len().saturating_sub(1));
-            self.overlay = Some(Overlay::Warnings(view));
-        }
-        if let Some(Overlay::Captions(view)) = &self.overlay {
-            let scroll = view.scroll;
-            let mut view = self.caption_view(view.scope);
-            view.scroll = scroll.min(view.lines.len().saturating_sub(1));
-            self.overlay = Some(Overlay::Captions(view));
-        }
-    }
-
-    // ---- layout ----
-
-    // ---- merged reading ----
-
-    fn toggle_merged(&mut self) {
-        self.merged = !self.merged;
-        self.message = Some(match self.merged {
-            true => self.strings().merged_on.into(),
-            false => self.strings().merged_off.into(),
-        });
-        // Matches follow the new reading order; the one shown stays the one shown.
-        if let Some(mut search) = self.search.take() {
-            let shown = search.matches[search.current];
-            self.sort_in_reading_order(&mut search.matches);
-            search.current = (search.matches.iter())
-                .position(|found| *found == shown)
-                .unwrap_or(0);
-            self.search = Some(search);
-        }
-    }
-
-    /// The articles read as one text with the article at `index`, in reading order: in merged
-    /// reading the parts of its story, else the article alone.
-    fn story_of(&self, index: usize) -> Vec<usize> {
-        let alone = vec![index];
-        if !self.merged || index >= self.articles.len() {
-            return alone;
-        }
-        let parts = story_parts(&self.edition, &self.article(index).id);
-        let story: Vec<usize> = (parts.iter())
-            .filter_map(|part| self.index_of(&part.id))
-            .collect();
-        if story.contains(&index) { story } else { alone }
-    }
-
-    /// The first line of the article at `index` among the lines shown: the seam before it in
-    /// a merged story, else the top.
-    fn part_start(&self, index: usize) -> usize {
-        let Some(part) = self.shown_articles().iter().position(|&at| at == index) else {
-            return 0;
-        };
-        let lines = &self.lines;
-        let seams = (0..lines.len()).filter(|&at| {
-            lines[at].kind == LineKind::Seam && (at == 0 || lines[at - 1].kind != LineKind::Seam)
-        });
-        part.checked_sub(1)
-            .and_then(|seam| seams.clone().nth(seam))
-            .unwrap_or(0)
-    }
-
-    /// What is at the top of the pane: the first text at or below it, else the last above.
-    /// A blank top line thus means the paragraph that follows, whatever its new length.
-    fn top_text(&self) -> Option<TopAt> {
-        let shown = self.shown_articles();
-        let text_of = |at: usize| {
-            let source = self.lines[at].source?;
-            Some((*shown.get(source.story_part)?, source.part, source.start))
-        };
-        let found = |at: usize| Some((text_of(at)?, self.scroll as isize - at as isize));
-        let end = self.lines.len();
-        (self.scroll..end)
-            .find_map(found)
-            .or_else(|| (0..self.scroll.min(end)).rev().find_map(found))
-    }
-
-    /// The line that puts `top` back at the top of the pane.
-    fn line_of_top(&self, (text, offset): TopAt) -> Option<usize> {
-        Some(self.line_of_text(text)?.saturating_add_signed(offset))
-    }
-
-    /// The last line shown that starts at or before `text`.
-    fn line_of_text(&self, (article, part, start): TextAt) -> Option<usize> {
-        let shown = self.shown_articles();
-        self.lines.iter().rposition(|line| {
-            line.source.is_some_and(|source| {
-                shown.get(source.story_part) == Some(&article)
-                    && source.part == part
-                    && source.start <= start
-            })
-        })
-    }
-
-    // ---- layout ----
-
-    /// Takes the lines of the current article (in merged reading, of its story) from the
-    /// layout cache when the articles or the options changed; a new layout keeps the text at
-    /// the top of the pane in view if it still shows it, else starts at the current article.
-    /// Clamps the scroll position.
-    fn refresh(&mut self) {
-        let (Some(panes), true) = (self.panes(), self.current < self.articles.len()) else {
-            return;
-        };
-        let options = self.layout_options(panes.article_text().width as usize);
-        if !self.shows_current(&options) {
-            let story = self.story_of(self.current);
-            let anchor = self.top_text();
-            let parts: Vec<&Article> = (story.iter())
-                .map(|&index| {
-                    let at = self.articles[index];
-                    &self.edition.pages[at.page].articles[at.index]
-                })
-                .collect();
-            self.lines = self.layouts.story_lines(&parts, &options).to_vec();
-            self.shown = Some((story, options, self.merged));
-            self.scroll = anchor
-                .and_then(|anchor| self.line_of_top(anchor))
-                .unwrap_or_else(|| self.part_start(self.current));
-        }
-        let height = panes.article_text().height as usize;
-        self.scroll = self.scroll.min(self.lines.len().saturating_sub(height));
-    }
-
-    /// Whether the lines shown are those of the current article (in merged reading, of its
-    /// story) laid out with `options`. Checked on every update, so it looks at the shown
-    /// story only: stories partition the articles, so a merged story showing the current
-    /// article is its whole story.
-    fn shows_current(&self, options: &LayoutOptions) -> bool {
-        self.shown
-            .as_ref()
-            .is_some_and(|(story, shown_options, merged)| {
-                shown_options == options
-                    && *merged == self.merged
-                    && if self.merged {
-                        story.contains(&self.current)
-                    } else {
-                        story[..] == [self.current]
-                    }
-            })
-    }
-
-    fn layout_options(&self, width: usize) -> LayoutOptions {
-        LayoutOptions {
-            width,
-            ambiguous: self.ambiguous,
-            punctuation: self.punctuation,
-        }
-    }
-
     // ---- what the UI reads ----
 
     /// The edition being read.
@@ -1277,7 +744,7 @@ impl App {
     /// current article, or in merged reading every part of its story. A line's
     /// [`crate::text::SourceRef::story_part`] indexes this.
     pub fn shown_articles(&self) -> &[usize] {
-        self.shown.as_ref().map_or(&[], |(shown, _, _)| shown)
+        self.shown.as_ref().map_or(&[], |shown| &shown.articles)
     }
 
     /// Whether continued stories are read as one text.
@@ -1431,6 +898,12 @@ fn scrolled(scroll: usize, action: Action, height: usize, total: usize) -> Optio
     };
     Some(to.min(last))
 }
+
+mod finding;
+mod jumps;
+mod layout;
+mod places;
+mod viewers;
 
 #[cfg(test)]
 mod tests;
