@@ -1,6 +1,6 @@
 //! The reader's state and its `update(Action)`: pure and testable, no terminal.
 //!
-//! Keys become [`Action`]s ([`input`]), [`App::update`] changes the state, and `ui::draw`
+//! Keys become [`Action`]s ([`keymap`]), [`App::update`] changes the state, and `ui::draw`
 //! reads it. Geometry shared by both sides lives in [`screen`].
 
 mod action;
