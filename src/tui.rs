@@ -88,6 +88,7 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
         let mut app = App::new(edition, ambiguous, size.width, size.height);
         app.set_colors(!options.no_color && config.colors != Some(false));
         app.set_lang((options.lang.or(config.lang)).unwrap_or_else(Lang::from_locale));
+        app.set_extra_keys(config.keys.clone());
         if let Some(punctuation) = config.punctuation {
             app.set_punctuation(punctuation);
         }
@@ -255,7 +256,7 @@ fn action_for(event: Event, app: &App) -> Option<Action> {
         panic!("{TEST_PANIC_VAR} is set: panicking at the first key, as asked");
     }
     match event {
-        Event::Key(key) => keymap::action_for(reader_key(key)?, app.mode()),
+        Event::Key(key) => keymap::action_for_with(reader_key(key)?, app.mode(), app.extra_keys()),
         Event::Mouse(mouse) => mouse_action(mouse),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,

@@ -294,11 +294,18 @@ fn a_config_file_sets_the_language_and_a_bad_one_is_named_and_passed_over() {
         command.env("XDG_CONFIG_HOME", &config);
         Session::spawn(command, 120, 40)
     };
-    std::fs::write(config.join("kanbao/config.toml"), "lang = \"zh\"\n").unwrap();
+    std::fs::write(
+        config.join("kanbao/config.toml"),
+        "lang = \"zh\"\n[keys]\n\"x\" = \"quit\"\n",
+    )
+    .unwrap();
     let mut session = start();
     session.wait_for_text("Enter 打开");
-    session.send("q");
-    assert!(session.wait_exit().success());
+    session.send("x");
+    assert!(
+        session.wait_exit().success(),
+        "x quits, as the config binds it"
+    );
 
     std::fs::write(
         config.join("kanbao/config.toml"),

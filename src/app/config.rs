@@ -5,16 +5,19 @@
 //! that does not parse, or names a setting or value the reader does not know, is told in
 //! one message naming the file, the line and the key, and the reader starts on defaults.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use crate::text::{AmbiguousWidth, Punctuation};
 
+use super::Action;
+use super::keymap::{Key, parse_action, parse_key};
 use super::strings::Lang;
 
 /// The settings a config file can make.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
     /// The interface language.
     pub lang: Option<Lang>,
@@ -24,6 +27,8 @@ pub struct Config {
     pub punctuation: Option<Punctuation>,
     /// Whether to draw in colour; `false` draws as under `NO_COLOR`.
     pub colors: Option<bool>,
+    /// Keys bound to actions, over the built-in ones, while reading.
+    pub keys: Vec<(Key, Action)>,
 }
 
 /// The file as written, before its values are checked.
@@ -34,6 +39,8 @@ struct File {
     ambiguous_width: Option<u8>,
     punctuation: Option<String>,
     colors: Option<bool>,
+    #[serde(default)]
+    keys: BTreeMap<String, String>,
 }
 
 /// The config file `kanbao --print-config` prints: every setting, commented out at its
@@ -54,6 +61,17 @@ pub const DEFAULT_FILE: &str = r#"# kanbao's config file: $XDG_CONFIG_HOME/kanba
 
 # Colour: false draws with reverse, bold and underline only, as NO_COLOR does.
 # colors = true
+
+# Keys, over the built-in ones while reading: "key" = "action". A key is a character,
+# Ctrl-x, or Space Enter Esc Backspace Tab Up Down Left Right PgUp PgDn Home End. An action
+# is one of: quit toggle-help toggle-captions toggle-punctuation toggle-warnings
+# toggle-merged cancel focus-next focus-sections focus-article up down page-up page-down
+# half-page-up half-page-down top bottom previous-article next-article previous-page
+# next-page start-search start-set-mark start-go-to-mark confirm back next-match
+# previous-match.
+[keys]
+# "x" = "quit"
+# "Ctrl-n" = "next-article"
 "#;
 
 impl Config {
@@ -104,11 +122,26 @@ impl Config {
                 return Err(bad("punctuation", value, "\"full-width\" or \"source\""));
             }
         };
+        let mut keys = Vec::new();
+        for (key, action) in &raw.keys {
+            let key_at = |what: &str| {
+                let quoted = format!("\"{key}\"");
+                let line = (text.lines())
+                    .position(|line| line.trim_start().starts_with(&quoted))
+                    .map_or(1, |at| at + 1);
+                format!("{file}, line {line}: keys.{key}: {what}")
+            };
+            let bound = parse_key(key).ok_or_else(|| key_at("not a key the reader knows"))?;
+            let action = parse_action(action)
+                .ok_or_else(|| key_at(&format!("no action named {action:?}")))?;
+            keys.push((bound, action));
+        }
         Ok(Self {
             lang,
             ambiguous_width,
             punctuation,
             colors: raw.colors,
+            keys,
         })
     }
 
@@ -152,7 +185,13 @@ mod tests {
         assert_eq!(parse(DEFAULT_FILE), Ok(Config::default()));
         let uncommented: String = (DEFAULT_FILE.lines())
             .map(|line| match line.strip_prefix("# ") {
-                Some(setting) if setting.contains(" = ") => format!("{setting}\n"),
+                Some(setting)
+                    if setting
+                        .split_once(" = ")
+                        .is_some_and(|(key, _)| !key.contains(' ')) =>
+                {
+                    format!("{setting}\n")
+                }
                 _ => format!("{line}\n"),
             })
             .collect();
@@ -163,6 +202,10 @@ mod tests {
                 ambiguous_width: Some(AmbiguousWidth::Narrow),
                 punctuation: Some(Punctuation::FullWidth),
                 colors: Some(true),
+                keys: vec![
+                    (Key::Ctrl('n'), Action::NextArticle),
+                    (Key::Char('x'), Action::Quit),
+                ],
             })
         );
     }
@@ -182,6 +225,18 @@ mod tests {
         );
         let error = parse("colors = maybe").unwrap_err();
         assert!(error.contains("line 1"), "{error}");
+    }
+
+    #[test]
+    fn a_bad_key_binding_is_told_by_line_and_key() {
+        let error = parse("[keys]\n\"x\" = \"fly\"\n").unwrap_err();
+        assert!(
+            error.contains("line 2") && error.contains("keys.x"),
+            "{error}"
+        );
+        assert!(error.contains("fly"), "{error}");
+        let error = parse("[keys]\n\"Hyper-x\" = \"quit\"\n").unwrap_err();
+        assert!(error.contains("keys.Hyper-x"), "{error}");
     }
 
     #[test]

@@ -267,6 +267,71 @@ pub fn action_for(key: Key, mode: Mode) -> Option<Action> {
         .map(|binding| binding.action)
 }
 
+/// [`action_for`], with the keys a config file binds (`extra`) taking precedence while
+/// reading.
+pub fn action_for_with(key: Key, mode: Mode, extra: &[(Key, Action)]) -> Option<Action> {
+    let reading = matches!(mode, Mode::Normal | Mode::PageNumber);
+    match extra.iter().find(|(bound, _)| *bound == key) {
+        Some(&(_, action)) if reading => Some(action),
+        _ => action_for(key, mode),
+    }
+}
+
+/// The key a config file names: a character, `Ctrl-x`, or a name the help uses (`Space`,
+/// `Enter`, `Esc`, `Tab`, `PgUp`, `PgDn`, `Home`, `End`, and `Up` `Down` `Left` `Right`).
+pub fn parse_key(name: &str) -> Option<Key> {
+    let mut chars = name.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return Some(Key::Char(c));
+    }
+    if let Some(letter) = name.strip_prefix("Ctrl-") {
+        let mut chars = letter.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Some(Key::Ctrl(c.to_ascii_lowercase()));
+        }
+    }
+    Some(match name {
+        "Space" => Key::Char(' '),
+        "Enter" => Key::Enter,
+        "Esc" => Key::Esc,
+        "Backspace" => Key::Backspace,
+        "Tab" => Key::Tab,
+        "Up" | "↑" => Key::Up,
+        "Down" | "↓" => Key::Down,
+        "Left" | "←" => Key::Left,
+        "Right" | "→" => Key::Right,
+        "PgUp" => Key::PageUp,
+        "PgDn" => Key::PageDown,
+        "Home" => Key::Home,
+        "End" => Key::End,
+        _ => return None,
+    })
+}
+
+/// The name a config file gives `action`: its name in kebab case ("toggle-merged").
+pub fn action_name(action: Action) -> String {
+    let debug = format!("{action:?}");
+    let mut name = String::new();
+    for (at, c) in debug.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if at > 0 {
+                name.push('-');
+            }
+            name.push(c.to_ascii_lowercase());
+        } else {
+            name.push(c);
+        }
+    }
+    name
+}
+
+/// The action a config file names; only actions a bare key can ask for.
+pub fn parse_action(name: &str) -> Option<Action> {
+    Action::WITHOUT_DATA
+        .into_iter()
+        .find(|&action| action_name(action) == name)
+}
+
 /// Lines the mouse wheel scrolls per notch.
 pub const WHEEL_LINES: i16 = 3;
 
@@ -392,6 +457,34 @@ mod tests {
         assert_eq!(
             action_for(Key::Char('M'), Mode::Normal),
             Some(Action::ToggleMerged)
+        );
+    }
+
+    #[test]
+    fn a_config_can_bind_a_key_to_any_action_while_reading() {
+        assert_eq!(parse_key("x"), Some(Key::Char('x')));
+        assert_eq!(parse_key("Ctrl-n"), Some(Key::Ctrl('n')));
+        assert_eq!(parse_key("Space"), Some(Key::Char(' ')));
+        assert_eq!(parse_key("Shift-x"), None);
+        assert_eq!(action_name(Action::ToggleMerged), "toggle-merged");
+        assert_eq!(parse_action("toggle-merged"), Some(Action::ToggleMerged));
+        assert_eq!(parse_action("type"), None, "only actions of a bare key");
+        for action in Action::WITHOUT_DATA {
+            assert_eq!(parse_action(&action_name(action)), Some(action));
+        }
+        let extra = [(Key::Char('x'), Action::Quit), (Key::Char('j'), Action::Up)];
+        assert_eq!(
+            action_for_with(Key::Char('x'), Mode::Normal, &extra),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for_with(Key::Char('j'), Mode::Normal, &extra),
+            Some(Action::Up)
+        );
+        assert_eq!(
+            action_for_with(Key::Char('x'), Mode::Search, &extra),
+            Some(Action::Type('x')),
+            "typing stays typing"
         );
     }
 

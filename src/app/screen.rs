@@ -4,8 +4,9 @@ use ratatui::layout::{Margin, Position, Rect};
 
 use crate::text::{AmbiguousWidth, LayoutOptions, MIN_WIDTH as MIN_LAYOUT_WIDTH, Punctuation};
 
+use super::Action;
 use super::captions::wrap;
-use super::keymap::KEYMAP;
+use super::keymap::{KEYMAP, Key, action_name};
 use super::strings::{EN, Strings, ZH};
 
 /// Below this many columns the panes take turns instead of standing side by side.
@@ -169,6 +170,16 @@ pub struct HelpRow {
 /// The help's lines at `width` cells: each key with its description, wrapped beside it or,
 /// where that leaves too little room, below it; then a blank line and the list's marks.
 pub fn help_rows(strings: &Strings, width: usize, ambiguous: AmbiguousWidth) -> Vec<HelpRow> {
+    help_rows_with(strings, width, ambiguous, &[])
+}
+
+/// [`help_rows`], with a last row for the keys a config file binds (`extra`).
+pub fn help_rows_with(
+    strings: &Strings,
+    width: usize,
+    ambiguous: AmbiguousWidth,
+    extra: &[(Key, Action)],
+) -> Vec<HelpRow> {
     let beside = width >= HELP_KEYS_WIDTH + HELP_MIN_DESCRIPTION;
     let indent = if beside { HELP_KEYS_WIDTH } else { 2 };
     let options = LayoutOptions {
@@ -177,17 +188,23 @@ pub fn help_rows(strings: &Strings, width: usize, ambiguous: AmbiguousWidth) -> 
         // The help's own punctuation, as written: ", finds ，" must keep its ",".
         punctuation: Punctuation::Source,
     };
+    let configured: Vec<String> = (extra.iter())
+        .map(|&(key, action)| format!("{} {}", key.name(), action_name(action)))
+        .collect();
+    let configured =
+        (!extra.is_empty()).then(|| (strings.config_keys.to_owned(), configured.join(", ")));
     let entries = (KEYMAP.iter().zip(strings.key_help))
-        .map(|(row, does)| (row.keys(), *does))
-        .chain([(String::new(), "")])
+        .map(|(row, does)| (row.keys(), does.to_string()))
+        .chain([(String::new(), String::new())])
         .chain([
-            (INFERRED_MARK.to_owned(), strings.inferred_legend),
-            (WARNED_MARK.to_owned(), strings.warned_legend),
-            (String::new(), strings.read_legend),
-        ]);
+            (INFERRED_MARK.to_owned(), strings.inferred_legend.to_owned()),
+            (WARNED_MARK.to_owned(), strings.warned_legend.to_owned()),
+            (String::new(), strings.read_legend.to_owned()),
+        ])
+        .chain(configured);
     let mut rows = Vec::new();
     for (keys, does) in entries {
-        let lines = wrap(does, &options);
+        let lines = wrap(&does, &options);
         if !beside && !keys.is_empty() {
             rows.push(HelpRow {
                 keys: keys.clone(),

@@ -16,9 +16,10 @@ use crate::text::{
 
 use super::Action;
 use super::captions::{CaptionGroup, CaptionScope, CaptionView};
+use super::keymap::Key;
 use super::keymap::Mode;
 use super::memory::{Remembered, SavedPlace};
-use super::screen::{Panes, help_rows};
+use super::screen::{Panes, help_rows_with};
 use super::search::{self, Search};
 use super::strings::{Lang, Strings};
 use super::warnings::{WarningsView, article_warnings};
@@ -180,6 +181,8 @@ pub struct App {
     marks: HashMap<char, Place>,
     /// The articles read (opened in the article pane), by position in reading order.
     read: HashSet<usize>,
+    /// Keys a config file binds, over the built-in ones while reading.
+    extra_keys: Vec<(Key, Action)>,
 }
 
 impl App {
@@ -230,6 +233,7 @@ impl App {
             last_query: None,
             marks: HashMap::new(),
             read: HashSet::new(),
+            extra_keys: Vec::new(),
         };
         app.warnings_of = article_warnings(&app.edition);
         if app.articles.is_empty() {
@@ -377,7 +381,8 @@ impl App {
                     let text = panes.help_text();
                     (text.height as usize, text.width as usize)
                 });
-                let total = help_rows(self.lang.strings(), width, self.ambiguous).len();
+                let strings = self.lang.strings();
+                let total = help_rows_with(strings, width, self.ambiguous, &self.extra_keys).len();
                 if let Some(to) = scrolled(*scroll, action, height, total) {
                     *scroll = to;
                 }
@@ -824,6 +829,16 @@ impl App {
     pub fn set_punctuation(&mut self, punctuation: Punctuation) {
         self.punctuation = punctuation;
         self.refresh();
+    }
+
+    /// Binds `keys` over the built-in ones while reading, as a config file asks.
+    pub fn set_extra_keys(&mut self, keys: Vec<(Key, Action)>) {
+        self.extra_keys = keys;
+    }
+
+    /// The keys a config file binds.
+    pub fn extra_keys(&self) -> &[(Key, Action)] {
+        &self.extra_keys
     }
 
     /// Draws in colour or without (`NO_COLOR`).

@@ -200,6 +200,8 @@ pub struct Strings {
     pub warned_legend: &'static str,
     /// The help's legend for how the list shows articles read.
     pub read_legend: &'static str,
+    /// The help's keys column for the keys a config file binds.
+    pub config_keys: &'static str,
 }
 
 /// English.
@@ -306,6 +308,7 @@ pub static EN: Strings = Strings {
     hints_warnings: "j k scroll  Esc close",
     warned_legend: "in the list: text the parser repaired or doubts (w)",
     read_legend: "in the list: titles drawn faint are read (remembered between runs)",
+    config_keys: "config",
 };
 
 /// 中文.
@@ -412,6 +415,7 @@ pub static ZH: Strings = Strings {
     hints_warnings: "j k 滚动  Esc 关闭",
     warned_legend: "列表中：解析时修复过或存疑的文章（w 查看）",
     read_legend: "列表中：标题变淡的文章已读（下次打开仍记得）",
+    config_keys: "配置文件",
 };
 
 #[cfg(test)]

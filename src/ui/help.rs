@@ -3,7 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
-use crate::app::screen::{Panes, help_rows};
+use crate::app::Action;
+use crate::app::keymap::Key;
+use crate::app::screen::{Panes, help_rows_with};
 use crate::app::strings::Strings;
 use crate::text::AmbiguousWidth;
 
@@ -19,11 +21,12 @@ pub fn render(
     buf: &mut Buffer,
     ambiguous: AmbiguousWidth,
     (theme, strings): (&Theme, &Strings),
+    extra_keys: &[(Key, Action)],
 ) {
     let area = panes.help();
     framed_overlay(buf, area, strings.help_title, (ambiguous, theme));
     let text = panes.help_text();
-    let rows = help_rows(strings, text.width as usize, ambiguous);
+    let rows = help_rows_with(strings, text.width as usize, ambiguous, extra_keys);
     let height = text.height as usize;
     for (row, y) in rows.iter().skip(scroll).zip(text.top()..text.bottom()) {
         put_str(

@@ -615,7 +615,9 @@ fn the_help_opens_scrolls_and_closes() {
     assert_eq!(app.overlay(), Some(&Overlay::Help { scroll: 2 }));
     app.update(Action::Bottom);
     let text = app.panes().unwrap().help_text();
-    let total = help_rows(app.strings(), text.width.into(), AmbiguousWidth::Narrow).len();
+    let total =
+        crate::app::screen::help_rows(app.strings(), text.width.into(), AmbiguousWidth::Narrow)
+            .len();
     assert_eq!(
         app.overlay(),
         Some(&Overlay::Help {
@@ -1397,5 +1399,24 @@ fn what_is_remembered_takes_reading_up_at_the_same_text_and_marks_the_read() {
         current_id(&fresh),
         "1-1",
         "an article the edition lacks is passed over"
+    );
+}
+
+#[test]
+fn keys_a_config_binds_are_listed_at_the_end_of_the_help() {
+    use crate::app::keymap::Key;
+    let mut app = reader();
+    app.set_extra_keys(vec![(Key::Char('x'), Action::Quit)]);
+    let text = app.panes().unwrap().help_text();
+    let rows = crate::app::screen::help_rows_with(
+        app.strings(),
+        text.width.into(),
+        AmbiguousWidth::Narrow,
+        app.extra_keys(),
+    );
+    let last = rows.last().unwrap();
+    assert_eq!(
+        (last.keys.as_str(), last.text.as_str()),
+        ("config", "x quit")
     );
 }
