@@ -1420,3 +1420,40 @@ fn keys_a_config_binds_are_listed_at_the_end_of_the_help() {
         ("config", "x quit")
     );
 }
+
+#[test]
+fn every_movement_key_in_a_viewer_scrolls_it() {
+    use crate::app::keymap::{KEYMAP, Scope, action_for};
+    let viewer_scroll = |app: &App| match app.overlay() {
+        Some(Overlay::Captions(view)) => view.scroll,
+        other => panic!("no caption viewer: {other:?}"),
+    };
+    for binding in KEYMAP.iter().flat_map(|row| row.bindings) {
+        if binding.scope == Scope::Reading {
+            continue;
+        }
+        let mut app = App::new(fixture::edition(), AmbiguousWidth::Narrow, 40, 9);
+        open(&mut app, "1-3");
+        app.update(Action::ToggleCaptions);
+        let action = action_for(binding.key, app.mode()).unwrap();
+        let (down, up) = match action {
+            Action::Down | Action::PageDown | Action::HalfPageDown | Action::Bottom => {
+                (true, false)
+            }
+            Action::Up | Action::PageUp | Action::HalfPageUp | Action::Top => (false, true),
+            _ => continue,
+        };
+        if up {
+            app.update(Action::Bottom);
+        }
+        let before = viewer_scroll(&app);
+        app.update(action);
+        let after = viewer_scroll(&app);
+        assert!(
+            (down && after > before) || (up && after < before),
+            "{:?} in the viewer: {before} -> {after}",
+            binding.key
+        );
+        assert_eq!(current_id(&app), "1-3", "the article stays");
+    }
+}
