@@ -530,14 +530,17 @@ fn attribute_text(buf: &Buffer) -> String {
 
 #[test]
 fn snapshots_without_colour_show_every_state_by_attributes() {
-    for name in ["opening", "search", "captions"] {
-        let mut app = scenario(name, &FIXTURE, AmbiguousWidth::Narrow, (80, 24));
-        app.set_colors(false);
-        let buf = render(&app);
-        for cell in buf.content() {
-            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    for (lang, prefix) in [(Lang::En, ""), (Lang::Zh, "zh_")] {
+        for name in ["opening", "search", "captions"] {
+            let mut app = scenario_in(lang, name, &FIXTURE, AmbiguousWidth::Narrow, (80, 24));
+            app.set_colors(false);
+            let buf = render(&app);
+            for cell in buf.content() {
+                assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+            }
+            let snapshot = format!("{prefix}no_color_{name}_80x24");
+            insta::assert_snapshot!(snapshot, attribute_text(&buf));
         }
-        insta::assert_snapshot!(format!("no_color_{name}_80x24"), attribute_text(&buf));
     }
 }
 
