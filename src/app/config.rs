@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use ratatui::style::Color;
 use serde::Deserialize;
 
 use crate::text::{AmbiguousWidth, Punctuation};
@@ -29,6 +30,37 @@ pub struct Config {
     pub colors: Option<bool>,
     /// Keys bound to actions, over the built-in ones, while reading.
     pub keys: Vec<(Key, Action)>,
+    /// Colours chosen for parts of the screen, over the theme's.
+    pub palette: Vec<(ColorRole, Color)>,
+}
+
+/// A part of the screen whose colour a config file can choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorRole {
+    /// The focused pane's border, column banners, subheads, the help's keys.
+    Accent,
+    /// Page headings and kickers.
+    Heading,
+    /// Jump lines that lead somewhere.
+    Link,
+    /// The background of search matches.
+    Match,
+    /// The background of the match shown.
+    CurrentMatch,
+    /// The background of the status line.
+    Status,
+}
+
+impl ColorRole {
+    /// Every role, with the name a config file gives it.
+    pub const ALL: [(ColorRole, &'static str); 6] = [
+        (ColorRole::Accent, "accent"),
+        (ColorRole::Heading, "heading"),
+        (ColorRole::Link, "link"),
+        (ColorRole::Match, "match"),
+        (ColorRole::CurrentMatch, "current-match"),
+        (ColorRole::Status, "status"),
+    ];
 }
 
 /// The file as written, before its values are checked.
@@ -41,6 +73,8 @@ struct File {
     colors: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<String, String>,
+    #[serde(default)]
+    palette: BTreeMap<String, String>,
 }
 
 /// The config file `kanbao --print-config` prints: every setting, commented out at its
@@ -72,6 +106,18 @@ pub const DEFAULT_FILE: &str = r#"# kanbao's config file: $XDG_CONFIG_HOME/kanba
 [keys]
 # "x" = "quit"
 # "Ctrl-n" = "next-article"
+
+# Colours of parts of the screen: accent (the focused border, banners, subheads), heading
+# (page headings, kickers), link (jumps), match and current-match (search backgrounds),
+# status (the status line). A colour is a name (red, lightblue, darkgray, …), an index
+# 0-255, or #rrggbb. Ignored where colour is off.
+[palette]
+# accent = "cyan"
+# heading = "yellow"
+# link = "blue"
+# match = "yellow"
+# current-match = "lightred"
+# status = "darkgray"
 "#;
 
 impl Config {
@@ -136,12 +182,28 @@ impl Config {
                 .ok_or_else(|| key_at(&format!("no action named {action:?}")))?;
             keys.push((bound, action));
         }
+        let mut palette = Vec::new();
+        for (name, color) in &raw.palette {
+            let line = (text.lines())
+                .position(|line| line.trim_start().starts_with(name.as_str()))
+                .map_or(1, |at| at + 1);
+            let at = format!("{file}, line {line}: palette.{name}");
+            let role = (ColorRole::ALL.iter())
+                .find(|(_, known)| known == name)
+                .map(|&(role, _)| role)
+                .ok_or_else(|| format!("{at}: not a part of the screen the reader colours"))?;
+            let color = color
+                .parse::<Color>()
+                .map_err(|_| format!("{at}: {color:?} is not a colour"))?;
+            palette.push((role, color));
+        }
         Ok(Self {
             lang,
             ambiguous_width,
             punctuation,
             colors: raw.colors,
             keys,
+            palette,
         })
     }
 
@@ -206,6 +268,14 @@ mod tests {
                     (Key::Ctrl('n'), Action::NextArticle),
                     (Key::Char('x'), Action::Quit),
                 ],
+                palette: vec![
+                    (ColorRole::Accent, Color::Cyan),
+                    (ColorRole::CurrentMatch, Color::LightRed),
+                    (ColorRole::Heading, Color::Yellow),
+                    (ColorRole::Link, Color::Blue),
+                    (ColorRole::Match, Color::Yellow),
+                    (ColorRole::Status, Color::DarkGray),
+                ],
             })
         );
     }
@@ -237,6 +307,17 @@ mod tests {
         assert!(error.contains("fly"), "{error}");
         let error = parse("[keys]\n\"Hyper-x\" = \"quit\"\n").unwrap_err();
         assert!(error.contains("keys.Hyper-x"), "{error}");
+    }
+
+    #[test]
+    fn a_bad_colour_is_told_by_line_and_part() {
+        let error = parse("[palette]\naccent = \"blurple\"\n").unwrap_err();
+        assert!(
+            error.contains("line 2") && error.contains("palette.accent"),
+            "{error}"
+        );
+        let error = parse("[palette]\nsky = \"blue\"\n").unwrap_err();
+        assert!(error.contains("palette.sky"), "{error}");
     }
 
     #[test]

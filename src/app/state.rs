@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Color;
 
 use crate::edition::{Article, Edition, Jump, Page, page_label, story_parts};
 use crate::text::{
@@ -16,6 +17,7 @@ use crate::text::{
 
 use super::Action;
 use super::captions::{CaptionGroup, CaptionScope, CaptionView};
+use super::config::ColorRole;
 use super::keymap::Key;
 use super::keymap::Mode;
 use super::memory::{Remembered, SavedPlace};
@@ -183,6 +185,8 @@ pub struct App {
     read: HashSet<usize>,
     /// Keys a config file binds, over the built-in ones while reading.
     extra_keys: Vec<(Key, Action)>,
+    /// Colours a config file chooses, over the theme's.
+    palette: Vec<(ColorRole, Color)>,
 }
 
 impl App {
@@ -234,6 +238,7 @@ impl App {
             marks: HashMap::new(),
             read: HashSet::new(),
             extra_keys: Vec::new(),
+            palette: Vec::new(),
         };
         app.warnings_of = article_warnings(&app.edition);
         if app.articles.is_empty() {
@@ -834,6 +839,16 @@ impl App {
     /// Binds `keys` over the built-in ones while reading, as a config file asks.
     pub fn set_extra_keys(&mut self, keys: Vec<(Key, Action)>) {
         self.extra_keys = keys;
+    }
+
+    /// Colours parts of the screen as a config file asks, over the theme's.
+    pub fn set_palette(&mut self, palette: Vec<(ColorRole, Color)>) {
+        self.palette = palette;
+    }
+
+    /// The colours a config file chooses.
+    pub fn palette(&self) -> &[(ColorRole, Color)] {
+        &self.palette
     }
 
     /// The keys a config file binds.

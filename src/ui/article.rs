@@ -13,7 +13,7 @@ use super::{Side, border_label, framed};
 
 /// Draws the current article into the article pane.
 pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
-    let (ambiguous, theme) = (app.ambiguous(), Theme::new(app.colors()));
+    let (ambiguous, theme) = (app.ambiguous(), &Theme::of(app));
     let (title, position) = match (app.page_in_view(), app.current()) {
         (Some(page), Some(_)) => {
             let heading = match &page.section {

@@ -15,7 +15,7 @@ use super::{Side, border_label, framed_overlay};
 
 /// Draws the caption viewer over the article pane.
 pub fn render(app: &App, view: &CaptionView, panes: &Panes, buf: &mut Buffer) {
-    let (ambiguous, theme, strings) = (app.ambiguous(), Theme::new(app.colors()), app.strings());
+    let (ambiguous, theme, strings) = (app.ambiguous(), &Theme::of(app), app.strings());
     let title = match (view.scope, app.current_page()) {
         (CaptionScope::Page, Some(page)) => (strings.captions_of_page)(&page.label),
         (CaptionScope::Story, _) => strings.captions_of_story.into(),

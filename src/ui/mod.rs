@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     };
     let buf = frame.buffer_mut();
-    let theme = Theme::new(app.colors());
+    let theme = &Theme::of(app);
     let focus = app.focus();
     if !panes.single || focus == Focus::Sections {
         sections::render(app, panes.sections, buf);

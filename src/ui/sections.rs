@@ -25,7 +25,7 @@ fn fit_clear(text: &str, width: usize, ambiguous: AmbiguousWidth) -> String {
 
 /// Draws the section list into `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let (ambiguous, theme) = (app.ambiguous(), Theme::new(app.colors()));
+    let (ambiguous, theme) = (app.ambiguous(), &Theme::of(app));
     let focused = app.focus() == Focus::Sections;
     let edition = app.edition();
     let title = match (&edition.paper, &edition.date) {

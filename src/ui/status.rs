@@ -14,7 +14,7 @@ use super::theme::Theme;
 
 /// Draws the status line; returns where the cursor goes while a prompt is open.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let (ambiguous, theme, strings) = (app.ambiguous(), Theme::new(app.colors()), app.strings());
+    let (ambiguous, theme, strings) = (app.ambiguous(), &Theme::of(app), app.strings());
     let bar = theme.status;
     fill_row(buf, area, area.y, bar);
     let width = area.width as usize;

@@ -573,3 +573,16 @@ fn the_help_fits_its_descriptions_and_says_when_it_holds_less_than_all() {
         }
     }
 }
+
+#[test]
+fn a_palette_from_the_config_colours_its_parts_and_not_without_colour() {
+    use crate::app::config::ColorRole;
+    let mut app = scenario("search", &FIXTURE, AmbiguousWidth::Narrow, (120, 40));
+    app.set_palette(vec![(ColorRole::CurrentMatch, Color::Magenta)]);
+    let buf = render(&app);
+    let (x, y) = find_text(&buf, "数字").unwrap();
+    assert_eq!(buf[(x, y)].bg, Color::Magenta);
+    app.set_colors(false);
+    let buf = render(&app);
+    assert!(buf.content().iter().all(|cell| cell.bg == Color::Reset));
+}

@@ -8,6 +8,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::app::App;
+use crate::app::config::ColorRole;
 use crate::edition::CaptionKind;
 use crate::text::LineKind;
 
@@ -152,6 +154,42 @@ impl Theme {
         match colors {
             true => &COLOR,
             false => &NO_COLOR,
+        }
+    }
+
+    /// The theme `app` draws with: without colour, or in colour with the config file's
+    /// choices over the defaults.
+    pub fn of(app: &App) -> Theme {
+        let mut theme = *Theme::new(app.colors());
+        if app.colors() {
+            for &(role, color) in app.palette() {
+                theme.recolor(role, color);
+            }
+        }
+        theme
+    }
+
+    fn recolor(&mut self, role: ColorRole, color: Color) {
+        match role {
+            ColorRole::Accent => {
+                self.border_focused = self.border_focused.fg(color);
+                self.column_banner = self.column_banner.fg(color);
+                self.help_keys = self.help_keys.fg(color);
+                self.lines.column = self.lines.column.fg(color);
+                self.lines.subhead = self.lines.subhead.fg(color);
+            }
+            ColorRole::Heading => {
+                self.page_heading = self.page_heading.fg(color);
+                self.lines.kicker = self.lines.kicker.fg(color);
+            }
+            ColorRole::Link => self.jump_link = self.jump_link.fg(color),
+            ColorRole::Match => self.other_match = self.other_match.bg(color),
+            ColorRole::CurrentMatch => self.current_match = self.current_match.bg(color),
+            ColorRole::Status => {
+                self.status = self.status.bg(color);
+                self.message = self.message.bg(color);
+                self.hints = self.hints.bg(color);
+            }
         }
     }
 

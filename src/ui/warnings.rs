@@ -15,7 +15,7 @@ const INDENT: &str = "  ";
 
 /// Draws the warnings viewer over the article pane.
 pub fn render(app: &App, view: &WarningsView, panes: &Panes, buf: &mut Buffer) {
-    let (ambiguous, theme, strings) = (app.ambiguous(), Theme::new(app.colors()), app.strings());
+    let (ambiguous, theme, strings) = (app.ambiguous(), &Theme::of(app), app.strings());
     let area = panes.captions();
     framed_overlay(buf, area, strings.warnings_title, (ambiguous, theme));
     let text = panes.warning_text();
