@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
+use kanbao::app::strings::Lang;
 use kanbao::archive::Archive;
 use kanbao::edition::{self, Article, Edition, LoadOptions};
 use kanbao::text::{self, AmbiguousWidth, LayoutOptions};
@@ -21,7 +22,7 @@ mod archive_cli;
 struct Cli {
     /// Page text files, folders of page or article files (one edition), a saved edition
     /// .json, or - for stdin; or one archive: a folder of edition folders (`YYYYMMDD/`).
-    /// Without one, the built-in edition opens.
+    /// Without one, stdin when it is a pipe or a file, else the built-in edition.
     paths: Vec<PathBuf>,
 
     /// In an archive, the edition to open (else the newest); --json and --toc then print
@@ -42,7 +43,7 @@ struct Cli {
     dump: Option<String>,
 
     /// Read each continued story as one text, its parts joined by a seam line: the reader
-    /// starts in merged reading (m toggles it); --dump prints each story once, whole, and
+    /// starts in merged reading (M toggles it); --dump prints each story once, whole, and
     /// --dump ID the story containing ID.
     #[arg(long, conflicts_with_all = ["json", "toc"])]
     merged: bool,
@@ -59,6 +60,22 @@ struct Cli {
     /// Cells an ambiguous-width character (“ ” … — ·) takes, overriding detection.
     #[arg(long, value_name = "1|2", value_parser = parse_ambiguous_width)]
     ambiguous_width: Option<AmbiguousWidth>,
+
+    /// Interface language, zh or en; by default from the locale (LC_ALL, LC_MESSAGES, LANG).
+    #[arg(long, value_name = "zh|en")]
+    lang: Option<Lang>,
+
+    /// Print a completion script for SHELL (bash, zsh, fish, elvish, powershell).
+    #[arg(long, value_name = "SHELL", hide = true, exclusive = true)]
+    completions: Option<clap_complete::Shell>,
+
+    /// Print the default config file, every setting commented out, to start one from.
+    #[arg(long, exclusive = true)]
+    print_config: bool,
+
+    /// Print the man page, in roff.
+    #[arg(long, hide = true, exclusive = true)]
+    man: bool,
 }
 
 fn parse_ambiguous_width(value: &str) -> Result<AmbiguousWidth, String> {
@@ -127,6 +144,19 @@ fn escape_for_terminal(text: &str, keep_line_breaks: bool) -> std::borrow::Cow<'
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Some(shell) = cli.completions {
+        let mut command = Cli::command();
+        return print_with(|out| {
+            clap_complete::generate(shell, &mut command, "kanbao", out);
+            Ok(())
+        });
+    }
+    if cli.print_config {
+        return print_with(|out| out.write_all(kanbao::app::config::DEFAULT_FILE.as_bytes()));
+    }
+    if cli.man {
+        return print_with(|out| clap_mangen::Man::new(Cli::command()).render(out));
+    }
     let options = match &cli.encoding {
         Some(label) => LoadOptions::with_encoding(label)?,
         None => LoadOptions::default(),
@@ -150,7 +180,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
              YYYYMMDD); {given}"
         )
     }
-    let edition = edition::load_with(&cli.paths, &options)?;
+    // `kanbao < page.txt` and `… | kanbao` read what comes in, as less and bat do; an
+    // empty stdin leaves the built-in edition.
+    let paths = match cli.paths.is_empty() && stdin_is_a_pipe_or_file() && stdin_has_text() {
+        true => vec![PathBuf::from("-")],
+        false => cli.paths.clone(),
+    };
+    let edition = edition::load_with(&paths, &options)?;
     show(&cli, edition, None)
 }
 
@@ -177,6 +213,8 @@ fn show(cli: &Cli, edition: Edition, archive: Option<(Archive, usize)>) -> anyho
         let options = kanbao::tui::Options {
             ambiguous: cli.ambiguous_width,
             merged: cli.merged,
+            no_color: kanbao::tui::no_color_requested(),
+            lang: cli.lang,
         };
         return match archive {
             Some((archive, index)) => kanbao::tui::run_archive(edition, archive, index, options),
@@ -200,11 +238,40 @@ fn dump(edition: &Edition, id: &str, merged: bool, options: &LayoutOptions) -> a
         return print_with(|out| text::write_stories([parts], options, out));
     }
     if merged {
-        return print_with(|out| text::write_stories(edition::stories(edition), options, out));
+        let stories = edition::stories(edition);
+        return print_with(|out| text::write_edition(edition, stories, options, out));
     }
     let articles = edition.pages.iter().flat_map(|page| &page.articles);
     let stories = articles.map(|article| [article]);
-    print_with(|out| text::write_stories(stories, options, out))
+    print_with(|out| text::write_edition(edition, stories, options, out))
+}
+
+/// Whether stdin is a pipe or a redirected file, not a terminal, /dev/null or closed.
+fn stdin_is_a_pipe_or_file() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let stdin = std::io::stdin();
+        let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd)
+            .metadata()
+            .is_ok_and(|meta| meta.file_type().is_fifo() || meta.file_type().is_file())
+    }
+    #[cfg(not(unix))]
+    false
+}
+
+/// Whether anything comes in on stdin: an empty pipe or file leaves the built-in edition.
+/// What is looked at stays in stdin's buffer for the loader to read.
+fn stdin_has_text() -> bool {
+    use std::io::BufRead;
+    std::io::stdin()
+        .lock()
+        .fill_buf()
+        .is_ok_and(|bytes| !bytes.is_empty())
 }
 
 /// Whether stdout was closed when the process started (`kanbao --toc >&-`).

@@ -10,6 +10,9 @@ use std::time::Duration;
 
 use anyhow::Context;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use crossterm::style::Print;
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
@@ -20,7 +23,10 @@ use signal_hook::consts::{
 };
 
 use crate::app::archive::ArchiveState;
-use crate::app::input::{key_action, mouse_action};
+use crate::app::config::{self, Config};
+use crate::app::keymap::{self, Key, WHEEL_LINES};
+use crate::app::memory;
+use crate::app::strings::Lang;
 use crate::app::{Action, App};
 use crate::archive::Archive;
 use crate::edition::Edition;
@@ -55,6 +61,16 @@ pub struct Options {
     pub ambiguous: Option<AmbiguousWidth>,
     /// Start in merged reading, as if `m` had been pressed.
     pub merged: bool,
+    /// Draw without colour, as `NO_COLOR` asks.
+    pub no_color: bool,
+    /// The language of the interface; `None`: the config file's, else the locale's.
+    pub lang: Option<Lang>,
+}
+
+/// Whether the environment asks for no colour: `NO_COLOR` set and not empty
+/// (<https://no-color.org>).
+pub fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
 }
 
 /// Signals that end the reader: the terminal is restored first, then the process ends by
@@ -128,16 +144,38 @@ fn run_with(
     let signals = Signals::register()?;
     install_panic_hook();
     watch_the_terminal(Arc::clone(&signals));
+    let (config, config_error) = match config::config_file().map(|file| Config::load(&file)) {
+        Some(Err(error)) => (Config::default(), Some(error)),
+        Some(Ok(config)) => (config, None),
+        None => (Config::default(), None),
+    };
+    let mut saving_error = None;
     let result = enter().and_then(|()| {
         let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-        let ambiguous = options.ambiguous.unwrap_or_else(probe_ambiguous_width);
+        let ambiguous = (options.ambiguous.or(config.ambiguous_width))
+            .unwrap_or_else(ambiguous_width_of_this_terminal);
         clear(&mut terminal)?;
         let size = terminal.size()?;
         let mut app = App::new(edition, ambiguous, size.width, size.height);
+        app.set_colors(!options.no_color && config.colors != Some(false));
+        app.set_lang((options.lang.or(config.lang)).unwrap_or_else(Lang::from_locale));
+        app.set_extra_keys(config.keys.clone());
+        app.set_palette(config.palette.clone());
+        if let Some(punctuation) = config.punctuation {
+            app.set_punctuation(punctuation);
+        }
+        let state_file = resume(&mut app);
+        if let Some(error) = config_error {
+            app.warn(format!("Defaults used: {error}"));
+        }
         if options.merged {
             app.update(Action::ToggleMerged);
         }
-        event_loop(&mut terminal, &mut app, archive.as_mut(), &signals)
+        let result = event_loop(&mut terminal, &mut app, archive.as_mut(), &signals);
+        if let Some(file) = state_file {
+            saving_error = memory::save(&file, &app.remembered()).err();
+        }
+        result
     });
     let restored = leave();
     // Once a signal asked the reader to stop, the terminal may be gone (a hang-up): failing
@@ -147,7 +185,26 @@ fn run_with(
     }
     result.context("the terminal failed")?;
     restored.context("cannot restore the terminal")?;
+    // Told once the terminal is back; not a reason to fail.
+    if let Some(error) = saving_error {
+        let _ = io::Write::write_fmt(
+            &mut io::stderr(),
+            format_args!("kanbao: reading state not kept: {error}\n"),
+        );
+    }
     Ok(())
+}
+
+/// Takes up `app`'s edition where the last run left it, from the XDG state directory;
+/// returns the file to save to at the end. State that cannot be read is told on the status
+/// line, and the reader starts fresh.
+fn resume(app: &mut App) -> Option<std::path::PathBuf> {
+    let file = memory::state_file(&memory::state_dir()?, &memory::edition_key(app.edition()));
+    match memory::load(&file) {
+        Ok(remembered) => app.resume(&remembered),
+        Err(error) => app.warn(error),
+    }
+    Some(file)
 }
 
 /// Ends the process by `signal`'s default action, whatever its disposition was; exits 1 if
@@ -234,12 +291,33 @@ fn install_panic_hook() {
 /// nothing else can read, so the probe runs here, before the first frame, rather than
 /// beside the event loop. A terminal that answers costs one round trip; one that never
 /// answers, crossterm's two-second wait, once.
-fn probe_ambiguous_width() -> AmbiguousWidth {
+fn probe_ambiguous_width() -> Option<AmbiguousWidth> {
     let answer =
         execute!(stdout(), cursor::MoveTo(0, 0), Print('“')).and_then(|()| cursor::position());
     match answer {
-        Ok((2, _)) => AmbiguousWidth::Wide,
-        _ => AmbiguousWidth::Narrow,
+        Ok((2, _)) => Some(AmbiguousWidth::Wide),
+        Ok(_) => Some(AmbiguousWidth::Narrow),
+        Err(_) => None,
+    }
+}
+
+/// How wide this terminal draws ambiguous characters: asked, unless a terminal of its type
+/// (`$TERM`) never answered before, which is remembered under the XDG state directory so
+/// that the two-second wait comes once, not at every start. No answer means narrow.
+fn ambiguous_width_of_this_terminal() -> AmbiguousWidth {
+    let term = std::env::var("TERM").unwrap_or_default();
+    let remembered = memory::state_dir().map(|dir| memory::silent_terminal_file(&dir, &term));
+    if remembered.as_deref().is_some_and(std::path::Path::exists) {
+        return AmbiguousWidth::Narrow;
+    }
+    match probe_ambiguous_width() {
+        Some(width) => width,
+        None => {
+            if let Some(file) = remembered {
+                let _ = memory::remember_silent_terminal(&file);
+            }
+            AmbiguousWidth::Narrow
+        }
     }
 }
 
@@ -281,7 +359,8 @@ fn event_loop(
             let event = event::read()?;
             // The archive's keys first: they are few, and the picker takes every key.
             if let (Some(state), Event::Key(key)) = (archive.as_deref_mut(), &event)
-                && let Some(action) = state.key_action(*key, app.mode(), app_query(app))
+                && let Some(key) = reader_key(*key)
+                && let Some(action) = state.key_action(key, app.mode(), app_query(app))
             {
                 if let Some(action) = action {
                     state.update(action, app);
@@ -336,11 +415,53 @@ fn action_for(event: Event, app: &App) -> Option<Action> {
         panic!("{TEST_PANIC_VAR} is set: panicking at the first key, as asked");
     }
     match event {
-        Event::Key(key) => key_action(key, app.mode()),
+        Event::Key(key) => keymap::action_for_with(reader_key(key)?, app.mode(), app.extra_keys()),
         Event::Mouse(mouse) => mouse_action(mouse),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
     }
+}
+
+/// The reader's name for a key press; `None` for releases and keys it has no use for.
+fn reader_key(key: KeyEvent) -> Option<Key> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return match key.code {
+            KeyCode::Char(c) => Some(Key::Ctrl(c.to_ascii_lowercase())),
+            _ => None,
+        };
+    }
+    Some(match key.code {
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        _ => return None,
+    })
+}
+
+/// The action a mouse event asks for: the wheel scrolls, a left click clicks.
+fn mouse_action(mouse: MouseEvent) -> Option<Action> {
+    let (column, row) = (mouse.column, mouse.row);
+    let lines = match mouse.kind {
+        MouseEventKind::ScrollDown => WHEEL_LINES,
+        MouseEventKind::ScrollUp => -WHEEL_LINES,
+        MouseEventKind::Down(MouseButton::Left) => return Some(Action::Click { column, row }),
+        _ => return None,
+    };
+    Some(Action::Scroll { column, row, lines })
 }
 
 /// Gives the terminal back and stops, as Ctrl-Z does in less; takes it again on `fg`.
@@ -369,5 +490,50 @@ fn stop_by_default_tstp() -> io::Result<()> {
         let raised = signal_hook::low_level::raise(SIGTSTP);
         libc::sigaction(SIGTSTP, &raw const previous, std::ptr::null_mut());
         raised
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_presses_become_reader_keys_and_releases_nothing() {
+        let press = |code, modifiers| KeyEvent::new(code, modifiers);
+        assert_eq!(
+            reader_key(press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Key::Char('G'))
+        );
+        assert_eq!(
+            reader_key(press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Key::Ctrl('c'))
+        );
+        assert_eq!(reader_key(press(KeyCode::F(1), KeyModifiers::NONE)), None);
+        let mut release = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(reader_key(release), None);
+    }
+
+    #[test]
+    fn the_wheel_scrolls_and_a_click_clicks() {
+        let mouse = |kind| MouseEvent {
+            kind,
+            column: 5,
+            row: 7,
+            modifiers: KeyModifiers::NONE,
+        };
+        assert_eq!(
+            mouse_action(mouse(MouseEventKind::ScrollDown)),
+            Some(Action::Scroll {
+                column: 5,
+                row: 7,
+                lines: WHEEL_LINES
+            })
+        );
+        assert_eq!(
+            mouse_action(mouse(MouseEventKind::Down(MouseButton::Left))),
+            Some(Action::Click { column: 5, row: 7 })
+        );
+        assert_eq!(mouse_action(mouse(MouseEventKind::Moved)), None);
     }
 }

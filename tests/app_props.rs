@@ -1,7 +1,7 @@
 //! On any edition and any sequence of actions, resizes included, the reader's `update`
 //! never panics, its state stays valid, and every state draws at its screen size.
 
-use kanbao::app::screen::HELP_LINES;
+use kanbao::app::screen::help_rows;
 use kanbao::app::{Action, App, Overlay};
 use kanbao::edition::{
     Article, Block, BlockKind, Caption, CaptionKind, Edition, Jump, Page, page_label,
@@ -165,8 +165,12 @@ fn assert_valid(app: &App) {
             );
         }
         match app.overlay() {
-            Some(Overlay::Help { scroll }) => assert!(*scroll < HELP_LINES),
+            Some(Overlay::Help { scroll }) => {
+                let width = panes.help_text().width.into();
+                assert!(*scroll < help_rows(app.strings(), width, app.ambiguous()).len())
+            }
             Some(Overlay::Captions(view)) => assert!(view.scroll < view.lines.len().max(1)),
+            Some(Overlay::Warnings(view)) => assert!(view.scroll < view.lines.len().max(1)),
             None => {}
         }
     }

@@ -28,10 +28,7 @@ fn a_width_narrower_than_a_chinese_character_is_refused() {
 fn the_dump_is_the_built_in_edition_laid_out() {
     let options = kanbao::text::LayoutOptions::new(37);
     let edition = kanbao::edition::builtin();
-    let expected = kanbao::text::dump(
-        edition.pages.iter().flat_map(|page| &page.articles),
-        &options,
-    );
+    let expected = kanbao::text::dump_edition(&edition, &options);
     let output = kanbao(&["--dump", "--width", "37"]);
     assert!(output.status.success());
     assert_eq!(String::from_utf8(output.stdout).unwrap(), expected);

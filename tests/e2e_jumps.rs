@@ -20,7 +20,7 @@ fn open_freight_story(paths: &[&str]) -> Session {
     session.wait_until("the second article open", |screen| {
         let screen = screen.contents();
         screen.contains("盛夏时节，上合示范区多式联运中心")
-            && status_line(&screen).contains("Enter jump")
+            && status_line(&screen).contains("Space page")
     });
     session
 }
@@ -32,7 +32,7 @@ fn status_line(screen: &str) -> &str {
 /// The screen once the end of the story is shown: the status line, drawn last, says so.
 fn wait_for_the_end(session: &Session) -> String {
     session.wait_until("the end of the story", |screen| {
-        status_line(&screen.contents()).contains("100%")
+        status_line(&screen.contents()).contains(" End")
     })
 }
 
@@ -44,12 +44,14 @@ fn above_status(screen: &str) -> String {
 #[test]
 fn enter_follows_the_jump_backspace_returns_and_m_merges_the_story() {
     let mut session = open_freight_story(&[FRONT_PAGE, PAGE_FOUR]);
-    session.send("jjj");
-    let before = session.wait_until("the article to scroll three lines", |screen| {
-        screen.contents().contains(" 4-")
+    // Enter follows a jump only once its line is in view: not from the top of the story.
+    session.send("\r");
+    session.wait_for_text("The jump line is not in view");
+    session.send("G");
+    let before = session.wait_until("the end of the front part, its jump offered", |screen| {
+        status_line(&screen.contents()).contains("Enter jump")
     });
-
-    assert!(before.contains("首班JQ奇瑞汽车出口专列"), "{before}");
+    assert!(before.contains("（下转第四版）"), "{before}");
     session.send("\r");
     // The status line is drawn last: once it tells the jump, the whole frame is there.
     let continued = session.wait_until("the jump, told on the status line", |screen| {
@@ -66,12 +68,12 @@ fn enter_follows_the_jump_backspace_returns_and_m_merges_the_story() {
         above_status(&screen.contents()) == above_status(&before)
     });
 
-    session.send("m");
+    session.send("M");
     let merged = session.wait_until("merged reading", |screen| {
         status_line(&screen.contents()).contains("merged")
     });
     assert!(
-        !merged.contains(SEAM),
+        merged.contains("the track."),
         "still where the reader was:\n{merged}"
     );
     session.send("G");
@@ -89,7 +91,12 @@ fn enter_follows_the_jump_backspace_returns_and_m_merges_the_story() {
 #[test]
 fn a_jump_to_a_page_not_loaded_says_so_and_stays() {
     let mut session = open_freight_story(&[FRONT_PAGE]);
-    let before = session.screen_text();
+    session.send("G");
+    let before = wait_for_the_end(&session);
+    assert!(
+        !status_line(&before).contains("Enter jump"),
+        "a jump that leads nowhere is not offered:\n{before}"
+    );
     session.send("\r");
     let after = session.wait_for_text("第四版 is not in this edition");
     assert_eq!(
@@ -118,7 +125,7 @@ fn merged_on_the_command_line_starts_the_reader_in_merged_reading() {
     assert!(front.contains("the track."), "{end}");
     assert!(rest.contains("还把当地的粮食"), "{end}");
 
-    session.send("m");
+    session.send("M");
     session.wait_until("merged reading off", |screen| {
         status_line(&screen.contents()).contains("Merged reading off")
     });

@@ -135,3 +135,191 @@ fn without_a_terminal_on_stdout_the_edition_is_printed() {
     assert!(!text.contains('\x1b'), "escape sequences in piped output");
     assert_eq!(text, String::from_utf8(run(&["--dump"]).stdout).unwrap());
 }
+
+#[test]
+fn with_no_color_set_the_selection_and_matches_still_show() {
+    let mut command = support::command(&[]);
+    command.env("NO_COLOR", "1");
+    let mut session = Session::spawn(command, 120, 40);
+    session.wait_for_text(&FIRST_TITLE[..3 * 6]);
+    session.send("/双星\r");
+    session.wait_for_text("/双星: match 1 of");
+    session.with_screen(|screen| {
+        let (row, col) = find_cell(screen, "双星").expect("the match on screen");
+        let hit = screen.cell(row, col).unwrap();
+        assert!(hit.inverse(), "the match is not shown in reverse");
+        assert_eq!(
+            hit.bgcolor(),
+            vt100::Color::Default,
+            "a colour under NO_COLOR"
+        );
+        let status = screen.cell(39, 60).unwrap();
+        assert!(status.inverse(), "the status line does not stand out");
+    });
+    let raw = String::from_utf8_lossy(&session.raw_output()).into_owned();
+    for colour in ["\x1b[38;5;", "\x1b[48;5;", "\x1b[38;2;", "\x1b[48;2;"] {
+        assert!(!raw.contains(colour), "a colour was sent: {colour:?}");
+    }
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
+
+/// Starts the built-in edition at 100x30 with `LANG` set to `lang` and `args`.
+fn start_with_locale(lang: &str, args: &[&str]) -> Session {
+    let mut command = support::command(args);
+    command.env_remove("LC_ALL");
+    command.env("LANG", lang);
+    Session::spawn(command, 100, 30)
+}
+
+#[test]
+fn a_chinese_locale_speaks_chinese_and_lang_overrides_it() {
+    let mut session = start_with_locale("zh_CN.UTF-8", &[]);
+    let screen = session.wait_for_text("Enter 打开");
+    assert!(screen.contains("? 帮助"), "{screen}");
+    session.send("?");
+    session.wait_for_text("显示或隐藏本帮助");
+    session.send("q");
+    session.wait_until("the help to close", |screen| {
+        !screen.contents().contains("显示或隐藏本帮助")
+    });
+    session.send("9\r");
+    session.wait_for_text("本期没有第九版");
+    session.send("q");
+    assert!(session.wait_exit().success());
+
+    let mut session = start_with_locale("zh_CN.UTF-8", &["--lang", "en"]);
+    session.wait_for_text("Enter open");
+    session.send("q");
+    assert!(session.wait_exit().success());
+
+    let mut session = start_with_locale("en_GB.UTF-8", &["--lang", "zh"]);
+    session.wait_for_text("Enter 打开");
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
+
+/// A page that is not the built-in one, to tell what was read.
+const PAGE_FOUR: &str = "tests/fixtures/page4.txt";
+
+#[test]
+fn without_a_path_a_page_on_stdin_is_read_as_less_does() {
+    let page = std::fs::File::open(PAGE_FOUR).expect("the fixture");
+    let piped = Command::new(support::BINARY)
+        .stdin(Stdio::from(page))
+        .output()
+        .expect("run kanbao");
+    assert!(piped.status.success());
+    let text = String::from_utf8(piped.stdout).unwrap();
+    assert!(text.starts_with("== 第四版"), "{text}");
+    assert!(
+        !text.contains(FIRST_BODY),
+        "the built-in edition instead:\n{text}"
+    );
+
+    // In a terminal, the reader reads the page from stdin and the keys from the terminal.
+    let mut command = support::CommandBuilder::new("sh");
+    command.args(["-c", &format!("exec {} < {PAGE_FOUR}", support::BINARY)]);
+    command.env("LC_ALL", "C.UTF-8");
+    command.cwd(env!("CARGO_MANIFEST_DIR"));
+    support::keep_to_scratch(&mut command);
+    let mut session = Session::spawn(command, 100, 30);
+    let screen = session.wait_for_text("第四版");
+    assert!(!screen.contains(&FIRST_TITLE[..3 * 6]), "{screen}");
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn the_reader_takes_up_where_it_was_left_and_a_damaged_state_only_warns() {
+    let state = support::scratch_dir("resume-state");
+    let start = || {
+        let mut command = support::command(&[]);
+        command.env("XDG_STATE_HOME", &state);
+        Session::spawn(command, 120, 40)
+    };
+    let mut session = start();
+    session.wait_for_text(&FIRST_TITLE[..3 * 6]);
+    session.send("jj\r");
+    session.wait_until("the third article open", |screen| {
+        columns_text(screen, article_column(120)..120).contains(THIRD_HEADLINE)
+    });
+    session.send("q");
+    assert!(session.wait_exit().success());
+    let files: Vec<_> = std::fs::read_dir(state.join("kanbao/editions"))
+        .expect("the state kept under XDG_STATE_HOME")
+        .collect();
+    assert_eq!(files.len(), 1);
+
+    let mut session = start();
+    let screen = session.wait_for_text("Back where you left off");
+    assert!(
+        columns_text_of(&session, 120).contains(THIRD_HEADLINE),
+        "not the third article:\n{screen}"
+    );
+    session.send("q");
+    assert!(session.wait_exit().success());
+
+    let file = files[0].as_ref().unwrap().path();
+    std::fs::write(&file, "not what the reader wrote").unwrap();
+    let mut session = start();
+    let screen = session.wait_for_text("damaged");
+    assert!(screen.contains(&FIRST_TITLE[..3 * 6]), "{screen}");
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}
+
+fn columns_text_of(session: &Session, cols: u16) -> String {
+    session.with_screen(|screen| columns_text(screen, article_column(cols)..cols))
+}
+
+#[test]
+fn a_config_file_sets_the_language_and_a_bad_one_is_named_and_passed_over() {
+    let printed = Command::new(support::BINARY)
+        .arg("--print-config")
+        .output()
+        .expect("run kanbao");
+    assert!(printed.status.success());
+    let defaults = String::from_utf8(printed.stdout).unwrap();
+    assert!(defaults.contains("# lang = \"zh\""), "{defaults}");
+
+    let config = support::scratch_dir("config-home");
+    std::fs::create_dir_all(config.join("kanbao")).unwrap();
+    let start = || {
+        let mut command = support::command(&[]);
+        command.env("XDG_CONFIG_HOME", &config);
+        Session::spawn(command, 120, 40)
+    };
+    std::fs::write(
+        config.join("kanbao/config.toml"),
+        "lang = \"zh\"\n[keys]\n\"x\" = \"quit\"\n",
+    )
+    .unwrap();
+    let mut session = start();
+    session.wait_for_text("Enter 打开");
+    session.send("x");
+    assert!(
+        session.wait_exit().success(),
+        "x quits, as the config binds it"
+    );
+
+    std::fs::write(
+        config.join("kanbao/config.toml"),
+        "# mine\nlang = \"zh\"\ncolour = \"blue\"\n",
+    )
+    .unwrap();
+    let mut session = start();
+    let screen = session.wait_for_text("Defaults used");
+    assert!(screen.contains("line 3"), "{screen}");
+    assert!(screen.contains("colour"), "{screen}");
+    // The next key clears the message: the hints are the default language's, English.
+    session.send("j");
+    session.wait_for_text("Enter open");
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+}

@@ -214,6 +214,7 @@ fn ctrl_z_gives_the_terminal_to_the_shell_and_fg_takes_it_back() {
     command.args(["--norc", "--noprofile", "-m", "-c"]);
     command.arg(r#""$0"; echo "[stopped]"; read -r _; fg"#);
     command.arg(BINARY);
+    support::keep_to_scratch(&mut command);
     let session = Session::spawn(command, 100, 30);
     session.wait_for_text("版面");
     let shell = session.pid();

@@ -41,6 +41,7 @@ fn sigquit_restores_the_terminal_before_the_reader_ends() {
         BINARY,
     ]);
     command.cwd(env!("CARGO_MANIFEST_DIR"));
+    support::keep_to_scratch(&mut command);
     ended_by(command, "QUIT", "Quit");
 }
 
@@ -50,6 +51,7 @@ fn an_outside_sigtstp_gives_the_terminal_back_and_fg_takes_it_again() {
     command.args(["--norc", "--noprofile", "-m", "-c"]);
     command.arg(r#""$0"; echo "[stopped]"; read -r _; fg"#);
     command.arg(BINARY);
+    support::keep_to_scratch(&mut command);
     let mut session = reading(command);
     let reader = *support::children(session.pid())
         .first()
@@ -132,6 +134,7 @@ fn reader_command() -> CommandBuilder {
     command.args(["--ambiguous-width", "1"]);
     command.env("TERM", "xterm-256color");
     command.cwd(env!("CARGO_MANIFEST_DIR"));
+    support::keep_to_scratch(&mut command);
     command
 }
 

@@ -60,3 +60,28 @@ fn the_first_frame_waits_for_one_answer_from_the_terminal_at_most() {
     told.send("q");
     assert!(told.wait_exit().success());
 }
+
+#[test]
+fn a_terminal_type_that_never_answered_is_not_asked_again() {
+    let state = support::scratch_dir("silent-terminal-state");
+    let start = || {
+        let mut command = support::command(&[]);
+        command.env("XDG_STATE_HOME", &state);
+        Session::spawn_answering(command, 80, 24, Answers::Never)
+    };
+    let mut first = start();
+    first.wait_for_text("陆治原");
+    assert_eq!(cursor_queries(&first), 1, "asked once");
+    first.send("q");
+    assert!(first.wait_exit().success());
+
+    let mut second = start();
+    second.wait_for_text("陆治原");
+    assert_eq!(
+        cursor_queries(&second),
+        0,
+        "the silence is remembered for xterm-256color"
+    );
+    second.send("q");
+    assert!(second.wait_exit().success());
+}

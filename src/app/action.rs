@@ -17,6 +17,8 @@ pub enum Action {
     ToggleCaptionScope,
     /// Show half-width punctuation as the source has it, or full-width.
     TogglePunctuation,
+    /// Open or close the list of the article's and the edition's repairs and warnings.
+    ToggleWarnings,
     /// Read a continued story's parts as one text, or each part on its own.
     ToggleMerged,
     /// Close what is open: an overlay, a prompt, search highlights, a message.
@@ -55,6 +57,14 @@ pub enum Action {
     Digit(u8),
     /// Start typing a search.
     StartSearch,
+    /// `m`: the next letter names a mark to set at the place read.
+    StartSetMark,
+    /// `'`: the next letter names a mark to go to.
+    StartGoToMark,
+    /// Mark the place read with this letter.
+    SetMark(char),
+    /// Go to the place marked with this letter; `'` is the place before the last jump.
+    GoToMark(char),
     /// A character typed into the open prompt.
     Type(char),
     /// Delete the last character of the open prompt.
@@ -97,13 +107,14 @@ pub enum Action {
 impl Action {
     /// Every action that carries no data, in declaration order: what a test walks through
     /// to reach every branch of [`crate::app::App::update`] that a bare key can reach.
-    pub const WITHOUT_DATA: [Action; 29] = [
+    pub const WITHOUT_DATA: [Action; 32] = [
         Action::Quit,
         Action::Suspend,
         Action::ToggleHelp,
         Action::ToggleCaptions,
         Action::ToggleCaptionScope,
         Action::TogglePunctuation,
+        Action::ToggleWarnings,
         Action::ToggleMerged,
         Action::Cancel,
         Action::FocusNext,
@@ -122,6 +133,8 @@ impl Action {
         Action::PreviousPage,
         Action::NextPage,
         Action::StartSearch,
+        Action::StartSetMark,
+        Action::StartGoToMark,
         Action::Erase,
         Action::Confirm,
         Action::Back,
@@ -145,30 +158,35 @@ mod tests {
             Action::ToggleCaptions => Some(3),
             Action::ToggleCaptionScope => Some(4),
             Action::TogglePunctuation => Some(5),
-            Action::ToggleMerged => Some(6),
-            Action::Cancel => Some(7),
-            Action::FocusNext => Some(8),
-            Action::FocusSections => Some(9),
-            Action::FocusArticle => Some(10),
-            Action::Up => Some(11),
-            Action::Down => Some(12),
-            Action::PageUp => Some(13),
-            Action::PageDown => Some(14),
-            Action::HalfPageUp => Some(15),
-            Action::HalfPageDown => Some(16),
-            Action::Top => Some(17),
-            Action::Bottom => Some(18),
-            Action::PreviousArticle => Some(19),
-            Action::NextArticle => Some(20),
-            Action::PreviousPage => Some(21),
-            Action::NextPage => Some(22),
-            Action::StartSearch => Some(23),
-            Action::Erase => Some(24),
-            Action::Confirm => Some(25),
-            Action::Back => Some(26),
-            Action::NextMatch => Some(27),
-            Action::PreviousMatch => Some(28),
+            Action::ToggleWarnings => Some(6),
+            Action::ToggleMerged => Some(7),
+            Action::Cancel => Some(8),
+            Action::FocusNext => Some(9),
+            Action::FocusSections => Some(10),
+            Action::FocusArticle => Some(11),
+            Action::Up => Some(12),
+            Action::Down => Some(13),
+            Action::PageUp => Some(14),
+            Action::PageDown => Some(15),
+            Action::HalfPageUp => Some(16),
+            Action::HalfPageDown => Some(17),
+            Action::Top => Some(18),
+            Action::Bottom => Some(19),
+            Action::PreviousArticle => Some(20),
+            Action::NextArticle => Some(21),
+            Action::PreviousPage => Some(22),
+            Action::NextPage => Some(23),
+            Action::StartSearch => Some(24),
+            Action::StartSetMark => Some(25),
+            Action::StartGoToMark => Some(26),
+            Action::Erase => Some(27),
+            Action::Confirm => Some(28),
+            Action::Back => Some(29),
+            Action::NextMatch => Some(30),
+            Action::PreviousMatch => Some(31),
             Action::Digit(_)
+            | Action::SetMark(_)
+            | Action::GoToMark(_)
             | Action::Type(_)
             | Action::Scroll { .. }
             | Action::Click { .. }

@@ -9,12 +9,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-
 use crate::archive::{Archive, Summary, summarize};
 
 use super::App;
-use super::input::{KeyHelp, Mode};
+use super::keymap::{Key, Mode};
 
 mod search;
 
@@ -29,21 +27,30 @@ pub const PICKER_KEY: char = 'e';
 /// See [`PREVIOUS_EDITION_KEY`]: search every edition (as `&` shows matching lines in less).
 pub const ARCHIVE_SEARCH_KEY: char = '&';
 
+/// One row of the archive keys' help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArchiveKeyHelp {
+    /// The keys, as the help names them.
+    pub keys: &'static str,
+    /// What they do.
+    pub does: &'static str,
+}
+
 /// The archive keys as the help shows them.
-pub const ARCHIVE_KEY_HELP: &[KeyHelp] = &[
-    KeyHelp {
+pub const ARCHIVE_KEY_HELP: &[ArchiveKeyHelp] = &[
+    ArchiveKeyHelp {
         keys: "( )",
         does: "previous or next edition (archive)",
     },
-    KeyHelp {
+    ArchiveKeyHelp {
         keys: "e",
         does: "editions by month; type a date to jump",
     },
-    KeyHelp {
+    ArchiveKeyHelp {
         keys: "&",
         does: "search every edition; Enter alone: the last results",
     },
-    KeyHelp {
+    ArchiveKeyHelp {
         keys: "n N",
         does: "after &: next or previous match, across editions",
     },
@@ -207,43 +214,34 @@ impl ArchiveState {
     /// `app_query` is the reader's own search, if any.
     pub fn key_action(
         &self,
-        key: KeyEvent,
+        key: Key,
         mode: Mode,
         app_query: Option<&str>,
     ) -> Option<Option<ArchiveAction>> {
-        if key.kind != KeyEventKind::Press {
-            return None;
-        }
-        let control = key.modifiers.contains(KeyModifiers::CONTROL);
+        let leaves_to_the_reader = matches!(key, Key::Ctrl('c' | 'z'));
         if self.picker.is_some() {
-            if control && matches!(key.code, KeyCode::Char('c' | 'z')) {
-                return None;
-            }
-            return Some(picker_key(key.code, control));
+            return (!leaves_to_the_reader).then(|| picker_key(key));
         }
         if self.prompt.is_some() {
-            if control {
-                return (!matches!(key.code, KeyCode::Char('c' | 'z'))).then_some(None);
+            if let Key::Ctrl(_) = key {
+                return (!leaves_to_the_reader).then_some(None);
             }
-            return Some(prompt_key(key.code));
+            return Some(prompt_key(key));
         }
         if self.search.as_ref().is_some_and(ArchiveSearch::list_open) {
-            if control && matches!(key.code, KeyCode::Char('c' | 'z')) {
-                return None;
-            }
-            return Some(results_key(key.code, control));
+            return (!leaves_to_the_reader).then(|| results_key(key));
         }
-        if control || mode != Mode::Normal {
+        if mode != Mode::Normal {
             return None;
         }
-        let action = match key.code {
-            KeyCode::Char(PREVIOUS_EDITION_KEY) => ArchiveAction::PreviousEdition,
-            KeyCode::Char(NEXT_EDITION_KEY) => ArchiveAction::NextEdition,
-            KeyCode::Char(PICKER_KEY) => ArchiveAction::OpenPicker,
-            KeyCode::Char(ARCHIVE_SEARCH_KEY) => ArchiveAction::StartSearch,
+        let action = match key {
+            Key::Char(PREVIOUS_EDITION_KEY) => ArchiveAction::PreviousEdition,
+            Key::Char(NEXT_EDITION_KEY) => ArchiveAction::NextEdition,
+            Key::Char(PICKER_KEY) => ArchiveAction::OpenPicker,
+            Key::Char(ARCHIVE_SEARCH_KEY) => ArchiveAction::StartSearch,
             // n and N go across editions while the reader shows the archive search's matches.
-            KeyCode::Char('n') if self.hits_shown(app_query) => ArchiveAction::NextHit,
-            KeyCode::Char('N') if self.hits_shown(app_query) => ArchiveAction::PreviousHit,
+            Key::Char('n') if self.hits_shown(app_query) => ArchiveAction::NextHit,
+            Key::Char('N') if self.hits_shown(app_query) => ArchiveAction::PreviousHit,
             _ => return None,
         };
         Some(Some(action))
@@ -597,61 +595,47 @@ fn outward(center: usize, len: usize) -> impl Iterator<Item = usize> {
     })
 }
 
-fn prompt_key(code: KeyCode) -> Option<ArchiveAction> {
-    match code {
-        KeyCode::Char(c) => Some(ArchiveAction::SearchType(c)),
-        KeyCode::Backspace => Some(ArchiveAction::SearchErase),
-        KeyCode::Enter => Some(ArchiveAction::SearchSubmit),
-        KeyCode::Esc => Some(ArchiveAction::SearchCancel),
+fn prompt_key(key: Key) -> Option<ArchiveAction> {
+    match key {
+        Key::Char(c) => Some(ArchiveAction::SearchType(c)),
+        Key::Backspace => Some(ArchiveAction::SearchErase),
+        Key::Enter => Some(ArchiveAction::SearchSubmit),
+        Key::Esc => Some(ArchiveAction::SearchCancel),
         _ => None,
     }
 }
 
-fn results_key(code: KeyCode, control: bool) -> Option<ArchiveAction> {
-    if control {
-        return match code {
-            KeyCode::Char('d') => Some(ArchiveAction::ResultsMove(10)),
-            KeyCode::Char('u') => Some(ArchiveAction::ResultsMove(-10)),
-            _ => None,
-        };
-    }
-    match code {
-        KeyCode::Char('j') | KeyCode::Down => Some(ArchiveAction::ResultsMove(1)),
-        KeyCode::Char('k') | KeyCode::Up => Some(ArchiveAction::ResultsMove(-1)),
-        KeyCode::Char(' ') | KeyCode::PageDown => Some(ArchiveAction::ResultsMove(20)),
-        KeyCode::Char('b') | KeyCode::PageUp => Some(ArchiveAction::ResultsMove(-20)),
-        KeyCode::Char('g') | KeyCode::Home => Some(ArchiveAction::ResultsFirst),
-        KeyCode::Char('G') | KeyCode::End => Some(ArchiveAction::ResultsLast),
-        KeyCode::Enter => Some(ArchiveAction::ResultsOpen),
-        KeyCode::Char(ARCHIVE_SEARCH_KEY) => Some(ArchiveAction::StartSearch),
-        KeyCode::Esc | KeyCode::Char('q') => Some(ArchiveAction::ResultsClose),
+fn results_key(key: Key) -> Option<ArchiveAction> {
+    match key {
+        Key::Ctrl('d') => Some(ArchiveAction::ResultsMove(10)),
+        Key::Ctrl('u') => Some(ArchiveAction::ResultsMove(-10)),
+        Key::Char('j') | Key::Down => Some(ArchiveAction::ResultsMove(1)),
+        Key::Char('k') | Key::Up => Some(ArchiveAction::ResultsMove(-1)),
+        Key::Char(' ') | Key::PageDown => Some(ArchiveAction::ResultsMove(20)),
+        Key::Char('b') | Key::PageUp => Some(ArchiveAction::ResultsMove(-20)),
+        Key::Char('g') | Key::Home => Some(ArchiveAction::ResultsFirst),
+        Key::Char('G') | Key::End => Some(ArchiveAction::ResultsLast),
+        Key::Enter => Some(ArchiveAction::ResultsOpen),
+        Key::Char(ARCHIVE_SEARCH_KEY) => Some(ArchiveAction::StartSearch),
+        Key::Esc | Key::Char('q') => Some(ArchiveAction::ResultsClose),
         _ => None,
     }
 }
 
-fn picker_key(code: KeyCode, control: bool) -> Option<ArchiveAction> {
-    if control {
-        return match code {
-            KeyCode::Char('d') => Some(ArchiveAction::Move(10)),
-            KeyCode::Char('u') => Some(ArchiveAction::Move(-10)),
-            _ => None,
-        };
-    }
-    match code {
-        KeyCode::Char('j') | KeyCode::Down | KeyCode::Char(NEXT_EDITION_KEY) => {
-            Some(ArchiveAction::Move(1))
-        }
-        KeyCode::Char('k') | KeyCode::Up | KeyCode::Char(PREVIOUS_EDITION_KEY) => {
-            Some(ArchiveAction::Move(-1))
-        }
-        KeyCode::Char(' ') | KeyCode::PageDown => Some(ArchiveAction::Move(20)),
-        KeyCode::Char('b') | KeyCode::PageUp => Some(ArchiveAction::Move(-20)),
-        KeyCode::Char('g') | KeyCode::Home => Some(ArchiveAction::First),
-        KeyCode::Char('G') | KeyCode::End => Some(ArchiveAction::Last),
-        KeyCode::Char(c @ ('0'..='9' | '-')) => Some(ArchiveAction::Type(c)),
-        KeyCode::Backspace => Some(ArchiveAction::Erase),
-        KeyCode::Enter => Some(ArchiveAction::Open),
-        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char(PICKER_KEY) => Some(ArchiveAction::Close),
+fn picker_key(key: Key) -> Option<ArchiveAction> {
+    match key {
+        Key::Ctrl('d') => Some(ArchiveAction::Move(10)),
+        Key::Ctrl('u') => Some(ArchiveAction::Move(-10)),
+        Key::Char('j' | NEXT_EDITION_KEY) | Key::Down => Some(ArchiveAction::Move(1)),
+        Key::Char('k' | PREVIOUS_EDITION_KEY) | Key::Up => Some(ArchiveAction::Move(-1)),
+        Key::Char(' ') | Key::PageDown => Some(ArchiveAction::Move(20)),
+        Key::Char('b') | Key::PageUp => Some(ArchiveAction::Move(-20)),
+        Key::Char('g') | Key::Home => Some(ArchiveAction::First),
+        Key::Char('G') | Key::End => Some(ArchiveAction::Last),
+        Key::Char(c @ ('0'..='9' | '-')) => Some(ArchiveAction::Type(c)),
+        Key::Backspace => Some(ArchiveAction::Erase),
+        Key::Enter => Some(ArchiveAction::Open),
+        Key::Esc | Key::Char('q' | PICKER_KEY) => Some(ArchiveAction::Close),
         _ => None,
     }
 }

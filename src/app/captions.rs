@@ -4,6 +4,8 @@
 use crate::edition::{Article, CaptionKind};
 use crate::text::{LayoutOptions, break_lines, display_chars};
 
+use super::strings::Strings;
+
 /// Whose captions the viewer shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaptionScope {
@@ -54,7 +56,13 @@ pub struct CaptionView {
 impl CaptionView {
     /// The viewer for the captions of `groups`, in their order, laid out with `options`.
     /// Articles without captions are left out, headings and all.
-    pub fn new(scope: CaptionScope, groups: &[CaptionGroup], options: &LayoutOptions) -> Self {
+    /// Its notes are in `strings`' language.
+    pub fn new(
+        scope: CaptionScope,
+        groups: &[CaptionGroup],
+        options: &LayoutOptions,
+        strings: &Strings,
+    ) -> Self {
         let mut lines = Vec::new();
         for group in groups
             .iter()
@@ -75,9 +83,9 @@ impl CaptionView {
         }
         if lines.is_empty() {
             let note = match scope {
-                CaptionScope::Article => "This article has no captions. p: the whole page.",
-                CaptionScope::Story => "No part of this story has captions. p: the whole page.",
-                CaptionScope::Page => "No article on this page has captions.",
+                CaptionScope::Article => strings.no_captions_article,
+                CaptionScope::Story => strings.no_captions_story,
+                CaptionScope::Page => strings.no_captions_page,
             };
             lines.extend(wrap(note, options).into_iter().map(CaptionLine::Note));
         }
@@ -91,7 +99,7 @@ impl CaptionView {
 
 /// Lays `text` out as the article pane does: in display form, with the same line breaking,
 /// and a new line at each of the text's own line breaks.
-fn wrap(text: &str, options: &LayoutOptions) -> Vec<String> {
+pub(super) fn wrap(text: &str, options: &LayoutOptions) -> Vec<String> {
     text.split('\n')
         .flat_map(|segment| {
             let chars = display_chars(segment, options.punctuation);
@@ -112,6 +120,7 @@ fn wrap(text: &str, options: &LayoutOptions) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::strings::EN;
     use crate::edition::Caption;
     use crate::text::{AmbiguousWidth, str_width};
 
@@ -162,6 +171,7 @@ mod tests {
                 CaptionScope::Article,
                 &alone(&article),
                 &options(9, ambiguous),
+                &EN,
             );
             let lines = texts(&view);
             assert!(lines.len() > 1);
@@ -180,6 +190,7 @@ mod tests {
             CaptionScope::Article,
             &alone(&article),
             &options(40, AmbiguousWidth::Narrow),
+            &EN,
         );
         assert_eq!(texts(&view), ["双星“工业4.0”", "基地␛"]);
     }
@@ -194,6 +205,7 @@ mod tests {
             CaptionScope::Article,
             &alone(&article),
             &options(40, AmbiguousWidth::Narrow),
+            &EN,
         );
         assert_eq!(
             view.lines,
@@ -225,6 +237,7 @@ mod tests {
                 group("第四版 part 3", &last),
             ],
             &options(40, AmbiguousWidth::Narrow),
+            &EN,
         );
         let headings: Vec<&CaptionLine> = (view.lines.iter())
             .filter(|line| matches!(line, CaptionLine::Heading(_)))
@@ -246,6 +259,7 @@ mod tests {
             CaptionScope::Article,
             &alone(&bare),
             &options(20, AmbiguousWidth::Narrow),
+            &EN,
         );
         let notes: Vec<&str> = (view.lines.iter())
             .map(|line| match line {

@@ -2,7 +2,12 @@
 
 use ratatui::layout::{Margin, Position, Rect};
 
-use super::input::KEY_HELP;
+use crate::text::{AmbiguousWidth, LayoutOptions, MIN_WIDTH as MIN_LAYOUT_WIDTH, Punctuation};
+
+use super::Action;
+use super::captions::wrap;
+use super::keymap::{KEYMAP, Key, action_name};
+use super::strings::{EN, Strings, ZH};
 
 /// Below this many columns the panes take turns instead of standing side by side.
 pub const TWO_PANES_MIN_WIDTH: u16 = 60;
@@ -95,11 +100,39 @@ impl Panes {
         self.captions().inner(Margin::new(2, 1))
     }
 
-    /// The help box, centred on the screen above the status line.
+    /// Where the warnings viewer's lines go: as the caption viewer's, less the bullet.
+    pub fn warning_text(&self) -> Rect {
+        self.caption_text()
+    }
+
+    /// Width the warnings viewer wraps its text to: its lines less the bullet's two cells.
+    pub fn warning_wrap_width(&self) -> usize {
+        (self.warning_text().width as usize).saturating_sub(2)
+    }
+
+    /// The help box, centred on the screen above the status line. Where it would leave
+    /// a sliver of the panes around it, it covers them whole.
     pub fn help(&self) -> Rect {
         let main = self.sections.union(self.article);
-        let width = main.width.min(76);
-        let height = main.height.min(HELP_LINES as u16 + 2);
+        let mut width = main.width.min(HELP_MAX_WIDTH);
+        if main.width - width <= 4 {
+            width = main.width;
+        }
+        // As tall as its rows at that width need, in whichever language needs more.
+        let text_width = width.saturating_sub(4) as usize;
+        let rows = [&EN, &ZH]
+            .map(|strings| help_rows(strings, text_width, AmbiguousWidth::Narrow).len())
+            .into_iter()
+            .max()
+            .unwrap_or(0);
+        let mut height = main.height.min(rows as u16 + 2);
+        if main.height - height <= 2 {
+            height = main.height;
+        }
+        // A box as tall as the panes would leave their corners showing beside it.
+        if height == main.height {
+            width = main.width;
+        }
         Rect {
             x: main.x + (main.width - width) / 2,
             y: main.y + (main.height - height) / 2,
@@ -114,8 +147,87 @@ impl Panes {
     }
 }
 
-/// Lines the help shows: a line per key row and a legend line.
-pub const HELP_LINES: usize = KEY_HELP.len() + 2;
+/// The help box is at most this wide.
+const HELP_MAX_WIDTH: u16 = 76;
+
+/// Cells the help's keys column takes.
+pub const HELP_KEYS_WIDTH: usize = 15;
+
+/// Below this many cells for descriptions beside the keys, a description goes below them.
+const HELP_MIN_DESCRIPTION: usize = 20;
+
+/// A line of the help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRow {
+    /// The keys, on the first line of their row; empty on the lines after it.
+    pub keys: String,
+    /// The description's text on this line.
+    pub text: String,
+    /// Cells from the left edge to `text`.
+    pub indent: usize,
+}
+
+/// The help's lines at `width` cells: each key with its description, wrapped beside it or,
+/// where that leaves too little room, below it; then a blank line and the list's marks.
+pub fn help_rows(strings: &Strings, width: usize, ambiguous: AmbiguousWidth) -> Vec<HelpRow> {
+    help_rows_with(strings, width, ambiguous, &[])
+}
+
+/// [`help_rows`], with a last row for the keys a config file binds (`extra`).
+pub fn help_rows_with(
+    strings: &Strings,
+    width: usize,
+    ambiguous: AmbiguousWidth,
+    extra: &[(Key, Action)],
+) -> Vec<HelpRow> {
+    let beside = width >= HELP_KEYS_WIDTH + HELP_MIN_DESCRIPTION;
+    let indent = if beside { HELP_KEYS_WIDTH } else { 2 };
+    let options = LayoutOptions {
+        width: width.saturating_sub(indent).max(MIN_LAYOUT_WIDTH),
+        ambiguous,
+        // The help's own punctuation, as written: ", finds ，" must keep its ",".
+        punctuation: Punctuation::Source,
+    };
+    let configured: Vec<String> = (extra.iter())
+        .map(|&(key, action)| format!("{} {}", key.name(), action_name(action)))
+        .collect();
+    let configured =
+        (!extra.is_empty()).then(|| (strings.config_keys.to_owned(), configured.join(", ")));
+    let entries = (KEYMAP.iter().zip(strings.key_help))
+        .map(|(row, does)| (row.keys(), does.to_string()))
+        .chain([(String::new(), String::new())])
+        .chain([
+            (INFERRED_MARK.to_owned(), strings.inferred_legend.to_owned()),
+            (WARNED_MARK.to_owned(), strings.warned_legend.to_owned()),
+            (String::new(), strings.read_legend.to_owned()),
+        ])
+        .chain(configured);
+    let mut rows = Vec::new();
+    for (keys, does) in entries {
+        let lines = wrap(&does, &options);
+        if !beside && !keys.is_empty() {
+            rows.push(HelpRow {
+                keys: keys.clone(),
+                text: String::new(),
+                indent: 0,
+            });
+        }
+        for (at, text) in lines.into_iter().enumerate() {
+            let keys = match (beside, at) {
+                (true, 0) => keys.clone(),
+                _ => String::new(),
+            };
+            rows.push(HelpRow { keys, text, indent });
+        }
+    }
+    rows
+}
+
+/// Marks a title the parser inferred from the text because no headline was printed.
+pub const INFERRED_MARK: &str = "~";
+
+/// Marks an article the parser repaired or has doubts about (`w` lists them).
+pub const WARNED_MARK: &str = "!";
 
 #[cfg(test)]
 mod tests {

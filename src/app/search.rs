@@ -3,7 +3,11 @@
 //! Matching runs on the model's text, so a match can span a line break; the lines'
 //! [`SourceRef`](crate::text::SourceRef)s map it back to the screen.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
 
 use crate::edition::Article;
 use crate::text::{Line, TextPart};
@@ -32,16 +36,82 @@ pub struct Match {
     pub len: usize,
 }
 
-/// Folds the forms a reader does not tell apart: full-width ASCII ("，" "Ａ") and the
-/// ideographic space to their half-width forms, and Latin letters to lower case.
-/// One char in, one char out, so offsets survive folding.
-fn fold(c: char) -> char {
+/// The first folding step: full-width ASCII ("，" "Ａ") and the ideographic space to their
+/// half-width forms, curly quotes to straight ones (so a typed " finds “ and ”), and Latin
+/// letters to lower case.
+fn fold_forms(c: char) -> char {
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
+        '“' | '”' | '„' | '″' => '"',
+        '‘' | '’' | '′' => '\'',
         _ => c,
     };
     c.to_ascii_lowercase()
+}
+
+/// [`fold_forms`], then the compatibility form NFKC gives where it is one char (a CJK
+/// compatibility ideograph, a circled digit), then the simplified form of a traditional
+/// character (數 as 数), so that 简 and 繁 text find each other. One char in, one out.
+fn fold_fully(c: char) -> char {
+    let c = fold_forms(c);
+    let mut nfkc = std::iter::once(c).nfkc();
+    let c = match (nfkc.next(), nfkc.next()) {
+        (Some(single), None) => fold_forms(single),
+        _ => c,
+    };
+    if c.len_utf8() == 3 {
+        let mut buf = [0; 4];
+        let simplified = fast2s::convert(c.encode_utf8(&mut buf));
+        let mut chars = simplified.chars();
+        if let (Some(single), None) = (chars.next(), chars.next()) {
+            return single;
+        }
+    }
+    c
+}
+
+/// Every char of the Basic Multilingual Plane that folds to another, and the other way
+/// round: built once, at the first search.
+struct FoldTable {
+    folded: HashMap<char, char>,
+    forms: HashMap<char, Vec<char>>,
+}
+
+fn fold_table() -> &'static FoldTable {
+    static TABLE: OnceLock<FoldTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut folded = HashMap::new();
+        let mut forms: HashMap<char, Vec<char>> = HashMap::new();
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            let to = fold_fully(c);
+            if to != c {
+                folded.insert(c, to);
+                forms.entry(to).or_default().push(c);
+            }
+        }
+        FoldTable { folded, forms }
+    })
+}
+
+/// Folds the forms a reader does not tell apart (see [`fold_fully`]).
+fn fold(c: char) -> char {
+    match fold_table().folded.get(&c) {
+        Some(&to) => to,
+        None => fold_forms(c),
+    }
+}
+
+/// Whether text may hold spaces between needle chars `a` and `b` and still match: between
+/// two Chinese characters, as a paper spaces out a two-character name ("吴 帅").
+fn spaces_may_separate(a: char, b: char) -> bool {
+    let cjk = |c: char| !c.is_ascii() && !c.is_whitespace() && c.is_alphanumeric();
+    cjk(a) && cjk(b)
+}
+
+/// Whether `c` is one of the spaces [`spaces_may_separate`] passes over.
+fn is_gap(c: char) -> bool {
+    c == ' ' || c == '\u{3000}'
 }
 
 /// The pieces of an article's text in the order the layout shows them.
@@ -62,19 +132,12 @@ fn parts(article: &Article) -> impl Iterator<Item = (TextPart, &str)> {
     heading.chain(blocks).chain(captions)
 }
 
-/// The chars that fold to `c` (itself folded): `c`, and its upper-case and full-width forms.
+/// The chars that fold to `c` (itself folded): `c`, and its upper-case, full-width,
+/// compatibility and traditional forms.
 fn unfolded(c: char) -> Vec<char> {
     let mut forms = vec![c];
-    if c.is_ascii_lowercase() {
-        forms.push(c.to_ascii_uppercase());
-    }
-    for form in forms.clone() {
-        if ('!'..='~').contains(&form) {
-            forms.extend(char::from_u32(form as u32 + 0xFEE0));
-        }
-    }
-    if c == ' ' {
-        forms.push('\u{3000}');
+    if let Some(others) = fold_table().forms.get(&c) {
+        forms.extend(others.iter().filter(|&&other| other != c));
     }
     forms
 }
@@ -92,8 +155,12 @@ pub fn find<'a>(articles: impl IntoIterator<Item = &'a Article>, query: &str) ->
     else {
         return Vec::new();
     };
-    let exact =
-        (needle.iter().all(|&c| unfolded(c).len() == 1)).then(|| needle.iter().collect::<String>());
+    // Spaces between two Chinese characters may part a match, so no exact search finds it.
+    let spaced = needle
+        .windows(2)
+        .any(|pair| spaces_may_separate(pair[0], pair[1]));
+    let exact = (!spaced && needle.iter().all(|&c| unfolded(c).len() == 1))
+        .then(|| needle.iter().collect::<String>());
     let forms: Vec<String> = forms.into_iter().map(String::from).collect();
     // Where the anchor's forms occur in one text, in order: one substring search a form.
     let mut hits = Vec::new();
@@ -111,13 +178,14 @@ pub fn find<'a>(articles: impl IntoIterator<Item = &'a Article>, query: &str) ->
                     return;
                 }
                 let start_char = char + text[byte..start].chars().count();
+                let len = text[start..end].chars().count();
                 matches.push(Match {
                     article: index,
                     part,
                     start: start_char,
-                    len: needle.len(),
+                    len,
                 });
-                (byte, char) = (end, start_char + needle.len());
+                (byte, char) = (end, start_char + len);
             };
             match &exact {
                 // Most texts do not hold the query, and `contains` tells that fastest.
@@ -148,20 +216,28 @@ pub fn find<'a>(articles: impl IntoIterator<Item = &'a Article>, query: &str) ->
 }
 
 /// The byte range of the match of `needle` whose char `anchor` is at byte `hit` of `text`.
+/// Spaces between two Chinese characters of the needle are passed over.
 fn match_around(text: &str, hit: usize, needle: &[char], anchor: usize) -> Option<(usize, usize)> {
-    let (before, after) = (&needle[..anchor], &needle[anchor..]);
     let mut start = hit;
-    let mut back = text[..hit].char_indices().rev();
-    for &wanted in before.iter().rev() {
-        let (at, c) = back.next()?;
-        (fold(c) == wanted).then_some(())?;
-        start = at;
+    let mut back = text[..hit].char_indices().rev().peekable();
+    for at in (0..anchor).rev() {
+        if spaces_may_separate(needle[at], needle[at + 1]) {
+            while back.next_if(|&(_, c)| is_gap(c)).is_some() {}
+        }
+        let (byte, c) = back.next()?;
+        (fold(c) == needle[at]).then_some(())?;
+        start = byte;
     }
     let mut end = hit;
-    let mut ahead = text[hit..].chars();
-    for &wanted in after {
+    let mut ahead = text[hit..].chars().peekable();
+    for at in anchor..needle.len() {
+        if at > anchor && spaces_may_separate(needle[at - 1], needle[at]) {
+            while let Some(c) = ahead.next_if(|&c| is_gap(c)) {
+                end += c.len_utf8();
+            }
+        }
         let c = ahead.next()?;
-        (fold(c) == wanted).then_some(())?;
+        (fold(c) == needle[at]).then_some(())?;
         end += c.len_utf8();
     }
     Some((start, end))
@@ -255,6 +331,52 @@ mod tests {
     }
 
     #[test]
+    fn simplified_and_traditional_text_find_each_other() {
+        let articles = [article("標題", &["數字青島建設", "数字青岛建设"])];
+        assert_eq!(find(&articles, "数字青岛").len(), 2);
+        assert_eq!(find(&articles, "數字青島").len(), 2);
+        assert_eq!(find(&articles, "标题").len(), 1);
+    }
+
+    #[test]
+    fn compatibility_forms_fold_where_they_are_one_character() {
+        // U+F9B2 is a compatibility form of 零; ① reads as 1.
+        let articles = [article("标题", &["\u{F9B2}点①"])];
+        assert_eq!(find(&articles, "零点1").len(), 1);
+    }
+
+    #[test]
+    fn a_straight_quote_finds_curly_ones() {
+        let articles = [article("标题", &["完善“城市云脑”功能", "他说：‘好’"])];
+        let found = find(&articles, "\"城市云脑\"");
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].start, found[0].len), (2, 6));
+        assert_eq!(find(&articles, "'好'").len(), 1);
+        assert_eq!(find(&articles, "“城市").len(), 1);
+    }
+
+    #[test]
+    fn a_name_finds_its_byline_with_the_spaces_a_paper_puts_between_characters() {
+        let articles = [article("标题", &["记者 吴 帅 报道", "吴帅说", "吴　帅"])];
+        let found = find(&articles, "吴帅");
+        let spans: Vec<_> = found.iter().map(|m| (m.part, m.start, m.len)).collect();
+        assert_eq!(
+            spans,
+            [
+                (TextPart::Block(0), 3, 3),
+                (TextPart::Block(1), 0, 2),
+                (TextPart::Block(2), 0, 3)
+            ]
+        );
+        assert!(find(&articles, "ab").is_empty());
+        let latin = [article("标题", &["a b"])];
+        assert!(
+            find(&latin, "ab").is_empty(),
+            "only Chinese characters part so"
+        );
+    }
+
+    #[test]
     fn half_and_full_width_punctuation_match_each_other() {
         let articles = [article("标题", &["青岛，数字", "青岛,数字"])];
         let found = find(&articles, "青岛,数字");
@@ -318,14 +440,29 @@ mod tests {
             let articles = [article("", &[&text])];
             let haystack: Vec<char> = text.chars().map(fold).collect();
             let needle: Vec<char> = query.chars().map(fold).collect();
+            // The length of a match at `start`, spaces passed over between Chinese chars.
+            let match_at = |start: usize| -> Option<usize> {
+                let mut at = start;
+                for (index, &wanted) in needle.iter().enumerate() {
+                    if index > 0 && spaces_may_separate(needle[index - 1], wanted) {
+                        while haystack.get(at) == Some(&' ') {
+                            at += 1;
+                        }
+                    }
+                    (haystack.get(at) == Some(&wanted)).then_some(())?;
+                    at += 1;
+                }
+                Some(at - start)
+            };
             let mut expected = Vec::new();
             let mut start = 0;
-            while start + needle.len() <= haystack.len() {
-                if haystack[start..start + needle.len()] == needle[..] {
-                    expected.push(start);
-                    start += needle.len();
-                } else {
-                    start += 1;
+            while start < haystack.len() {
+                match match_at(start) {
+                    Some(len) => {
+                        expected.push(start);
+                        start += len;
+                    }
+                    None => start += 1,
                 }
             }
             let found: Vec<usize> = find(&articles, &query)

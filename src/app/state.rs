@@ -1,22 +1,37 @@
 //! The reader's state and the one function that changes it.
+//!
+//! This file holds the state, `update` and what the UI reads; the rest is split along its
+//! seams: [`layout`] (the article view: the shown lines, their cache, places in them),
+//! [`moving`] (articles, pages, scrolling, the mouse), [`jumps`] (pages and 下转 / 上接),
+//! [`finding`] (search), [`viewers`] (captions and warnings) and [`places`] (marks, the
+//! way back, what is kept between runs).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Color;
 
-use crate::edition::{Article, Edition, Page, page_label, story_parts};
+use crate::edition::{Article, Edition, Jump, Page, page_label, story_parts};
 use crate::text::{
     AmbiguousWidth, LayoutCache, LayoutOptions, Line, LineKind, MIN_WIDTH, Punctuation, TextPart,
 };
 
 use super::Action;
 use super::captions::{CaptionGroup, CaptionScope, CaptionView};
-use super::input::Mode;
-use super::screen::{HELP_LINES, Panes};
+use super::config::ColorRole;
+use super::keymap::Key;
+use super::keymap::Mode;
+use super::memory::{Remembered, SavedPlace};
+use super::screen::{Panes, help_rows_with};
 use super::search::{self, Search};
+use super::strings::{Lang, Strings};
+use super::warnings::{WarningsView, article_warnings};
 
 /// How many places Backspace can go back.
 const HISTORY_LIMIT: usize = 100;
+
+/// The most times a count repeats a key: more would only keep the reader busy.
+const MAX_COUNT: usize = 999;
 
 /// The pane keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +52,8 @@ pub enum Overlay {
     },
     /// The caption viewer.
     Captions(CaptionView),
+    /// The article's and the edition's repairs and warnings.
+    Warnings(WarningsView),
 }
 
 /// Text being typed on the status line.
@@ -46,6 +63,34 @@ pub enum Prompt {
     PageNumber(String),
     /// A search query.
     Search(String),
+    /// After `m`: the letter of the mark to set.
+    SetMark,
+    /// After `'`: the letter of the mark to go to.
+    GoToMark,
+}
+
+/// How far through the article the pane is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// It fits the pane.
+    All,
+    /// Its first line is at the top of the pane.
+    Top,
+    /// This much of what lies beyond the pane has been scrolled past, in percent (1 to 99).
+    Percent(usize),
+    /// Its last line is in the pane.
+    End,
+}
+
+/// Where a jump leads in the edition loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JumpTarget {
+    /// To the article at this position in reading order.
+    Article(usize),
+    /// Nowhere: its page is not in the edition.
+    MissingPage,
+    /// Nowhere: its page is there, but no part on it continues the story.
+    NoMatchingPart,
 }
 
 /// A row of the section list.
@@ -80,6 +125,19 @@ struct Place {
     scroll: usize,
 }
 
+/// What the lines in the article pane were laid out from, to tell when they must be laid
+/// out again.
+#[derive(Debug)]
+struct ShownLines {
+    /// The articles, by position in reading order: the current one, or in merged reading
+    /// every part of its story.
+    articles: Vec<usize>,
+    /// The layout options.
+    options: LayoutOptions,
+    /// Whether merged reading was on.
+    merged: bool,
+}
+
 /// Where an article sits: its page, its index on the page, its row in the list.
 #[derive(Debug, Clone, Copy)]
 struct ArticleAt {
@@ -108,12 +166,28 @@ pub struct App {
     layouts: LayoutCache,
     /// Whether a story's continued parts are shown with it as one text.
     merged: bool,
-    /// The current article's lines (in merged reading, its story's), and the articles,
-    /// options and reading mode they were laid out from.
+    /// The current article's lines (in merged reading, its story's).
     lines: Vec<Line>,
-    shown: Option<(Vec<usize>, LayoutOptions, bool)>,
+    /// What [`App::lines`] were laid out from; `None` before the first layout.
+    shown: Option<ShownLines>,
     list_offset: usize,
     running: bool,
+    /// Whether the terminal is to show colour (`NO_COLOR` says not).
+    colors: bool,
+    /// The language of the interface.
+    lang: Lang,
+    /// For each article in reading order, which of the edition's warnings are about it.
+    warnings_of: Vec<Vec<usize>>,
+    /// The last query searched for, kept when Esc clears the highlights.
+    last_query: Option<String>,
+    /// Places marked with `m` and a letter.
+    marks: HashMap<char, Place>,
+    /// The articles read (opened in the article pane), by position in reading order.
+    read: HashSet<usize>,
+    /// Keys a config file binds, over the built-in ones while reading.
+    extra_keys: Vec<(Key, Action)>,
+    /// Colours a config file chooses, over the theme's.
+    palette: Vec<(ColorRole, Color)>,
 }
 
 impl App {
@@ -158,9 +232,18 @@ impl App {
             shown: None,
             list_offset: 0,
             running: true,
+            colors: true,
+            lang: Lang::default(),
+            warnings_of: Vec::new(),
+            last_query: None,
+            marks: HashMap::new(),
+            read: HashSet::new(),
+            extra_keys: Vec::new(),
+            palette: Vec::new(),
         };
+        app.warnings_of = article_warnings(&app.edition);
         if app.articles.is_empty() {
-            app.message = Some("This edition has no articles.".into());
+            app.message = Some(app.strings().no_articles.into());
         }
         app.refresh();
         app
@@ -228,14 +311,21 @@ impl App {
         if from_user {
             self.message = None;
         }
+        // Digits typed before another key are its count, as in less: 5j, 10G.
+        let mut count = None;
         let typing_page = matches!(self.prompt, Some(Prompt::PageNumber(_)));
-        if typing_page && from_user && !Self::edits_page_number(action) {
-            self.prompt = None;
+        if typing_page
+            && from_user
+            && !Self::edits_page_number(action)
+            && let Some(Prompt::PageNumber(digits)) = self.prompt.take()
+        {
+            count = digits.parse::<usize>().ok();
         }
         match action {
             Action::Resize { width, height } => {
                 self.area = Rect::new(0, 0, width, height);
                 self.relayout_captions();
+                self.fit_list_to_height();
                 self.keep_selection_visible();
             }
             Action::SetAmbiguousWidth(ambiguous) => {
@@ -246,10 +336,59 @@ impl App {
             // The terminal shell stops the process; the state does not change.
             Action::Suspend => {}
             _ if matches!(self.prompt, Some(Prompt::Search(_))) => self.edit_search(action),
+            _ if matches!(self.prompt, Some(Prompt::SetMark | Prompt::GoToMark)) => {
+                self.prompt = None;
+                match action {
+                    Action::SetMark(letter) => self.set_mark(letter),
+                    Action::GoToMark(letter) => self.go_to_mark(letter),
+                    _ => {}
+                }
+            }
             _ if self.overlay.is_some() => self.update_overlay(action),
-            _ => self.update_reading(action),
+            _ => self.update_counted(action, count),
         }
         self.refresh();
+        if self.focus == Focus::Article && self.current < self.articles.len() {
+            self.read.insert(self.current);
+        }
+    }
+
+    /// Carries out a reading `action` typed after a `count`: a movement `count` times, `g`
+    /// and `G` to line `count` of the article or article `count` of the list.
+    fn update_counted(&mut self, action: Action, count: Option<usize>) {
+        let Some(count) = count else {
+            return self.update_reading(action);
+        };
+        match action {
+            Action::Top | Action::Bottom => match self.focus {
+                Focus::Article => {
+                    let last = self.lines.len().saturating_sub(self.article_height());
+                    self.scroll = count.saturating_sub(1).min(last);
+                }
+                Focus::Sections => {
+                    let last = self.articles.len().saturating_sub(1);
+                    self.select(count.saturating_sub(1).min(last));
+                }
+            },
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::HalfPageUp
+            | Action::HalfPageDown
+            | Action::PreviousArticle
+            | Action::NextArticle
+            | Action::PreviousPage
+            | Action::NextPage
+            | Action::NextMatch
+            | Action::PreviousMatch => {
+                for _ in 0..count.min(MAX_COUNT) {
+                    self.update_reading(action);
+                    self.refresh();
+                }
+            }
+            _ => self.update_reading(action),
+        }
     }
 
     fn edits_page_number(action: Action) -> bool {
@@ -282,7 +421,9 @@ impl App {
         match (action, &mut self.overlay) {
             (Action::Cancel, _)
             | (Action::ToggleHelp, Some(Overlay::Help { .. }))
-            | (Action::ToggleCaptions, Some(Overlay::Captions(_))) => self.overlay = None,
+            | (Action::ToggleCaptions, Some(Overlay::Captions(_)))
+            | (Action::ToggleWarnings, Some(Overlay::Warnings(_))) => self.overlay = None,
+            (Action::ToggleWarnings, _) => self.open_warnings(),
             (Action::ToggleHelp, _) => self.overlay = Some(Overlay::Help { scroll: 0 }),
             (Action::ToggleCaptions, _) => self.open_captions(self.own_caption_scope()),
             (Action::ToggleCaptionScope, Some(Overlay::Captions(view))) => {
@@ -293,9 +434,20 @@ impl App {
                 self.open_captions(scope);
             }
             (_, Some(Overlay::Help { scroll })) => {
-                let height = panes.map_or(0, |panes| panes.help_text().height as usize);
-                if let Some(to) = scrolled(*scroll, action, height, HELP_LINES) {
+                let (height, width) = panes.map_or((0, 0), |panes| {
+                    let text = panes.help_text();
+                    (text.height as usize, text.width as usize)
+                });
+                let strings = self.lang.strings();
+                let total = help_rows_with(strings, width, self.ambiguous, &self.extra_keys).len();
+                if let Some(to) = scrolled(*scroll, action, height, total) {
                     *scroll = to;
+                }
+            }
+            (_, Some(Overlay::Warnings(view))) => {
+                let height = panes.map_or(0, |panes| panes.caption_text().height as usize);
+                if let Some(to) = scrolled(view.scroll, action, height, view.lines.len()) {
+                    view.scroll = to;
                 }
             }
             (_, Some(Overlay::Captions(view))) => {
@@ -312,13 +464,15 @@ impl App {
         match action {
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleCaptions => self.open_captions(self.own_caption_scope()),
+            Action::ToggleWarnings => self.open_warnings(),
             Action::TogglePunctuation => {
+                let strings = self.strings();
                 let (punctuation, shown) = match self.punctuation {
-                    Punctuation::FullWidth => (Punctuation::Source, "as in the source"),
-                    Punctuation::Source => (Punctuation::FullWidth, "full-width"),
+                    Punctuation::FullWidth => (Punctuation::Source, strings.punctuation_source),
+                    Punctuation::Source => (Punctuation::FullWidth, strings.punctuation_full_width),
                 };
                 self.punctuation = punctuation;
-                self.message = Some(format!("Punctuation {shown}"));
+                self.message = Some(shown.into());
             }
             Action::ToggleMerged => self.toggle_merged(),
             Action::Cancel => {
@@ -366,6 +520,10 @@ impl App {
                 }
             }
             Action::StartSearch => self.prompt = Some(Prompt::Search(String::new())),
+            Action::StartSetMark => self.prompt = Some(Prompt::SetMark),
+            Action::StartGoToMark => self.prompt = Some(Prompt::GoToMark),
+            // Only after m or ' (see `update`).
+            Action::SetMark(_) | Action::GoToMark(_) => {}
             Action::Confirm => self.confirm(),
             Action::Back => self.back(),
             Action::NextMatch => self.step_match(true),
@@ -391,505 +549,6 @@ impl App {
         match self.focus {
             Focus::Sections => self.focus = Focus::Article,
             Focus::Article => self.follow_jump(),
-        }
-    }
-
-    // ---- moving between articles ----
-
-    /// Opens the article at `index`, at its start; in merged reading, at the start of its
-    /// part of the story.
-    fn select(&mut self, index: usize) {
-        if index != self.current {
-            self.current = index;
-            self.refresh();
-            self.scroll = self.part_start(index);
-        }
-        self.keep_selection_visible();
-    }
-
-    /// Selects `index` as a jump: the place left is remembered for Backspace.
-    fn jump_to(&mut self, index: usize) {
-        if index == self.current {
-            return;
-        }
-        if self.history.len() == HISTORY_LIMIT {
-            self.history.remove(0);
-        }
-        self.history.push(Place {
-            article: self.current,
-            top: self.top_text(),
-            scroll: self.scroll,
-        });
-        self.select(index);
-    }
-
-    fn move_selection(&mut self, action: Action) {
-        let Some(last) = self.articles.len().checked_sub(1) else {
-            return;
-        };
-        let index = match action {
-            Action::Up => self.current.saturating_sub(1),
-            Action::Down => (self.current + 1).min(last),
-            Action::Top => 0,
-            _ => last,
-        };
-        self.select(index);
-    }
-
-    fn step_article(&mut self, forward: bool) {
-        if self.articles.is_empty() {
-            return;
-        }
-        match (forward, self.current) {
-            (false, 0) => self.message = Some("This is the first article.".into()),
-            (false, index) => self.select(index - 1),
-            (true, index) if index + 1 == self.articles.len() => {
-                self.message = Some("This is the last article.".into())
-            }
-            (true, index) => self.select(index + 1),
-        }
-    }
-
-    fn first_article_of(&self, page: usize) -> Option<usize> {
-        self.articles.iter().position(|at| at.page == page)
-    }
-
-    fn step_page(&mut self, forward: bool) {
-        let Some(at) = self.articles.get(self.current).copied() else {
-            return;
-        };
-        let target = if forward {
-            (at.page + 1..self.edition.pages.len()).find_map(|page| self.first_article_of(page))
-        } else {
-            (0..at.page)
-                .rev()
-                .find_map(|page| self.first_article_of(page))
-        };
-        match target {
-            Some(index) => self.select(index),
-            None if forward => self.message = Some("This is the last page.".into()),
-            None => self.message = Some("This is the first page.".into()),
-        }
-    }
-
-    fn go_to_page(&mut self, number: u32) {
-        let label = page_label(number);
-        match self
-            .edition
-            .pages
-            .iter()
-            .position(|page| page.number == number)
-        {
-            None => self.message = Some(format!("{label} is not in this edition")),
-            Some(page) => match self.first_article_of(page) {
-                None => self.message = Some(format!("{label} has no articles")),
-                Some(index) => self.jump_to(index),
-            },
-        }
-    }
-
-    fn follow_jump(&mut self) {
-        let Some(article) = self.current_article() else {
-            return;
-        };
-        let Some(jump) = article
-            .jump_to
-            .as_ref()
-            .or(article.jump_from.as_ref())
-            .cloned()
-        else {
-            self.message = Some("This article has no 下转 or 上接 jump.".into());
-            return;
-        };
-        let label = page_label(jump.page);
-        let target = jump.article.as_deref().and_then(|id| self.index_of(id));
-        match target {
-            Some(index) => self.jump_to(index),
-            None if self.edition.page(jump.page).is_none() => {
-                self.message = Some(format!("{label} is not in this edition"))
-            }
-            None => self.message = Some(format!("{label} has no matching part")),
-        }
-    }
-
-    fn back(&mut self) {
-        match self.history.pop() {
-            Some(place) => {
-                self.current = place.article;
-                self.refresh();
-                self.scroll = (place.top)
-                    .and_then(|top| self.line_of_top(top))
-                    .unwrap_or(place.scroll);
-                self.keep_selection_visible();
-            }
-            None => self.message = Some("Nothing to go back to.".into()),
-        }
-    }
-
-    fn index_of(&self, id: &str) -> Option<usize> {
-        (0..self.articles.len()).find(|&index| self.article(index).id == id)
-    }
-
-    // ---- scrolling ----
-
-    fn scroll_article(&mut self, action: Action) {
-        let total = self.lines().len();
-        if let Some(to) = scrolled(self.scroll, action, self.article_height(), total) {
-            self.scroll = to;
-        }
-    }
-
-    fn keep_selection_visible(&mut self) {
-        let (Some(panes), Some(at)) = (self.panes(), self.articles.get(self.current)) else {
-            return;
-        };
-        let height = panes.section_rows().height as usize;
-        // Show the page heading and column banner above an article too.
-        let mut top = at.row;
-        while top > 0 && !matches!(self.rows[top - 1], Row::Article(_)) {
-            top -= 1;
-        }
-        if top < self.list_offset {
-            self.list_offset = top;
-        }
-        if at.row >= self.list_offset + height {
-            self.list_offset = at.row + 1 - height;
-        }
-    }
-
-    fn wheel(&mut self, position: Position, lines: i16) {
-        let Some(panes) = self.panes() else { return };
-        let on_sections = self.focus == Focus::Sections;
-        if panes.on_article(position, on_sections) {
-            let total = self.lines().len();
-            let action = Action::Scroll {
-                column: 0,
-                row: 0,
-                lines,
-            };
-            if let Some(to) = scrolled(self.scroll, action, self.article_height(), total) {
-                self.scroll = to;
-            }
-        } else if panes.on_sections(position, on_sections) {
-            let height = panes.section_rows().height as usize;
-            let last = self.rows.len().saturating_sub(height);
-            self.list_offset = self
-                .list_offset
-                .saturating_add_signed(lines.into())
-                .min(last);
-        }
-    }
-
-    fn click(&mut self, position: Position) {
-        let Some(panes) = self.panes() else { return };
-        let on_sections = self.focus == Focus::Sections;
-        if panes.on_article(position, on_sections) {
-            self.focus = Focus::Article;
-            return;
-        }
-        let rows = panes.section_rows();
-        if !panes.on_sections(position, on_sections) || !rows.contains(position) {
-            return;
-        }
-        self.focus = Focus::Sections;
-        let index = match self
-            .rows
-            .get(self.list_offset + usize::from(position.y - rows.y))
-        {
-            Some(Row::Page(page)) => self.first_article_of(*page),
-            Some(Row::Column(index) | Row::Article(index)) => Some(*index),
-            None => None,
-        };
-        if let Some(index) = index {
-            self.select(index);
-        }
-    }
-
-    // ---- search ----
-
-    fn submit_search(&mut self, query: String) {
-        let query = match (query.is_empty(), &self.search) {
-            (false, _) => query,
-            (true, Some(search)) => search.query.clone(),
-            (true, None) => return,
-        };
-        let articles = (0..self.articles.len()).map(|index| self.article(index));
-        let mut matches = search::find(articles, &query);
-        if matches.is_empty() {
-            self.search = None;
-            self.message = Some(format!("Not found: {query}"));
-            return;
-        }
-        // Matches come in article order, which is reading order unless merged reading puts
-        // a story's parts together.
-        if self.merged {
-            self.sort_in_reading_order(&mut matches);
-        }
-        // The first match below the top of the pane, else the first in a later story.
-        let (lines, shown) = (self.lines(), self.shown_articles());
-        let story = self.reading_rank(self.current).0;
-        let ahead = (matches.iter())
-            .position(|found| {
-                search::line_of(lines, shown, found).is_some_and(|line| line >= self.scroll)
-            })
-            .or_else(|| {
-                (matches.iter()).position(|found| self.reading_rank(found.article).0 > story)
-            });
-        self.search = Some(Search {
-            query,
-            matches,
-            current: 0,
-        });
-        self.show_match(ahead.unwrap_or(0), ahead.is_none());
-    }
-
-    /// Puts `matches` in reading order, looking each article's place up once: a story's
-    /// parts are found by following its jumps.
-    fn sort_in_reading_order(&self, matches: &mut [search::Match]) {
-        let mut ranks = HashMap::new();
-        matches.sort_by_cached_key(|found| {
-            *(ranks.entry(found.article)).or_insert_with(|| self.reading_rank(found.article))
-        });
-    }
-
-    /// Where the article at `index` comes in reading order: its story's place, by the story's
-    /// first part, and its place in the story. Outside merged reading every article is a story.
-    fn reading_rank(&self, index: usize) -> (usize, usize) {
-        let story = self.story_of(index);
-        let part = story.iter().position(|&part| part == index).unwrap_or(0);
-        (story.first().copied().unwrap_or(index), part)
-    }
-
-    fn step_match(&mut self, forward: bool) {
-        let Some(search) = &self.search else {
-            self.message = Some("No search yet: / searches.".into());
-            return;
-        };
-        let count = search.matches.len();
-        let (next, wrapped) = if forward {
-            ((search.current + 1) % count, search.current + 1 == count)
-        } else {
-            ((search.current + count - 1) % count, search.current == 0)
-        };
-        self.show_match(next, wrapped);
-    }
-
-    fn show_match(&mut self, index: usize, wrapped: bool) {
-        let Some(search) = &mut self.search else {
-            return;
-        };
-        search.current = index;
-        let found = search.matches[index];
-        let note = format!(
-            "/{}: match {} of {}{}",
-            search.query,
-            index + 1,
-            search.matches.len(),
-            if wrapped { ", wrapped around" } else { "" }
-        );
-        // A match in the text shown is scrolled to, as in one article; elsewhere it is a jump.
-        if !self.shown_articles().contains(&found.article) {
-            self.jump_to(found.article);
-        }
-        self.focus = Focus::Article;
-        self.refresh();
-        let height = self.article_height();
-        if let Some(line) = search::line_of(self.lines(), self.shown_articles(), &found)
-            && (line < self.scroll || line >= self.scroll + height)
-        {
-            self.scroll = line.saturating_sub(height / 3);
-        }
-        self.message = Some(note);
-    }
-
-    // ---- captions ----
-
-    fn open_captions(&mut self, scope: CaptionScope) {
-        self.overlay = Some(Overlay::Captions(self.caption_view(scope)));
-    }
-
-    /// The captions `c` shows: the article's, or in merged reading its whole story's.
-    fn own_caption_scope(&self) -> CaptionScope {
-        match self.story_of(self.current).len() {
-            0 | 1 => CaptionScope::Article,
-            _ => CaptionScope::Story,
-        }
-    }
-
-    fn caption_view(&self, scope: CaptionScope) -> CaptionView {
-        let width = self
-            .panes()
-            .map_or(MIN_WIDTH, |panes| panes.caption_text().width as usize);
-        let options = self.layout_options(width);
-        let group = |heading, article| CaptionGroup { heading, article };
-        let groups: Vec<CaptionGroup> = match scope {
-            CaptionScope::Page => (self.current_page().into_iter())
-                .flat_map(|page| &page.articles)
-                .map(|article| group(Some(article.title.clone()), article))
-                .collect(),
-            // Which part of the story, and on which page: captions sit beside their part.
-            CaptionScope::Story => {
-                let story = self.story_of(self.current);
-                (story.iter().enumerate())
-                    .map(|(part, &index)| {
-                        let page = &self.edition.pages[self.articles[index].page];
-                        let heading =
-                            format!("Part {} of {}, {}", part + 1, story.len(), page.label);
-                        group(Some(heading), self.article(index))
-                    })
-                    .collect()
-            }
-            CaptionScope::Article => (self.current_article().into_iter())
-                .map(|article| group(None, article))
-                .collect(),
-        };
-        CaptionView::new(scope, &groups, &options)
-    }
-
-    fn relayout_captions(&mut self) {
-        if let Some(Overlay::Captions(view)) = &self.overlay {
-            let scroll = view.scroll;
-            let mut view = self.caption_view(view.scope);
-            view.scroll = scroll.min(view.lines.len().saturating_sub(1));
-            self.overlay = Some(Overlay::Captions(view));
-        }
-    }
-
-    // ---- layout ----
-
-    // ---- merged reading ----
-
-    fn toggle_merged(&mut self) {
-        self.merged = !self.merged;
-        self.message = Some(match self.merged {
-            true => "Merged reading: continued stories read as one text".into(),
-            false => "Merged reading off".into(),
-        });
-        // Matches follow the new reading order; the one shown stays the one shown.
-        if let Some(mut search) = self.search.take() {
-            let shown = search.matches[search.current];
-            self.sort_in_reading_order(&mut search.matches);
-            search.current = (search.matches.iter())
-                .position(|found| *found == shown)
-                .unwrap_or(0);
-            self.search = Some(search);
-        }
-    }
-
-    /// The articles read as one text with the article at `index`, in reading order: in merged
-    /// reading the parts of its story, else the article alone.
-    fn story_of(&self, index: usize) -> Vec<usize> {
-        let alone = vec![index];
-        if !self.merged || index >= self.articles.len() {
-            return alone;
-        }
-        let parts = story_parts(&self.edition, &self.article(index).id);
-        let story: Vec<usize> = (parts.iter())
-            .filter_map(|part| self.index_of(&part.id))
-            .collect();
-        if story.contains(&index) { story } else { alone }
-    }
-
-    /// The first line of the article at `index` among the lines shown: the seam before it in
-    /// a merged story, else the top.
-    fn part_start(&self, index: usize) -> usize {
-        let Some(part) = self.shown_articles().iter().position(|&at| at == index) else {
-            return 0;
-        };
-        let lines = &self.lines;
-        let seams = (0..lines.len()).filter(|&at| {
-            lines[at].kind == LineKind::Seam && (at == 0 || lines[at - 1].kind != LineKind::Seam)
-        });
-        part.checked_sub(1)
-            .and_then(|seam| seams.clone().nth(seam))
-            .unwrap_or(0)
-    }
-
-    /// What is at the top of the pane: the first text at or below it, else the last above.
-    /// A blank top line thus means the paragraph that follows, whatever its new length.
-    fn top_text(&self) -> Option<TopAt> {
-        let shown = self.shown_articles();
-        let text_of = |at: usize| {
-            let source = self.lines[at].source?;
-            Some((*shown.get(source.story_part)?, source.part, source.start))
-        };
-        let found = |at: usize| Some((text_of(at)?, self.scroll as isize - at as isize));
-        let end = self.lines.len();
-        (self.scroll..end)
-            .find_map(found)
-            .or_else(|| (0..self.scroll.min(end)).rev().find_map(found))
-    }
-
-    /// The line that puts `top` back at the top of the pane.
-    fn line_of_top(&self, (text, offset): TopAt) -> Option<usize> {
-        Some(self.line_of_text(text)?.saturating_add_signed(offset))
-    }
-
-    /// The last line shown that starts at or before `text`.
-    fn line_of_text(&self, (article, part, start): TextAt) -> Option<usize> {
-        let shown = self.shown_articles();
-        self.lines.iter().rposition(|line| {
-            line.source.is_some_and(|source| {
-                shown.get(source.story_part) == Some(&article)
-                    && source.part == part
-                    && source.start <= start
-            })
-        })
-    }
-
-    // ---- layout ----
-
-    /// Takes the lines of the current article (in merged reading, of its story) from the
-    /// layout cache when the articles or the options changed; a new layout keeps the text at
-    /// the top of the pane in view if it still shows it, else starts at the current article.
-    /// Clamps the scroll position.
-    fn refresh(&mut self) {
-        let (Some(panes), true) = (self.panes(), self.current < self.articles.len()) else {
-            return;
-        };
-        let options = self.layout_options(panes.article_text().width as usize);
-        if !self.shows_current(&options) {
-            let story = self.story_of(self.current);
-            let anchor = self.top_text();
-            let parts: Vec<&Article> = (story.iter())
-                .map(|&index| {
-                    let at = self.articles[index];
-                    &self.edition.pages[at.page].articles[at.index]
-                })
-                .collect();
-            self.lines = self.layouts.story_lines(&parts, &options).to_vec();
-            self.shown = Some((story, options, self.merged));
-            self.scroll = anchor
-                .and_then(|anchor| self.line_of_top(anchor))
-                .unwrap_or_else(|| self.part_start(self.current));
-        }
-        let height = panes.article_text().height as usize;
-        self.scroll = self.scroll.min(self.lines.len().saturating_sub(height));
-    }
-
-    /// Whether the lines shown are those of the current article (in merged reading, of its
-    /// story) laid out with `options`. Checked on every update, so it looks at the shown
-    /// story only: stories partition the articles, so a merged story showing the current
-    /// article is its whole story.
-    fn shows_current(&self, options: &LayoutOptions) -> bool {
-        self.shown
-            .as_ref()
-            .is_some_and(|(story, shown_options, merged)| {
-                shown_options == options
-                    && *merged == self.merged
-                    && if self.merged {
-                        story.contains(&self.current)
-                    } else {
-                        story[..] == [self.current]
-                    }
-            })
-    }
-
-    fn layout_options(&self, width: usize) -> LayoutOptions {
-        LayoutOptions {
-            width,
-            ambiguous: self.ambiguous,
-            punctuation: self.punctuation,
         }
     }
 
@@ -937,6 +596,23 @@ impl App {
         self.edition.pages.get(at.page)
     }
 
+    /// The article whose text is at the top of the pane: in merged reading, the part being
+    /// read, which need not be the one selected; else the current article.
+    pub fn article_in_view(&self) -> Option<usize> {
+        let current = self.current()?;
+        let top = self.top_text().map(|((article, ..), _)| article);
+        Some(
+            top.filter(|at| self.shown_articles().contains(at))
+                .unwrap_or(current),
+        )
+    }
+
+    /// The page of [`App::article_in_view`].
+    pub fn page_in_view(&self) -> Option<&Page> {
+        let at = self.articles.get(self.article_in_view()?)?;
+        self.edition.pages.get(at.page)
+    }
+
     /// The current article's laid-out lines; in merged reading, its story's.
     pub fn lines(&self) -> &[Line] {
         &self.lines
@@ -946,7 +622,7 @@ impl App {
     /// current article, or in merged reading every part of its story. A line's
     /// [`crate::text::SourceRef::story_part`] indexes this.
     pub fn shown_articles(&self) -> &[usize] {
-        self.shown.as_ref().map_or(&[], |(shown, _, _)| shown)
+        self.shown.as_ref().map_or(&[], |shown| &shown.articles)
     }
 
     /// Whether continued stories are read as one text.
@@ -959,11 +635,17 @@ impl App {
         self.scroll
     }
 
-    /// How far down the article the bottom of the pane is, in percent; `None` when it all fits.
-    pub fn scroll_percent(&self) -> Option<usize> {
+    /// How far the reader is through the article: at its top, at its end, or how much of
+    /// what there is to scroll lies above the pane, in percent.
+    pub fn progress(&self) -> Progress {
         let total = self.lines().len();
         let height = self.article_height();
-        (total > height).then(|| (self.scroll + height).min(total) * 100 / total)
+        match total.checked_sub(height) {
+            None | Some(0) => Progress::All,
+            Some(_) if self.scroll == 0 => Progress::Top,
+            Some(last) if self.scroll >= last => Progress::End,
+            Some(last) => Progress::Percent((self.scroll * 100 / last).clamp(1, 99)),
+        }
     }
 
     fn article_height(&self) -> usize {
@@ -1011,6 +693,61 @@ impl App {
         self.punctuation
     }
 
+    /// Whether to draw in colour; without it the reader tells things apart by attributes.
+    pub fn colors(&self) -> bool {
+        self.colors
+    }
+
+    /// Shows half-width punctuation as `punctuation` says, as if `s` had been pressed.
+    pub fn set_punctuation(&mut self, punctuation: Punctuation) {
+        self.punctuation = punctuation;
+        self.refresh();
+    }
+
+    /// Binds `keys` over the built-in ones while reading, as a config file asks.
+    pub fn set_extra_keys(&mut self, keys: Vec<(Key, Action)>) {
+        self.extra_keys = keys;
+    }
+
+    /// Colours parts of the screen as a config file asks, over the theme's.
+    pub fn set_palette(&mut self, palette: Vec<(ColorRole, Color)>) {
+        self.palette = palette;
+    }
+
+    /// The colours a config file chooses.
+    pub fn palette(&self) -> &[(ColorRole, Color)] {
+        &self.palette
+    }
+
+    /// The keys a config file binds.
+    pub fn extra_keys(&self) -> &[(Key, Action)] {
+        &self.extra_keys
+    }
+
+    /// Draws in colour or without (`NO_COLOR`).
+    pub fn set_colors(&mut self, colors: bool) {
+        self.colors = colors;
+    }
+
+    /// The language of the interface.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The interface's strings, in its language.
+    pub fn strings(&self) -> &'static Strings {
+        self.lang.strings()
+    }
+
+    /// Speaks `lang` from now on; a message shown stays in the language it came in until
+    /// the next key, except the one for an edition without articles.
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        if self.articles.is_empty() {
+            self.message = Some(self.strings().no_articles.into());
+        }
+    }
+
     /// False once the reader should quit.
     pub fn is_running(&self) -> bool {
         self.running
@@ -1022,6 +759,8 @@ impl App {
             (Some(Prompt::Search(_)), _) => Mode::Search,
             (_, Some(_)) => Mode::Overlay,
             (Some(Prompt::PageNumber(_)), _) => Mode::PageNumber,
+            (Some(Prompt::SetMark), _) => Mode::SetMark,
+            (Some(Prompt::GoToMark), _) => Mode::GoToMark,
             (None, None) => Mode::Normal,
         }
     }
@@ -1057,6 +796,13 @@ fn scrolled(scroll: usize, action: Action, height: usize, total: usize) -> Optio
     };
     Some(to.min(last))
 }
+
+mod finding;
+mod jumps;
+mod layout;
+mod moving;
+mod places;
+mod viewers;
 
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
-use crate::edition::Article;
+use std::collections::HashMap;
+
+use crate::edition::{Article, Edition, Page};
 
 use super::{LayoutOptions, MIN_WIDTH, char_width, layout_story};
 
@@ -49,6 +51,66 @@ pub fn write_stories<'a, Parts: AsRef<[&'a Article]>>(
         }
     }
     Ok(())
+}
+
+/// The line that names a page before its first story in [`write_edition`]: "== 第一版 要闻 ==".
+pub fn page_heading(page: &Page) -> String {
+    match &page.section {
+        Some(section) => format!("== {} {section} ==", page.label),
+        None => format!("== {} ==", page.label),
+    }
+}
+
+/// As [`write_stories`], for stories of `edition` in the order given, with a
+/// [`page_heading`] line and a blank line before the first story of each page (a story's
+/// page is its first part's), so that a pipe can tell the pages apart.
+pub fn write_edition<'a, Parts: AsRef<[&'a Article]>>(
+    edition: &'a Edition,
+    stories: impl IntoIterator<Item = Parts>,
+    options: &LayoutOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let page_of: HashMap<*const Article, &Page> = (edition.pages.iter())
+        .flat_map(|page| {
+            page.articles
+                .iter()
+                .map(move |article| (article as *const _, page))
+        })
+        .collect();
+    let width = options.width.max(MIN_WIDTH);
+    let rule: String =
+        std::iter::repeat_n(RULE, width / char_width(RULE, options.ambiguous)).collect();
+    let mut last_page: Option<*const Page> = None;
+    for (number, parts) in stories.into_iter().enumerate() {
+        if number > 0 {
+            writeln!(out, "\n{rule}\n")?;
+        }
+        let page = (parts.as_ref().first()).and_then(|first| page_of.get(&(*first as *const _)));
+        if let Some(page) = page
+            && last_page != Some(*page as *const _)
+        {
+            writeln!(out, "{}\n", page_heading(page))?;
+            last_page = Some(*page as *const _);
+        }
+        for line in layout_story(parts.as_ref(), options) {
+            writeln!(out, "{}", line.text)?;
+        }
+    }
+    Ok(())
+}
+
+/// [`write_edition`] of every article of `edition`, each on its own, as a string.
+pub fn dump_edition(edition: &Edition, options: &LayoutOptions) -> String {
+    let articles = edition.pages.iter().flat_map(|page| &page.articles);
+    let mut out = Vec::new();
+    write_edition(
+        edition,
+        articles.map(|article| [article]),
+        options,
+        &mut out,
+    )
+    .expect("writing to memory does not fail");
+    String::from_utf8(out).expect("laid-out lines are UTF-8")
 }
 
 #[cfg(test)]
@@ -125,5 +187,18 @@ mod tests {
             out,
             "数字青岛\n\n── 接第四版 ──\n\n\u{3000}\u{3000}建设\n\n──────────────\n\n双星\n\n（下转第四版）\n"
         );
+    }
+
+    #[test]
+    fn the_edition_dump_names_each_page_before_its_first_article() {
+        let edition = crate::edition::builtin();
+        let text = dump_edition(&edition, &LayoutOptions::new(40));
+        let headings: Vec<&str> = text
+            .lines()
+            .filter(|line| line.starts_with("== "))
+            .collect();
+        let pages: Vec<String> = edition.pages.iter().map(page_heading).collect();
+        assert_eq!(headings, pages);
+        assert!(text.starts_with(&format!("{}\n\n", pages[0])));
     }
 }

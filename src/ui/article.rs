@@ -1,20 +1,20 @@
 //! The article pane: laid-out lines, styled by kind, search matches highlighted.
 
 use ratatui::buffer::Buffer;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 
 use crate::app::screen::Panes;
-use crate::app::{App, Focus, Match, match_ranges};
-use crate::edition::CaptionKind;
-use crate::text::LineKind;
+use crate::app::{App, Focus, JumpTarget, Match, Progress, match_ranges};
 
 use super::cells::{put_chars, put_str};
+use super::status::progress_label;
+use super::theme::Theme;
 use super::{Side, border_label, framed};
 
 /// Draws the current article into the article pane.
 pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
-    let ambiguous = app.ambiguous();
-    let (title, position) = match (app.current_page(), app.current()) {
+    let (ambiguous, theme) = (app.ambiguous(), &Theme::of(app));
+    let (title, position) = match (app.page_in_view(), app.current()) {
         (Some(page), Some(_)) => {
             let heading = match &page.section {
                 Some(section) => format!("{} {section}", page.label),
@@ -25,7 +25,13 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         _ => (String::new(), String::new()),
     };
     let area = panes.article;
-    framed(buf, area, &title, app.focus() == Focus::Article, ambiguous);
+    framed(
+        buf,
+        area,
+        &title,
+        app.focus() == Focus::Article,
+        (ambiguous, theme),
+    );
     border_label(
         buf,
         area,
@@ -42,8 +48,8 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             buf,
             (text.x, text.y),
             text.right(),
-            "This edition has no articles.",
-            Style::new().dark_gray(),
+            app.strings().no_articles,
+            theme.muted,
             ambiguous,
         );
         return;
@@ -53,15 +59,20 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         Some(search) => (&search.matches, Some(search.current)),
         None => (&[], None),
     };
-    let lines = app.lines().iter().skip(app.scroll());
-    for (line, y) in lines.zip(text.top()..text.bottom()) {
-        let base = line_style(line.kind);
+    let lines = app.lines().iter().enumerate().skip(app.scroll());
+    for ((at, line), y) in lines.zip(text.top()..text.bottom()) {
+        let leads_nowhere = app
+            .jump_at_line(at)
+            .is_some_and(|(_, jump)| !matches!(app.jump_target(&jump), JumpTarget::Article(_)));
+        let base = match leads_nowhere {
+            true => theme.jump_nowhere,
+            false => theme.line(line.kind),
+        };
         let ranges = match_ranges(line, shown, matches);
         let chars = line.text.chars().enumerate().map(|(at, c)| {
             let hit = ranges.iter().find(|(_, range)| range.contains(&at));
             let style = match hit {
-                Some((found, _)) if Some(*found) == current_match => base.black().on_light_red(),
-                Some(_) => base.black().on_yellow(),
+                Some((found, _)) => theme.matched(base, Some(*found) == current_match),
                 None => base,
             };
             (c, style)
@@ -70,31 +81,17 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
     }
 }
 
-/// "12/80 45%": the first line shown of how many, and how far down the pane's bottom is.
+/// "12-30/80 45%": the lines shown, of how many, and how far through the article they are.
 fn scroll_label(app: &App, panes: &Panes) -> String {
     let total = app.lines().len();
     let height = panes.article_text().height as usize;
-    match app.scroll_percent() {
-        None => "All".into(),
-        Some(percent) => format!(
-            "{}-{}/{total} {percent}%",
+    match app.progress() {
+        Progress::All => progress_label(Progress::All, app.strings()),
+        progress => format!(
+            "{}-{}/{total} {}",
             app.scroll() + 1,
-            (app.scroll() + height).min(total)
+            (app.scroll() + height).min(total),
+            progress_label(progress, app.strings())
         ),
-    }
-}
-
-/// How a line of each kind looks.
-fn line_style(kind: LineKind) -> Style {
-    match kind {
-        LineKind::Column => Style::new().fg(Color::Cyan).bold(),
-        LineKind::Kicker | LineKind::Subtitle => Style::new().fg(Color::Yellow),
-        LineKind::Headline => Style::new().bold(),
-        LineKind::Byline | LineKind::Seam => Style::new().fg(Color::DarkGray),
-        LineKind::Subhead => Style::new().fg(Color::Cyan).bold(),
-        LineKind::Caption(CaptionKind::Photo) => Style::new().fg(Color::Green),
-        LineKind::Caption(_) => Style::new().fg(Color::Green).add_modifier(Modifier::DIM),
-        LineKind::JumpFrom | LineKind::JumpTo => Style::new().fg(Color::Blue).underlined(),
-        LineKind::Paragraph | LineKind::Blank => Style::new(),
     }
 }

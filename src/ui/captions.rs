@@ -4,37 +4,28 @@
 use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 
 use crate::app::screen::Panes;
 use crate::app::{App, CaptionLine, CaptionScope, CaptionView};
-use crate::edition::CaptionKind;
 
 use super::cells::{fit, put_str};
+use super::theme::Theme;
 use super::{Side, border_label, framed_overlay};
-
-/// What a caption of each kind is called.
-pub fn kind_label(kind: CaptionKind) -> &'static str {
-    match kind {
-        CaptionKind::Photo => "Photo caption",
-        CaptionKind::Label => "Text in the photo",
-        CaptionKind::Description => "Photo description",
-    }
-}
 
 /// Draws the caption viewer over the article pane.
 pub fn render(app: &App, view: &CaptionView, panes: &Panes, buf: &mut Buffer) {
-    let ambiguous = app.ambiguous();
+    let (ambiguous, theme, strings) = (app.ambiguous(), &Theme::of(app), app.strings());
     let title = match (view.scope, app.current_page()) {
-        (CaptionScope::Page, Some(page)) => format!("Captions on {}", page.label),
-        (CaptionScope::Story, _) => "Captions of this story".into(),
-        _ => "Captions of this article".into(),
+        (CaptionScope::Page, Some(page)) => (strings.captions_of_page)(&page.label),
+        (CaptionScope::Story, _) => strings.captions_of_story.into(),
+        _ => strings.captions_of_article.into(),
     };
     let area = panes.captions();
-    framed_overlay(buf, area, &title, ambiguous);
+    framed_overlay(buf, area, &title, (ambiguous, theme));
     let hint = match view.scope {
-        CaptionScope::Article | CaptionScope::Story => "p page  Esc close",
-        CaptionScope::Page => "p article  Esc close",
+        CaptionScope::Article | CaptionScope::Story => strings.captions_hint_own,
+        CaptionScope::Page => strings.captions_hint_page,
     };
     border_label(
         buf,
@@ -55,13 +46,13 @@ pub fn render(app: &App, view: &CaptionView, panes: &Panes, buf: &mut Buffer) {
         .zip(text.top()..text.bottom())
     {
         let (shown, style): (Cow<str>, _) = match line {
-            CaptionLine::Heading(heading) => (heading.into(), Style::new().bold()),
+            CaptionLine::Heading(heading) => (heading.into(), theme.title),
             CaptionLine::Kind(kind) => (
-                fit(kind_label(*kind), text.width.into(), ambiguous).into(),
-                Style::new().fg(Color::Green).bold(),
+                fit((strings.caption_kind)(*kind), text.width.into(), ambiguous).into(),
+                theme.caption_kind,
             ),
             CaptionLine::Text(text) => (text.into(), Style::new()),
-            CaptionLine::Note(note) => (note.into(), Style::new().dark_gray()),
+            CaptionLine::Note(note) => (note.into(), theme.muted),
             CaptionLine::Blank => continue,
         };
         put_str(buf, (text.x, y), text.right(), &shown, style, ambiguous);

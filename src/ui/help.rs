@@ -1,52 +1,69 @@
 //! The key help overlay.
 
 use ratatui::buffer::Buffer;
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 
-use crate::app::input::KEY_HELP;
-use crate::app::screen::Panes;
-use crate::text::{AmbiguousWidth, str_width};
+use crate::app::Action;
+use crate::app::keymap::Key;
+use crate::app::screen::{Panes, help_rows_with};
+use crate::app::strings::Strings;
+use crate::text::AmbiguousWidth;
 
-use super::cells::{fit, put_str};
-use super::framed_overlay;
-use super::sections::INFERRED_MARK;
+use super::cells::put_str;
+use super::theme::Theme;
+use super::{Side, border_label, framed_overlay};
 
-/// Cells the keys column takes.
-const KEYS_WIDTH: u16 = 15;
-
-/// Draws the help box, scrolled to `scroll`.
-pub fn render(scroll: usize, panes: &Panes, buf: &mut Buffer, ambiguous: AmbiguousWidth) {
-    framed_overlay(buf, panes.help(), "Keys", ambiguous);
+/// Draws the help box, scrolled to `scroll`; where it holds fewer lines than the help
+/// has, its bottom border says which it shows and that there are more.
+pub fn render(
+    scroll: usize,
+    panes: &Panes,
+    buf: &mut Buffer,
+    ambiguous: AmbiguousWidth,
+    (theme, strings): (&Theme, &Strings),
+    extra_keys: &[(Key, Action)],
+) {
+    let area = panes.help();
+    framed_overlay(buf, area, strings.help_title, (ambiguous, theme));
     let text = panes.help_text();
-    let rows = KEY_HELP
-        .iter()
-        .map(|row| (row.keys, row.does))
-        .chain([
-            ("", ""),
-            (
-                INFERRED_MARK,
-                "in the list: no printed headline, title from the text",
-            ),
-        ])
-        .skip(scroll);
-    for ((keys, does), y) in rows.zip(text.top()..text.bottom()) {
-        let end = put_str(
+    let rows = help_rows_with(strings, text.width as usize, ambiguous, extra_keys);
+    let height = text.height as usize;
+    for (row, y) in rows.iter().skip(scroll).zip(text.top()..text.bottom()) {
+        put_str(
             buf,
             (text.x, y),
             text.right(),
-            keys,
-            Style::new().fg(Color::Cyan).bold(),
+            &row.keys,
+            theme.help_keys,
             ambiguous,
         );
-        let x = (text.x + KEYS_WIDTH).max(end + 1);
-        debug_assert!(str_width(keys, ambiguous) < KEYS_WIDTH as usize);
-        let room = text.right().saturating_sub(x) as usize;
+        let x = text.x + row.indent as u16;
         put_str(
             buf,
             (x, y),
             text.right(),
-            &fit(does, room, ambiguous),
+            &row.text,
             Style::new(),
+            ambiguous,
+        );
+    }
+    if rows.len() > height {
+        let last = (scroll + height).min(rows.len());
+        let more = match (scroll > 0, last < rows.len()) {
+            (true, true) => "↑↓",
+            (false, true) => "↓",
+            (true, false) => "↑",
+            (false, false) => "",
+        };
+        let label = format!("{}-{last}/{} {more}", scroll + 1, rows.len());
+        let bottom = area.bottom() - 1;
+        border_label(
+            buf,
+            area,
+            bottom,
+            Side::Right,
+            &label,
+            theme.title,
             ambiguous,
         );
     }

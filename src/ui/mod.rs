@@ -8,11 +8,13 @@ mod picker;
 mod results;
 mod sections;
 mod status;
+pub mod theme;
+mod warnings;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
 
 use crate::app::screen::{MIN_HEIGHT, MIN_WIDTH, Panes};
@@ -20,6 +22,7 @@ use crate::app::{App, Focus, Overlay};
 use crate::text::{AmbiguousWidth, str_width};
 
 use self::cells::{border_set, fit, put_str};
+use self::theme::Theme;
 
 pub use self::picker::draw_archive;
 
@@ -27,10 +30,11 @@ pub use self::picker::draw_archive;
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let Some(panes) = Panes::new(area) else {
-        too_small(frame.buffer_mut(), area, app.ambiguous());
+        too_small(frame.buffer_mut(), area, app);
         return;
     };
     let buf = frame.buffer_mut();
+    let theme = &Theme::of(app);
     let focus = app.focus();
     if !panes.single || focus == Focus::Sections {
         sections::render(app, panes.sections, buf);
@@ -39,8 +43,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
         article::render(app, &panes, buf);
     }
     match app.overlay() {
-        Some(Overlay::Help { scroll }) => help::render(*scroll, &panes, buf, app.ambiguous()),
+        Some(Overlay::Help { scroll }) => help::render(
+            *scroll,
+            &panes,
+            buf,
+            app.ambiguous(),
+            (theme, app.strings()),
+            app.extra_keys(),
+        ),
         Some(Overlay::Captions(view)) => captions::render(app, view, &panes, buf),
+        Some(Overlay::Warnings(view)) => warnings::render(app, view, &panes, buf),
         None => {}
     }
     if let Some(cursor) = status::render(app, panes.status, buf) {
@@ -48,10 +60,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-fn too_small(buf: &mut Buffer, area: Rect, ambiguous: AmbiguousWidth) {
+fn too_small(buf: &mut Buffer, area: Rect, app: &App) {
+    let (ambiguous, strings) = (app.ambiguous(), app.strings());
     let lines = [
-        format!("Too small: {}x{}", area.width, area.height),
-        format!("need {MIN_WIDTH}x{MIN_HEIGHT}"),
+        (strings.too_small)(area.width, area.height),
+        (strings.need)(MIN_WIDTH, MIN_HEIGHT),
     ];
     for (line, y) in lines
         .iter()
@@ -80,34 +93,30 @@ fn framed(
     area: Rect,
     title: &str,
     focused: bool,
-    ambiguous: AmbiguousWidth,
+    (ambiguous, theme): (AmbiguousWidth, &Theme),
 ) -> Rect {
-    let border_style = if focused {
-        Style::new().fg(Color::Cyan)
-    } else {
-        Style::new().fg(Color::DarkGray)
+    let border_style = match focused {
+        true => theme.border_focused,
+        false => theme.border,
     };
     let block = Block::bordered()
         .border_set(border_set(ambiguous))
         .border_style(border_style);
     let inner = block.inner(area);
     block.render(area, buf);
-    border_label(
-        buf,
-        area,
-        area.y,
-        Side::Left,
-        title,
-        Style::new().bold(),
-        ambiguous,
-    );
+    border_label(buf, area, area.y, Side::Left, title, theme.title, ambiguous);
     inner
 }
 
 /// Clears `area` and draws an overlay's border around it; returns the area inside.
-fn framed_overlay(buf: &mut Buffer, area: Rect, title: &str, ambiguous: AmbiguousWidth) -> Rect {
+fn framed_overlay(
+    buf: &mut Buffer,
+    area: Rect,
+    title: &str,
+    (ambiguous, theme): (AmbiguousWidth, &Theme),
+) -> Rect {
     cells::clear(buf, area, ambiguous);
-    framed(buf, area, title, true, ambiguous)
+    framed(buf, area, title, true, (ambiguous, theme))
 }
 
 /// Where a label sits on a border line.

@@ -11,6 +11,7 @@ use crate::app::archive::{ArchiveState, Picker, PickerRow};
 use crate::app::screen::Panes;
 use crate::archive::Summary;
 
+use super::Theme;
 use super::cells::{fill_row, fit, put_str};
 use super::results;
 use super::{Side, border_label, framed_overlay};
@@ -49,7 +50,7 @@ pub fn draw_archive(frame: &mut Frame, app: &App, state: &ArchiveState) {
     if let Some(search) = state.search().filter(|search| search.list_open()) {
         let dates = |index: usize| archive.entries()[index].date.clone();
         let main = panes.sections.union(panes.article);
-        results::render(search, &dates, main, buf, ambiguous);
+        results::render(search, &dates, main, buf, (ambiguous, &Theme::of(app)));
     }
     if let Some(picker) = state.picker() {
         render_picker(state, picker, picker_area(&panes), buf, app);
@@ -75,7 +76,7 @@ fn render_picker(state: &ArchiveState, picker: &Picker, area: Rect, buf: &mut Bu
     let ambiguous = app.ambiguous();
     let archive = state.archive();
     let title = format!("Editions: {}", archive.len());
-    let inner = framed_overlay(buf, area, &title, ambiguous);
+    let inner = framed_overlay(buf, area, &title, (ambiguous, &Theme::of(app)));
     let hint = match picker.typed() {
         "" => "type a date · Enter open · Esc close".to_owned(),
         typed => format!("date: {typed}"),

@@ -9,6 +9,7 @@ use ratatui::style::{Color, Style};
 use crate::app::archive::{ArchiveSearch, MAX_HITS};
 use crate::text::{AmbiguousWidth, str_width};
 
+use super::Theme;
 use super::cells::{fill_row, fit, put_chars, put_str};
 use super::picker::CURRENT_MARK;
 use super::{Side, border_label, framed_overlay};
@@ -71,12 +72,12 @@ pub fn render(
     dates: &dyn Fn(usize) -> String,
     area: Rect,
     buf: &mut Buffer,
-    ambiguous: AmbiguousWidth,
+    (ambiguous, theme): (AmbiguousWidth, &Theme),
 ) {
     let hits = search.hits();
     let (scanned, total, broken) = search.progress();
     let title = format!("&{}: {} matches", search.query, hits.len());
-    let inner = framed_overlay(buf, area, &title, ambiguous);
+    let inner = framed_overlay(buf, area, &title, (ambiguous, theme));
     let mut state = match search.is_running() {
         true => format!("searching: {scanned} of {total} editions"),
         false if search.is_full() => format!("stopped at {MAX_HITS} matches"),

@@ -2,37 +2,47 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 
 use crate::app::{App, Focus, Row};
-use crate::text::str_width;
+use crate::text::{AmbiguousWidth, str_width};
 
 use super::cells::{fill_row, fit, put_str};
 use super::framed;
+use super::theme::Theme;
 
 /// Marks a listing that repeats an earlier one in full: its story is read there.
 const REPEAT_MARK: &str = "=";
-/// Marks a title the parser inferred from the text because no headline was printed.
-pub const INFERRED_MARK: &str = "~";
+pub use crate::app::screen::{INFERRED_MARK, WARNED_MARK};
+
+/// `text` fitted into `width` cells; a cut one keeps a blank cell before the border, as a
+/// title of wide characters does when an odd cell is left over.
+fn fit_clear(text: &str, width: usize, ambiguous: AmbiguousWidth) -> String {
+    let fitted = fit(text, width, ambiguous);
+    match fitted.ends_with('…') && str_width(&fitted, ambiguous) == width {
+        true => fit(text, width.saturating_sub(1), ambiguous),
+        false => fitted,
+    }
+}
 
 /// Draws the section list into `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let ambiguous = app.ambiguous();
+    let (ambiguous, theme) = (app.ambiguous(), &Theme::of(app));
     let focused = app.focus() == Focus::Sections;
     let edition = app.edition();
     let title = match (&edition.paper, &edition.date) {
         (Some(paper), Some(date)) => format!("{paper} {date}"),
         (Some(name), None) | (None, Some(name)) => name.clone(),
-        (None, None) => "版面".into(),
+        (None, None) => app.strings().sections_title.into(),
     };
-    let inner = framed(buf, area, &title, focused, ambiguous);
+    let inner = framed(buf, area, &title, focused, (ambiguous, theme));
     if app.rows().is_empty() {
         put_str(
             buf,
             (inner.x, inner.y),
             inner.right(),
-            "No pages",
-            Style::new().dark_gray(),
+            app.strings().no_pages,
+            theme.muted,
             ambiguous,
         );
         return;
@@ -47,39 +57,39 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     Some(section) => format!("{} {section}", page.label),
                     None => page.label.clone(),
                 };
-                (
-                    fit(&heading, width, ambiguous),
-                    Style::new().fg(Color::Yellow).bold(),
-                )
+                (fit(&heading, width, ambiguous), theme.page_heading)
             }
             Row::Column(index) => {
                 let column = app.article(index).column.as_deref().unwrap_or_default();
                 (
                     format!(
                         " {}",
-                        fit(&format!("【{column}】"), width.saturating_sub(1), ambiguous)
+                        fit_clear(&format!("【{column}】"), width.saturating_sub(1), ambiguous)
                     ),
-                    Style::new().fg(Color::Cyan),
+                    theme.column_banner,
                 )
             }
             Row::Article(index) => {
                 let article = app.article(index);
                 let (mark, style) = match article.title_inferred {
-                    _ if article.is_repeat() => {
-                        (REPEAT_MARK, Style::new().add_modifier(Modifier::DIM))
-                    }
-                    true => (
-                        INFERRED_MARK,
-                        Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),
-                    ),
+                    _ if article.is_repeat() => (REPEAT_MARK, theme.inferred_title),
+                    true => (INFERRED_MARK, theme.inferred_title),
                     false => (" ", Style::new()),
                 };
-                let title = fit(&article.title, width.saturating_sub(2), ambiguous);
-                let text = format!(" {mark}{title}");
+                let style = match app.is_read(index) {
+                    true => style.patch(theme.read_title),
+                    false => style,
+                };
+                let title = fit_clear(&article.title, width.saturating_sub(2), ambiguous);
+                let warned = match app.warning_count(index) {
+                    0 => " ",
+                    _ => WARNED_MARK,
+                };
+                let text = format!("{warned}{mark}{title}");
                 if app.current() == Some(index) {
                     let selected = match focused {
-                        true => style.reversed().not_dim(),
-                        false => style.bg(Color::DarkGray),
+                        true => style.patch(theme.selected).not_dim(),
+                        false => style.patch(theme.selected_unfocused),
                     };
                     fill_row(buf, inner, y, selected);
                     (text, selected)

@@ -2,25 +2,29 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 
-use crate::app::input::Mode;
-use crate::app::{App, Focus, Overlay, Prompt};
+use crate::app::keymap::Mode;
+use crate::app::strings::Strings;
+use crate::app::{App, Focus, JumpTarget, Overlay, Progress, Prompt};
 use crate::text::str_width;
 
 use super::cells::{fill_row, fit, put_str};
+use super::theme::Theme;
 
 /// Draws the status line; returns where the cursor goes while a prompt is open.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let ambiguous = app.ambiguous();
-    let bar = Style::new().bg(Color::DarkGray).fg(Color::White);
+    let (ambiguous, theme, strings) = (app.ambiguous(), &Theme::of(app), app.strings());
+    let bar = theme.status;
     fill_row(buf, area, area.y, bar);
     let width = area.width as usize;
 
     if let Some(prompt) = app.prompt() {
         let text = match prompt {
             Prompt::Search(query) => format!("/{query}"),
-            Prompt::PageNumber(digits) => format!("Go to page: {digits}"),
+            Prompt::PageNumber(digits) => format!("{}{digits}", strings.go_to_page),
+            Prompt::SetMark => strings.set_mark_prompt.into(),
+            Prompt::GoToMark => strings.go_to_mark_prompt.into(),
         };
         // Keep the end of a long query in view: that is where the typing is.
         let shown: String = match str_width(&text, ambiguous) < width {
@@ -42,7 +46,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             bar.bold(),
             ambiguous,
         );
-        put_hints(buf, area, end, &hints(app), bar, app);
+        put_hints(buf, area, end, &hints(app), theme.hints, app);
         return Some(Position::new(end.min(area.right() - 1), area.y));
     }
 
@@ -56,7 +60,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     );
     if let Some(message) = app.message() {
         let room = (area.right().saturating_sub(end + 2)) as usize;
-        let style = bar.fg(Color::LightYellow).bold();
+        let style = theme.message;
         end = put_str(
             buf,
             (end + 2, area.y),
@@ -66,26 +70,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             ambiguous,
         );
     }
-    put_hints(buf, area, end, &hints(app), bar, app);
+    put_hints(buf, area, end, &hints(app), theme.hints, app);
     None
 }
 
 /// "第一版 要闻  3/12  45%  merged  back 2".
 fn position(app: &App) -> String {
-    let (Some(page), Some(index)) = (app.current_page(), app.current()) else {
-        return " no articles".into();
+    let strings = app.strings();
+    let (Some(page), Some(index)) = (app.page_in_view(), app.article_in_view()) else {
+        return strings.position_none.into();
     };
     let mut parts = vec![format!(" {}", page.label)];
     parts.extend(page.section.clone());
     parts.push(format!(" {}/{}", index + 1, app.article_count()));
-    if let Some(percent) = app.scroll_percent() {
-        parts.push(format!(" {percent}%"));
+    if app.progress() != Progress::All {
+        parts.push(format!(" {}", progress_label(app.progress(), strings)));
     }
     if app.merged() {
-        parts.push(" merged".into());
+        parts.push(format!(" {}", strings.merged_mark));
     }
     if app.history_depth() > 0 {
-        parts.push(format!(" back {}", app.history_depth()));
+        parts.push(format!(" {}", (strings.back_depth)(app.history_depth())));
     }
     parts.join(" ")
 }
@@ -93,43 +98,47 @@ fn position(app: &App) -> String {
 /// The keys worth knowing in the reader's current state: Enter and Backspace only where
 /// they would do something.
 fn hints(app: &App) -> String {
+    let strings = app.strings();
     let fixed = match (app.mode(), app.overlay(), app.focus()) {
-        (Mode::Search, ..) => "Enter search  Esc cancel",
-        (Mode::PageNumber, ..) => "Enter go  Esc cancel",
-        (_, Some(Overlay::Help { .. }), _) => "j k scroll  Esc close",
-        (_, Some(Overlay::Captions(_)), _) => "j k scroll  p page/article  Esc close",
-        (_, None, Focus::Sections) => "Enter open  / search  c captions  ? help  q quit",
+        (Mode::Search, ..) => strings.hints_search,
+        (Mode::PageNumber, ..) => strings.hints_page_number,
+        (Mode::SetMark | Mode::GoToMark, ..) => strings.hints_mark,
+        (_, Some(Overlay::Help { .. }), _) => strings.hints_help,
+        (_, Some(Overlay::Captions(_)), _) => strings.hints_captions,
+        (_, Some(Overlay::Warnings(_)), _) => strings.hints_warnings,
+        (_, None, Focus::Sections) => strings.hints_list,
         (_, None, Focus::Article) => "",
     };
     if !fixed.is_empty() {
         return fixed.to_owned();
     }
+    // Enter follows a jump in view, and only one that leads somewhere.
     let has_jump = app
-        .current_article()
-        .is_some_and(|article| article.jump_to.is_some() || article.jump_from.is_some());
-    let mut hints = vec!["Space page"];
-    hints.extend(has_jump.then_some("Enter jump"));
-    hints.extend((app.history_depth() > 0).then_some("Bksp back"));
-    hints.extend(["/ search", "? help"]);
+        .jump_in_view()
+        .is_some_and(|(_, jump)| matches!(app.jump_target(&jump), JumpTarget::Article(_)));
+    let mut hints = vec![strings.hint_page];
+    hints.extend(has_jump.then_some(strings.hint_jump));
+    hints.extend((app.history_depth() > 0).then_some(strings.hint_back));
+    hints.extend([strings.hint_search, strings.hint_help]);
     hints.join("  ")
 }
-
-/// What the hints shrink to where they do not fit.
-const SHORT_HINTS: &str = "? help";
 
 /// Right-aligns `hints`, or the short form, after column `used` if they fit.
 fn put_hints(buf: &mut Buffer, area: Rect, used: u16, hints: &str, style: Style, app: &App) {
     let ambiguous = app.ambiguous();
     let fits = |hints: &&str| used + 3 + str_width(hints, ambiguous) as u16 <= area.right();
-    if let Some(hints) = [hints, SHORT_HINTS].into_iter().find(fits) {
+    if let Some(hints) = [hints, app.strings().hint_help].into_iter().find(fits) {
         let x = area.right() - 1 - str_width(hints, ambiguous) as u16;
-        put_str(
-            buf,
-            (x, area.y),
-            area.right(),
-            hints,
-            style.fg(Color::Gray),
-            ambiguous,
-        );
+        put_str(buf, (x, area.y), area.right(), hints, style, ambiguous);
+    }
+}
+
+/// How far through the article the reader is, as a few characters.
+pub fn progress_label(progress: Progress, strings: &Strings) -> String {
+    match progress {
+        Progress::All => strings.progress_all.into(),
+        Progress::Top => strings.progress_top.into(),
+        Progress::Percent(percent) => format!("{percent}%"),
+        Progress::End => strings.progress_end.into(),
     }
 }

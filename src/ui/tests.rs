@@ -5,9 +5,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier};
 
 use crate::app::fixture;
+use crate::app::strings::Lang;
 use crate::app::{Action, App, Focus, Overlay};
 use crate::edition::Edition;
 use crate::text::{AmbiguousWidth, str_width};
@@ -15,7 +16,14 @@ use crate::text::{AmbiguousWidth, str_width};
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (50, 20)];
 
 /// The states the snapshots show.
-const SCENARIOS: [&str; 5] = ["opening", "article_scrolled", "captions", "help", "search"];
+const SCENARIOS: [&str; 6] = [
+    "opening",
+    "article_scrolled",
+    "captions",
+    "help",
+    "search",
+    "warnings",
+];
 
 /// An edition to show, and where in its list two articles the scenarios need sit.
 struct Sample {
@@ -41,13 +49,20 @@ const BUILTIN: Sample = Sample {
     captioned: 4,
 };
 
-fn scenario(
+fn scenario(name: &str, sample: &Sample, ambiguous: AmbiguousWidth, size: (u16, u16)) -> App {
+    scenario_in(Lang::En, name, sample, ambiguous, size)
+}
+
+/// The state `name` reached in an interface speaking `lang`.
+fn scenario_in(
+    lang: Lang,
     name: &str,
     sample: &Sample,
     ambiguous: AmbiguousWidth,
     (width, height): (u16, u16),
 ) -> App {
     let mut app = App::new((sample.edition)(), ambiguous, width, height);
+    app.set_lang(lang);
     let down = |steps| std::iter::repeat_n(Action::Down, steps);
     let actions: Vec<Action> = match name {
         "opening" => vec![],
@@ -58,6 +73,7 @@ fn scenario(
             .chain([Action::Confirm, Action::ToggleCaptions])
             .collect(),
         "help" => vec![Action::ToggleHelp],
+        "warnings" => vec![Action::Down, Action::Confirm, Action::ToggleWarnings],
         "search" => vec![
             Action::StartSearch,
             Action::Type('数'),
@@ -124,7 +140,7 @@ fn assert_borders_straight(app: &App, screen: &[Vec<String>]) {
     }
     match app.overlay() {
         Some(Overlay::Help { .. }) => boxes.push(panes.help()),
-        Some(Overlay::Captions(_)) => boxes.push(panes.captions()),
+        Some(Overlay::Captions(_) | Overlay::Warnings(_)) => boxes.push(panes.captions()),
         None => {}
     }
     let covered_by_help = |x: u16, y: u16| {
@@ -156,6 +172,21 @@ fn snapshots_of_every_screen_at_every_size() {
                 let screen = terminal_screen(&render(&app), AmbiguousWidth::Narrow);
                 assert_borders_straight(&app, &screen);
                 let snapshot = format!("{}{name}_{}x{}", sample.prefix, size.0, size.1);
+                insta::assert_snapshot!(snapshot, screen_text(&screen));
+            }
+        }
+    }
+}
+
+#[test]
+fn snapshots_of_every_screen_in_chinese() {
+    for sample in [FIXTURE, BUILTIN] {
+        for size in SIZES {
+            for name in SCENARIOS {
+                let app = scenario_in(Lang::Zh, name, &sample, AmbiguousWidth::Narrow, size);
+                let screen = terminal_screen(&render(&app), AmbiguousWidth::Narrow);
+                assert_borders_straight(&app, &screen);
+                let snapshot = format!("zh_{}{name}_{}x{}", sample.prefix, size.0, size.1);
                 insta::assert_snapshot!(snapshot, screen_text(&screen));
             }
         }
@@ -358,4 +389,200 @@ fn text_that_does_not_fit_a_pane_wraps_or_ends_in_an_ellipsis() {
     let screen = screen_text(&terminal_screen(&render(&app), AmbiguousWidth::Narrow));
     let status = screen.lines().last().unwrap();
     assert!(status.trim_end().ends_with('…'), "{status}");
+}
+
+/// The cell where `text` starts on the screen drawn in `buf` (wide characters taking two).
+fn find_text(buf: &Buffer, text: &str) -> Option<(u16, u16)> {
+    let area = buf.area;
+    (area.top()..area.bottom()).find_map(|y| {
+        let mut row = String::new();
+        let mut columns = Vec::new();
+        let mut x = area.left();
+        while x < area.right() {
+            let symbol = buf[(x, y)].symbol();
+            columns.extend(symbol.chars().map(|_| x));
+            row.push_str(symbol);
+            x += str_width(symbol, AmbiguousWidth::Narrow).max(1) as u16;
+        }
+        let at = row.find(text)?;
+        Some((columns[row[..at].chars().count()], y))
+    })
+}
+
+#[test]
+fn a_jump_is_drawn_as_a_link_only_where_it_leads_somewhere() {
+    use ratatui::style::Modifier;
+    let underlined = |app: &App, text: &str| {
+        let buf = render(app);
+        let at = find_text(&buf, text).unwrap_or_else(|| panic!("{text} not on screen"));
+        buf[at].modifier.contains(Modifier::UNDERLINED)
+    };
+    // 1-2 goes on in 4-1, which the fixture has; 1-3 on page 9, which it does not.
+    let mut app = App::new(fixture::edition(), AmbiguousWidth::Narrow, 120, 40);
+    app.update(Action::Down);
+    app.update(Action::Confirm);
+    assert!(underlined(&app, "（下转第四版）"));
+    app.update(Action::Down);
+    app.update(Action::FocusSections);
+    app.update(Action::Down);
+    app.update(Action::Confirm);
+    assert!(!underlined(&app, "（下转第九版）"));
+}
+
+/// What a crossterm terminal is sent to draw `app` on a blank screen.
+fn raw_output(app: &App) -> String {
+    use ratatui::backend::{Backend, CrosstermBackend};
+    let buf = render(app);
+    let mut bytes = Vec::new();
+    let mut backend = CrosstermBackend::new(&mut bytes);
+    backend
+        .draw(Buffer::empty(buf.area).diff(&buf).into_iter())
+        .unwrap();
+    backend.flush().unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn without_colour_the_raw_output_keeps_reverse_bold_and_underline() {
+    // As NO_COLOR makes crossterm do: a colour change is then written as a bare `ESC[m`,
+    // which resets every attribute. Nothing else in this test binary writes through crossterm.
+    crossterm::style::Colored::set_ansi_color_disabled(true);
+    let mut app = App::new(fixture::edition(), AmbiguousWidth::Narrow, 120, 40);
+    app.set_colors(false);
+    for action in [
+        Action::Down,
+        Action::StartSearch,
+        Action::Type('上'),
+        Action::Type('合'),
+        Action::Confirm,
+    ] {
+        app.update(action);
+    }
+    let raw = raw_output(&app);
+    // The backend ends a frame by resetting colours and attributes; before that, nothing may.
+    let mut body = raw.as_str();
+    while let Some(at) = body.rfind("\x1b[")
+        && body[at + 2..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b';' || b == b'm')
+    {
+        body = &body[..at];
+    }
+    for reset in ["\x1b[m", "\x1b[;m", "\x1b[0m"] {
+        assert!(
+            !body.contains(reset),
+            "{reset:?} resets the attributes mid-frame"
+        );
+    }
+    for (name, attribute) in [
+        ("reverse", "\x1b[7m"),
+        ("bold", "\x1b[1m"),
+        ("underline", "\x1b[4m"),
+    ] {
+        assert!(raw.contains(attribute), "no {name} in the frame");
+    }
+    let buf = render(&app);
+    let (x, y) = find_text(&buf, "上合").unwrap();
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::REVERSED),
+        "the match is not shown"
+    );
+    let (x, y) = find_text(&buf, "（下转第四版）").unwrap();
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::UNDERLINED),
+        "the link is not shown"
+    );
+}
+
+/// The screen, each row followed by one that marks the attributes of its cells: R reverse,
+/// B bold, U underline, I italic, D dim, the first that applies; a space for none.
+fn attribute_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut text = String::new();
+        let mut marks = String::new();
+        let mut x = area.left();
+        while x < area.right() {
+            let cell = &buf[(x, y)];
+            let width = str_width(cell.symbol(), AmbiguousWidth::Narrow).max(1);
+            let mark = [
+                (Modifier::REVERSED, 'R'),
+                (Modifier::BOLD, 'B'),
+                (Modifier::UNDERLINED, 'U'),
+                (Modifier::ITALIC, 'I'),
+                (Modifier::DIM, 'D'),
+            ]
+            .into_iter()
+            .find(|(modifier, _)| cell.modifier.contains(*modifier))
+            .map_or(' ', |(_, mark)| mark);
+            text.push_str(cell.symbol());
+            marks.extend(std::iter::repeat_n(mark, width));
+            x += width as u16;
+        }
+        out.push_str(&text);
+        out.push('\n');
+        out.push_str(marks.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn snapshots_without_colour_show_every_state_by_attributes() {
+    for (lang, prefix) in [(Lang::En, ""), (Lang::Zh, "zh_")] {
+        for name in ["opening", "search", "captions"] {
+            let mut app = scenario_in(lang, name, &FIXTURE, AmbiguousWidth::Narrow, (80, 24));
+            app.set_colors(false);
+            let buf = render(&app);
+            for cell in buf.content() {
+                assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+            }
+            let snapshot = format!("{prefix}no_color_{name}_80x24");
+            insta::assert_snapshot!(snapshot, attribute_text(&buf));
+        }
+    }
+}
+
+#[test]
+fn the_help_fits_its_descriptions_and_says_when_it_holds_less_than_all() {
+    for lang in [Lang::En, Lang::Zh] {
+        for size in SIZES {
+            let app = scenario_in(lang, "help", &FIXTURE, AmbiguousWidth::Narrow, size);
+            let panes = app.panes().unwrap();
+            let text = panes.help_text();
+            let rows = crate::app::screen::help_rows(
+                app.strings(),
+                text.width.into(),
+                AmbiguousWidth::Narrow,
+            );
+            // Every word of every description is on some line: none is cut.
+            let shown: String = rows.iter().map(|row| row.text.as_str()).collect();
+            for key in app.strings().key_help {
+                let words: String = key.split_whitespace().collect();
+                let shown: String = shown.split_whitespace().collect();
+                assert!(shown.contains(&words), "{lang:?} {size:?}: {} cut", key);
+            }
+            let buf = render(&app);
+            let help = panes.help();
+            let bottom: String = (help.left()..help.right())
+                .map(|x| buf[(x, help.bottom() - 1)].symbol())
+                .collect();
+            let hidden = rows.len() > text.height as usize;
+            assert_eq!(bottom.contains('↓'), hidden, "{lang:?} {size:?}: {bottom}");
+        }
+    }
+}
+
+#[test]
+fn a_palette_from_the_config_colours_its_parts_and_not_without_colour() {
+    use crate::app::config::ColorRole;
+    let mut app = scenario("search", &FIXTURE, AmbiguousWidth::Narrow, (120, 40));
+    app.set_palette(vec![(ColorRole::CurrentMatch, Color::Magenta)]);
+    let buf = render(&app);
+    let (x, y) = find_text(&buf, "数字").unwrap();
+    assert_eq!(buf[(x, y)].bg, Color::Magenta);
+    app.set_colors(false);
+    let buf = render(&app);
+    assert!(buf.content().iter().all(|cell| cell.bg == Color::Reset));
 }

@@ -301,7 +301,23 @@ impl Session {
 pub fn command(args: &[&str]) -> CommandBuilder {
     let mut command = CommandBuilder::new(BINARY);
     command.args(args);
+    // The interface speaks the locale's language: tests read it in English unless they ask.
+    command.env("LC_ALL", "C.UTF-8");
+    keep_to_scratch(&mut command);
     command
+}
+
+/// Points the XDG state and config directories of `command` at a folder of its own, fresh
+/// for each command, so a test never reads or writes the user's and never sees another's.
+pub fn keep_to_scratch(command: &mut CommandBuilder) {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("xdg")
+        .join(format!("{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    command.env("XDG_STATE_HOME", dir.join("state"));
+    command.env("XDG_CONFIG_HOME", dir.join("config"));
 }
 
 /// The scheduler state of process `pid` as /proc shows it: 'T' stopped, 'S' sleeping...

@@ -1,5 +1,3 @@
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
 use super::*;
 use crate::archive::tests::{TempFolder, mixed_archive};
 use crate::edition::LoadOptions;
@@ -21,8 +19,8 @@ fn date(app: &App) -> &str {
     app.edition().date.as_deref().unwrap()
 }
 
-fn press(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+fn press(c: char) -> Key {
+    Key::Char(c)
 }
 
 #[test]
@@ -75,7 +73,7 @@ fn archive_keys_work_while_reading_and_the_picker_takes_every_key() {
         Some(Some(ArchiveAction::Move(1)))
     );
     assert_eq!(state.key_action(press('x'), Mode::Normal, None), Some(None));
-    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let ctrl_c = Key::Ctrl('c');
     assert_eq!(state.key_action(ctrl_c, Mode::Normal, None), None);
 }
 
@@ -211,7 +209,7 @@ fn a_result_opens_at_its_match_and_n_goes_on_into_the_next_edition() {
         app.message()
     );
 
-    let n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE);
+    let n = Key::Char('n');
     let query = app.search().map(|search| search.query.clone());
     assert_eq!(
         state.key_action(n, Mode::Normal, query.as_deref()),
