@@ -21,9 +21,35 @@ const BYLINE_NAMES_MAX_CHARS: usize = 12;
 const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?', '…', '．', '.'];
 const CLAUSE_PUNCTUATION: &[char] = &['，', ',', '、', '；', ';', '：', ':'];
 const CLOSING: &[char] = &['”', '’', '"', '\'', '」', '』', '）', ')', '》', '】', '〕'];
-const BYLINE_ROLES: &[&str] = &["记者", "通讯员", "实习生", "特约撰稿人", "摄影"];
+const BYLINE_ROLES: &[&str] = &[
+    "记者",
+    "通讯员",
+    "实习生",
+    "特约撰稿人",
+    "摄影",
+    "記者",
+    "通訊員",
+    "實習生",
+    "特約撰稿人",
+    "攝影",
+];
 const BYLINE_MARKS: &[char] = &['□', '■', '◇', '◆', '○', '●', '△', '▲'];
-const NEWS_AGENCIES: &[&str] = &["新华社", "中新社", "本报"];
+const NEWS_AGENCIES: &[&str] = &["新华社", "中新社", "本报", "新華社", "本報"];
+/// The last characters of a dateline: 讯 (news), 电 (wire), in both scripts.
+const DATELINE_ENDS: &[char] = &['电', '讯', '電', '訊'];
+/// Labels that name a story's writer: "作者:张三".
+const AUTHOR_LABELS: &[&str] = &["作者", "作　者", "文"];
+/// Longest list of names after an author label.
+const AUTHOR_NAMES_MAX_CHARS: usize = 24;
+/// Longest text before the bracket of a dateline's byline: "滨州日报/滨州网讯".
+const DATELINE_PREFIX_MAX_CHARS: usize = 16;
+/// Longest bracketed byline in a lead: "(记者 张三 通讯员 李四 实习生 王五)".
+const LEAD_BYLINE_MAX_CHARS: usize = 48;
+/// Longest photo credit after a caption's last sentence.
+const PHOTO_CREDIT_MAX_CHARS: usize = 30;
+/// The most common Chinese surnames, in both scripts: a bare name under a headline starts
+/// with one of them.
+const COMMON_SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于於蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池乐樂匡";
 
 /// True when `text` ends a sentence: its last mark, past closing quotes and brackets, is 。！？….
 pub fn ends_sentence(text: &str) -> bool {
@@ -147,15 +173,188 @@ pub fn is_byline(text: &str) -> bool {
     if !at_most_chars(text, BYLINE_MAX_CHARS) || text.contains(['\n', '。']) {
         return false;
     }
+    if is_photo_credit(text) {
+        return false;
+    }
     let unmarked = text.trim_start_matches(BYLINE_MARKS).trim_start();
     if unmarked.len() < text.len() && !unmarked.is_empty() && !ends_sentence(unmarked) {
         return true;
     }
+    if let Some(names) = author_field(unmarked) {
+        return is_names(names);
+    }
     let is_dateline = NEWS_AGENCIES
         .iter()
         .any(|agency| unmarked.starts_with(agency))
-        && unmarked.ends_with(['电', '讯']);
-    is_dateline || names_follow_role(unmarked)
+        && unmarked.ends_with(DATELINE_ENDS);
+    is_dateline || names_follow_role(without_stamp(unmarked))
+}
+
+/// The value of an author field, "作者:张三" → "张三".
+fn author_field(text: &str) -> Option<&str> {
+    AUTHOR_LABELS.iter().find_map(|label| {
+        let value = text.strip_prefix(label)?.trim_start();
+        let value = value.strip_prefix([':', '：'])?;
+        Some(value.trim())
+    })
+}
+
+/// True for a list of names: Chinese characters parted by spaces, 、 or commas.
+fn is_names(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && at_most_chars(text, AUTHOR_NAMES_MAX_CHARS)
+        && text.chars().all(|c| {
+            is_cjk(c) || c == '·' || c == '、' || c == ',' || c == '，' || c.is_whitespace()
+        })
+}
+
+/// `text` without what may stand before a byline's role: a date and time of posting, a
+/// credit for the page's text and pictures ("本版文/图").
+fn without_stamp(text: &str) -> &str {
+    let mut rest = text.trim_start();
+    if let Some((_, after)) = super::furniture::leading_date(rest) {
+        rest = after.trim_start();
+        let time_len = rest
+            .bytes()
+            .take_while(|&b| b.is_ascii_digit() || b == b':')
+            .count();
+        rest = rest[time_len..].trim_start();
+    }
+    let credit = rest.trim_start_matches("本版");
+    let credit_len = credit
+        .chars()
+        .take_while(|c| "文图圖摄攝/／".contains(*c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    if credit_len >= "文/图".len() && credit[credit_len..].starts_with(char::is_whitespace) {
+        rest = credit[credit_len..].trim_start();
+    }
+    rest
+}
+
+/// True for a photo credit, alone or closing a caption: "记者 张三 摄", "…现场。新华社发",
+/// "图:…", "图为…".
+pub fn is_photo_credit(text: &str) -> bool {
+    let text = text.trim();
+    if text.contains('\n') || !at_most_chars(text, CAPTION_MAX_CHARS * 3) {
+        return false;
+    }
+    if [
+        "图:", "图：", "圖:", "圖：", "图为", "圖為", "图/", "圖/", "图／", "圖／",
+    ]
+    .iter()
+    .any(|start| text.starts_with(start))
+    {
+        return true;
+    }
+    let tail = text
+        .rfind(['。', '！', '？'])
+        .map_or(text, |at| &text[at..])
+        .trim_end_matches(CLOSING)
+        .trim_end();
+    at_most_chars(tail, PHOTO_CREDIT_MAX_CHARS)
+        && !tail.contains(['，', ','])
+        && (tail.ends_with(['摄', '攝'])
+            || tail.ends_with("摄影")
+            || tail.ends_with("攝影")
+            || tail.ends_with("摄影报道")
+            || tail.ends_with("供图")
+            || tail.ends_with("供圖"))
+}
+
+/// True for an author's tag closing a short item: a bracketed name or two, "(王明)",
+/// "（李四 配词）".
+pub fn is_author_tag(text: &str) -> bool {
+    let text = text.trim();
+    let Some(inner) = text
+        .strip_prefix(['(', '（'])
+        .and_then(|rest| rest.strip_suffix([')', '）']))
+    else {
+        return false;
+    };
+    let count = inner.chars().filter(|c| !c.is_whitespace()).count();
+    (2..=12).contains(&count)
+        && inner
+            .chars()
+            .all(|c| is_cjk(c) || c.is_whitespace() || c == '、')
+}
+
+/// True for a bare name standing where a byline stands: a common surname and one or two
+/// characters ("许小红"), after a paper's name or not ("某某日报 王五").
+pub fn is_name_line(text: &str) -> bool {
+    let text = text.trim();
+    let name = match text.rsplit_once(char::is_whitespace) {
+        Some((paper, name)) => {
+            let paper = paper.trim();
+            if !(paper.ends_with(['报', '報', '社', '台']) && at_most_chars(paper, 10)) {
+                return false;
+            }
+            name
+        }
+        None => text,
+    };
+    let count = name.chars().count();
+    (2..=3).contains(&count)
+        && name.chars().all(is_cjk)
+        && name
+            .chars()
+            .next()
+            .is_some_and(|c| COMMON_SURNAMES.contains(c))
+}
+
+/// True for a meeting report's subtitle naming who spoke and who presided: "某某出席并讲话
+/// 某某主持". Such a line is not a headline.
+pub fn is_meeting_subtitle(text: &str) -> bool {
+    is_spaced(text)
+        && (text.contains("主持")
+            || (text.contains("出席") && (text.contains("讲话") || text.contains("講話"))))
+}
+
+/// True when `text` opens with a dateline: "本报上海3月8日讯", "本报南京12日电",
+/// "【新华社广州九日电】", "(吉隆坡3日讯)", "据新华社北京电", "海都讯".
+pub fn starts_with_dateline(text: &str) -> bool {
+    dateline_end(text).is_some()
+}
+
+/// The byte offset just past a dateline that opens `text`.
+fn dateline_end(text: &str) -> Option<usize> {
+    let opened = text.trim_start_matches(['【', '(', '（', '[', '〔']);
+    let opened_at = text.len() - opened.len();
+    let (at, end) = opened
+        .char_indices()
+        .take(DATELINE_PREFIX_MAX_CHARS)
+        .find(|&(_, c)| DATELINE_ENDS.contains(&c))?;
+    let prefix = &opened[..at];
+    let after = &opened[at + end.len_utf8()..];
+    let parted = after.is_empty()
+        || after.starts_with(|c: char| c.is_whitespace() || "】)）]〕(（".contains(c));
+    let named = ["报", "報", "社", "网", "網", "台"]
+        .iter()
+        .any(|source| prefix.contains(source))
+        || prefix.ends_with('日');
+    let clean = !prefix.is_empty() && !prefix.contains(['，', ',', '。', ' ']);
+    (parted && named && clean).then_some(opened_at + at + end.len_utf8())
+}
+
+/// Where the lead's own text starts when it opens with a bracketed byline, alone or after a
+/// dateline: "本报讯(记者 张三)…", "新快报讯(见习记者 李四 通讯员 王五)…", "(某报 记者 王五)…".
+pub fn lead_byline_end(text: &str) -> Option<usize> {
+    let open_at = text.find(['(', '（'])?;
+    let prefix = &text[..open_at];
+    let prefix_ok = prefix.trim().is_empty()
+        || (at_most_chars(prefix, DATELINE_PREFIX_MAX_CHARS)
+            && !prefix.contains(['，', ',', '。'])
+            && (prefix.trim_end().ends_with(DATELINE_ENDS) || prefix.trim_end().ends_with("消息")));
+    if !prefix_ok {
+        return None;
+    }
+    let inner_start = open_at + text[open_at..].chars().next()?.len_utf8();
+    let close = text[inner_start..].find([')', '）'])? + inner_start;
+    let inner = &text[inner_start..close];
+    let has_role = BYLINE_ROLES.iter().any(|role| inner.contains(role));
+    let end = close + text[close..].chars().next()?.len_utf8();
+    (has_role && at_most_chars(inner, LEAD_BYLINE_MAX_CHARS) && end < text.len()).then_some(end)
 }
 
 /// True when the text is a byline role with names after it and nothing but its source
@@ -186,10 +385,18 @@ fn names_follow_role(text: &str) -> bool {
     if text[..first_role.0].contains(char::is_whitespace) {
         return false;
     }
-    let names = text[last_role_end..]
-        .trim_end_matches(CLOSING)
-        .trim_end()
+    let names = text[last_role_end..].trim_end_matches(CLOSING).trim_end();
+    // A trailing bracketed note: "(除署名外)".
+    let names = match names.rfind(['(', '（']) {
+        Some(at) if at > 0 => names[..at].trim_end(),
+        _ => names,
+    };
+    // "记者 张三／北京报道": the place after the slash.
+    let names = names.split(['／', '/']).next().unwrap_or(names);
+    let names = names
         .trim_end_matches("报道")
+        .trim_end_matches("報導")
+        .trim_end_matches("報道")
         .trim_end_matches('摄')
         .trim();
     !names.is_empty()
@@ -240,17 +447,6 @@ pub fn repeats_banner(line: &str, banner: &str) -> bool {
 /// sentence end.
 pub fn first_sentence(text: &str) -> &str {
     sentence_ends(text).next().map_or(text, |end| &text[..end])
-}
-
-/// Splits stray digits off the end of a headline, as OCR glues page furniture there
-/// ("…焕发新活力20417"): three or more ASCII digits right after a Chinese character, unless
-/// they read as a year ("奋进2035"). Returns the headline and the digits.
-pub fn split_stray_digits(headline: &str) -> Option<(&str, &str)> {
-    let kept = headline.trim_end_matches(|c: char| c.is_ascii_digit());
-    let digits = &headline[kept.len()..];
-    let glued_to_cjk = kept.chars().last().is_some_and(is_cjk);
-    let year_like = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
-    (digits.len() >= 3 && glued_to_cjk && !year_like).then_some((kept, digits))
 }
 
 #[cfg(test)]
@@ -377,16 +573,5 @@ mod tests {
         );
         assert_eq!(first_sentence("他说：“好！”然后走了。"), "他说：“好！”");
         assert_eq!(first_sentence("没有句号"), "没有句号");
-    }
-
-    #[test]
-    fn stray_digits_leave_headlines_but_years_stay() {
-        assert_eq!(
-            split_stray_digits("老街区焕发新活力20417"),
-            Some(("老街区焕发新活力", "20417"))
-        );
-        assert_eq!(split_stray_digits("奋进2035"), None);
-        assert_eq!(split_stray_digits("打造130座楼"), None);
-        assert_eq!(split_stray_digits("GDP增长12"), None);
     }
 }

@@ -273,6 +273,22 @@ impl EditionBuilder {
 
     fn add_read(&mut self, read: ReadText) {
         let first_page = self.edition.pages.len();
+        let edition = &mut self.edition;
+        if edition.paper.is_none() {
+            edition.paper.clone_from(&read.parsed.paper);
+        }
+        if edition.date.is_none() {
+            edition.date.clone_from(&read.parsed.date);
+        }
+        for listed in &read.parsed.page_list {
+            if !edition
+                .page_list
+                .iter()
+                .any(|known| known.number == listed.number)
+            {
+                edition.page_list.push(listed.clone());
+            }
+        }
         self.edition.warnings.extend(read.parsed.warnings());
         self.edition.pages.extend(read.parsed.pages);
         if read.invalid > 0 {

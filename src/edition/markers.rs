@@ -278,6 +278,10 @@ fn section_name(rest: &str) -> Option<Option<&str>> {
         _ => rest.trim_start_matches([':', '：', '·', '|', '丨', '-', '—']),
     }
     .trim();
+    // An archive's header for a page without a section name: "第3版()".
+    if name.is_empty() && rest.starts_with(OPEN_BRACKETS) {
+        return Some(None);
+    }
     let plausible = !name.is_empty()
         && name.chars().count() <= MAX_SECTION_CHARS
         && name

@@ -6,6 +6,7 @@
 //! [`load`] runs once all page text is parsed (a saved edition already carries its links).
 
 mod classify;
+mod furniture;
 mod links;
 mod load;
 mod markers;

@@ -11,13 +11,15 @@ use std::mem;
 use std::ops::Range;
 
 use super::classify::{
-    ends_sentence, first_sentence, is_banner_like, is_byline, is_description, is_heading_like,
-    is_label_lines, is_photo_caption_like, is_spaced, is_subhead_like, repeats_banner,
-    split_stray_digits,
+    ends_sentence, first_sentence, is_author_tag, is_banner_like, is_byline, is_description,
+    is_heading_like, is_label_lines, is_meeting_subtitle, is_name_line, is_photo_caption_like,
+    is_photo_credit, is_spaced, is_subhead_like, lead_byline_end, repeats_banner,
+    starts_with_dateline,
 };
+use super::furniture::{Furniture, heading_markup, is_value_label, read_furniture};
 use super::markers::{Direction, PageHeader, find_markers, is_marker_line, parse_page_header};
 use super::sanitize::{Sanitized, sanitize};
-use super::{Article, Block, BlockKind, Caption, CaptionKind, Jump, Page, page_label};
+use super::{Article, Block, BlockKind, Caption, CaptionKind, Jump, ListedPage, Page, page_label};
 
 /// The pages read from one text, and a note of everything done to the text on the way.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,6 +28,12 @@ pub struct ParsedText {
     pub pages: Vec<Page>,
     /// Repairs, drops and consumed markup, in the order they were made.
     pub notes: Vec<Note>,
+    /// The paper the text names in its furniture.
+    pub paper: Option<String>,
+    /// The issue date the text names in its furniture, "YYYY-MM-DD".
+    pub date: Option<String>,
+    /// The day's pages, from a navigation list in the text.
+    pub page_list: Vec<ListedPage>,
     /// The source line each page starts on.
     page_first_lines: Vec<usize>,
 }
@@ -78,19 +86,22 @@ impl ParsedText {
 pub fn parse(text: &str, first_position: u32) -> ParsedText {
     let sanitized = sanitize(text);
     let mut parser = Parser::new(first_position);
-    let mut located = Units::new(&sanitized.text)
+    let located: Vec<Located> = Units::new(&sanitized.text)
         .flat_map(|unit| pieces(&unit))
-        .peekable();
-    while let Some(piece) = located.next() {
-        let next_is_body = matches!(located.peek(),
-            Some(Located { piece: Piece::Text(_, shape), .. }) if shape.is_body());
-        parser.feed(&piece, next_is_body);
+        .collect();
+    for index in 0..located.len() {
+        parser.feed(&located[index], Ahead::of(&located[index + 1..]));
     }
     drop(located);
     let mut parsed = parser.finish();
     parsed.note_sanitizing(sanitized);
     parsed
 }
+
+/// Most captions of one photo item.
+const PHOTO_ITEM_MAX_CAPTIONS: usize = 4;
+/// Fewest characters of a headline: shorter heading lines are labels ("导言", "编者按").
+const HEADLINE_MIN_CHARS: usize = 4;
 
 /// Longest inferred title; longer first sentences are cut with an ellipsis.
 const TITLE_MAX_CHARS: usize = 60;
@@ -117,6 +128,61 @@ enum Piece<'a> {
     Text(Cow<'a, str>, Shape),
     /// Several short lines that are not sentences: labels in a photo, or heading lines.
     Lines(Vec<&'a str>),
+    /// A line of page furniture, and what it says.
+    Furniture(Cow<'a, str>, Furniture),
+    /// Markup around a heading line (leaked wiki markup), dropped.
+    Markup(String),
+}
+
+/// What comes after a piece, as far as its reading needs: whether the next piece is body
+/// text, and how the run of heading lines that may follow ends.
+#[derive(Debug, Clone, Copy, Default)]
+struct Ahead {
+    next_is_body: bool,
+    /// Heading lines from here (this piece included) to the next body text.
+    heading_run: usize,
+    /// True when a byline, or a body that opens with a dateline, ends that run.
+    run_ends_in_story_start: bool,
+    /// True when the text ends with this piece.
+    at_end: bool,
+}
+
+/// How many heading lines a run may hold and still be read as subheads inside a body.
+const SUBHEAD_RUN_MAX: usize = 2;
+/// How far ahead a run of heading lines is looked at.
+const AHEAD_MAX: usize = 6;
+
+impl Ahead {
+    fn of(rest: &[Located]) -> Self {
+        let next_is_body = matches!(rest.first(),
+            Some(Located { piece: Piece::Text(_, shape), .. }) if shape.is_body());
+        let mut ahead = Ahead {
+            next_is_body,
+            heading_run: 1,
+            run_ends_in_story_start: false,
+            at_end: rest.is_empty(),
+        };
+        for located in rest.iter().take(AHEAD_MAX) {
+            match &located.piece {
+                Piece::Text(_, shape) if shape.byline => {
+                    ahead.run_ends_in_story_start = true;
+                    return ahead;
+                }
+                Piece::Text(text, shape) if shape.is_body() => {
+                    ahead.run_ends_in_story_start = starts_with_dateline(text);
+                    return ahead;
+                }
+                Piece::Text(..) => ahead.heading_run += 1,
+                Piece::Lines(lines) => ahead.heading_run += lines.len(),
+                _ => return ahead,
+            }
+        }
+        if !rest.is_empty() {
+            // No body follows the run: it is no subhead.
+            ahead.heading_run = usize::MAX;
+        }
+        ahead
+    }
 }
 
 #[derive(Debug)]
@@ -168,31 +234,129 @@ impl<'a> Iterator for Units<'a> {
     }
 }
 
+/// Cuts a block (lines with no blank line between) into units. A few short broken lines
+/// standing alone are text read off a photo, one unit; otherwise every line is a paragraph
+/// of its own, as in pages that set one paragraph a line, unless it is the hard-wrapped
+/// start of a paragraph that runs on into the next line. A run of three or more spaces
+/// inside a line parts paragraphs too.
 fn split_block<'a>(block: &[(usize, &'a str)], units: &mut VecDeque<Unit<'a>>) {
-    let indented = block
+    if let [(line, text)] = block
+        && !has_gap(text)
+    {
+        units.push_back(Unit {
+            line: *line,
+            lines: vec![text],
+        });
+        return;
+    }
+    let lines: Vec<&str> = block.iter().map(|&(_, line)| line).collect();
+    if lines.len() <= LABEL_BLOCK_MAX_LINES
+        && is_label_lines(&lines)
+        && !lines
+            .iter()
+            .any(|line| is_byline(line) || read_furniture(line).is_some())
+    {
+        units.push_back(Unit {
+            line: block[0].0,
+            lines,
+        });
+        return;
+    }
+    let width = block
         .iter()
-        .filter(|(_, line)| starts_indented(line))
-        .count();
-    let epaper = indented >= 2;
+        .map(|(_, line)| line.trim().chars().count())
+        .max()
+        .unwrap_or(0);
+    let mixed_indents = block.iter().any(|(_, line)| starts_indented(line))
+        && block.iter().any(|(_, line)| !starts_indented(line));
     let mut current: Option<Unit<'a>> = None;
     for &(line_number, line) in block {
-        if epaper || is_structural_line(line) {
-            units.extend(current.take());
-            units.push_back(Unit {
-                line: line_number,
-                lines: vec![line],
+        for part in gap_parts(line) {
+            let runs_on = current.as_ref().is_some_and(|unit| {
+                let last = unit.lines.last().expect("a unit has a line");
+                !(mixed_indents && starts_indented(part)) && runs_on(last, part, width)
             });
-        } else {
-            current
-                .get_or_insert_with(|| Unit {
-                    line: line_number,
-                    lines: Vec::new(),
-                })
-                .lines
-                .push(line);
+            match current.as_mut() {
+                Some(unit) if runs_on => unit.lines.push(part),
+                _ => {
+                    units.extend(current.take());
+                    current = Some(Unit {
+                        line: line_number,
+                        lines: vec![part],
+                    });
+                }
+            }
         }
     }
     units.extend(current);
+}
+
+/// Most lines of a block read as text inside a photo.
+const LABEL_BLOCK_MAX_LINES: usize = 4;
+/// Shortest line read as hard-wrapped at the column's width.
+const WRAPPED_MIN_CHARS: usize = 16;
+
+/// True when `line`, the last line of a paragraph being read, runs on into `next`: it stops
+/// mid-sentence at a clause mark, or at the full width of the block's lines; or it is a
+/// field's label whose value is on the next line ("作者:" / "张三").
+fn runs_on(line: &str, next: &str, width: usize) -> bool {
+    let (line, next) = (line.trim(), next.trim());
+    if is_value_label(line) {
+        return true;
+    }
+    if ends_sentence(line)
+        || is_structural_line(line)
+        || is_structural_line(next)
+        || is_byline(next)
+        || read_furniture(line).is_some()
+        || read_furniture(next).is_some()
+    {
+        return false;
+    }
+    let last = line.chars().last();
+    let at_clause = last.is_some_and(|c| "，,、；;".contains(c));
+    let opened = last.is_some_and(|c| "（(“《「『【".contains(c));
+    let chars = line.chars().count();
+    let full_width = chars >= WRAPPED_MIN_CHARS && chars * 10 >= width * 9;
+    at_clause || opened || full_width
+}
+
+/// True when `line` holds a run of three or more spaces between its words.
+fn has_gap(line: &str) -> bool {
+    let inner = line.trim();
+    (inner.contains("  ") || inner.contains('\u{3000}') || inner.contains('\u{a0}'))
+        && gap_parts(line).nth(1).is_some()
+}
+
+/// The parts of `line` between runs of three or more spaces (of any kind).
+fn gap_parts(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        if rest.trim().is_empty() {
+            return None;
+        }
+        let lead = rest.len() - rest.trim_start().len();
+        let mut run = 0;
+        let mut run_start = 0;
+        for (at, c) in rest.char_indices().skip_while(|&(at, _)| at < lead) {
+            if c.is_whitespace() {
+                if run == 0 {
+                    run_start = at;
+                }
+                run += 1;
+            } else {
+                if run >= 3 {
+                    let part = &rest[..run_start];
+                    rest = &rest[at..];
+                    return Some(part);
+                }
+                run = 0;
+            }
+        }
+        let part = rest;
+        rest = "";
+        Some(part)
+    })
 }
 
 fn starts_indented(line: &str) -> bool {
@@ -212,12 +376,15 @@ fn pieces<'a>(unit: &Unit<'a>) -> Vec<Located<'a>> {
         line: unit.line,
         piece,
     };
-    if let [line] = unit.lines.as_slice()
-        && let Some(header) = parse_page_header(line)
-    {
-        return vec![at(Piece::Header(header))];
+    if let [line] = unit.lines.as_slice() {
+        if let Some(header) = parse_page_header(line) {
+            return vec![at(Piece::Header(header))];
+        }
+        if let Some(furniture) = read_furniture(line) {
+            return vec![at(Piece::Furniture(Cow::Borrowed(line.trim()), furniture))];
+        }
     }
-    if is_label_lines(&unit.lines) {
+    if unit.lines.len() > 1 && is_label_lines(&unit.lines) {
         return vec![at(Piece::Lines(
             unit.lines.iter().map(|l| l.trim()).collect(),
         ))];
@@ -227,6 +394,20 @@ fn pieces<'a>(unit: &Unit<'a>) -> Vec<Located<'a>> {
         lines => Cow::Owned(join_wrapped_lines(lines)),
     };
     let mut pieces = Vec::new();
+    if let Some((before, after)) = heading_markup(&text) {
+        let inner = sub_text(&text, before..text.len() - after);
+        let markup = format!("{}{}", &text[..before], &text[text.len() - after..]);
+        pieces.push(at(Piece::Markup(markup)));
+        let inner = inner.trim();
+        if !inner.is_empty() {
+            let mut shape = Shape::of(inner);
+            shape.heading = true;
+            shape.byline = false;
+            shape.description = false;
+            pieces.push(at(Piece::Text(Cow::Owned(inner.to_owned()), shape)));
+        }
+        return pieces;
+    }
     let mut text_start = 0;
     for marker in find_markers(&text) {
         push_text(
@@ -386,7 +567,13 @@ struct Parser {
     done_first_lines: Vec<usize>,
     page: PageDraft,
     notes: Vec<Note>,
+    paper: Option<String>,
+    date: Option<String>,
+    page_list: Vec<ListedPage>,
 }
+
+/// Marks printed before a byline that heads a story.
+const BYLINE_SIGILS: &[char] = &['□', '■', '◇', '◆', '○', '●', '△', '▲'];
 
 /// What a heading-like line does where it stands.
 enum HeadingRole {
@@ -407,6 +594,9 @@ impl Parser {
             done_first_lines: Vec::new(),
             page: PageDraft::new(first_position, 1),
             notes: Vec::new(),
+            paper: None,
+            date: None,
+            page_list: Vec::new(),
         }
     }
 
@@ -428,7 +618,7 @@ impl Parser {
         });
     }
 
-    fn feed(&mut self, located: &Located, next_is_body: bool) {
+    fn feed(&mut self, located: &Located, ahead: Ahead) {
         let line = located.line;
         match &located.piece {
             Piece::Header(header) => self.header(header, line),
@@ -442,36 +632,131 @@ impl Parser {
                 page,
                 markup,
             } => self.jump_from(*page, markup, line),
+            Piece::Furniture(text, furniture) => self.furniture(text, furniture, line),
+            Piece::Markup(markup) => {
+                let message = format!("heading markup {markup}");
+                self.note(line, NoteKind::Markup, markup, message);
+            }
             Piece::Lines(lines) if self.page().phase() == Some(Phase::Body) => {
                 self.picture(CaptionKind::Label, lines.join("\n"));
             }
             Piece::Lines(lines) => {
                 for (index, text) in lines.iter().enumerate() {
-                    let next_is_body = index + 1 == lines.len() && next_is_body;
-                    self.text(text, Shape::of(text), line + index, next_is_body);
+                    let ahead = if index + 1 == lines.len() {
+                        ahead
+                    } else {
+                        Ahead {
+                            next_is_body: false,
+                            heading_run: ahead.heading_run.saturating_add(lines.len() - index - 1),
+                            ..ahead
+                        }
+                    };
+                    self.text(text, Shape::of(text), line + index, ahead);
                 }
             }
-            Piece::Text(text, shape) => self.text(text, *shape, line, next_is_body),
+            Piece::Text(text, shape) => self.text(text, *shape, line, ahead),
         }
     }
 
-    fn text(&mut self, text: &str, shape: Shape, line: usize, next_is_body: bool) {
+    fn text(&mut self, text: &str, shape: Shape, line: usize, ahead: Ahead) {
+        let phase = self.page().phase();
         if let Some(banner) = self.banner_repeated_by(text) {
             let message = format!("dropped “{text}”, a repeat of the banner “{banner}” above it");
             self.note(line, NoteKind::Drop, text, message);
+        } else if is_photo_credit(text) {
+            self.picture(CaptionKind::Photo, text.to_owned());
         } else if shape.byline {
-            self.byline(text);
+            self.byline(text, false);
         } else if shape.description {
             self.picture(CaptionKind::Description, text.to_owned());
-        } else if self.page().phase() == Some(Phase::Closed) && is_photo_caption_like(text) {
+        } else if phase == Some(Phase::Closed) && is_photo_caption_like(text) {
             self.current().article.captions.push(Caption {
                 kind: CaptionKind::Photo,
                 text: text.to_owned(),
             });
+        } else if phase == Some(Phase::Body) && is_author_tag(text) {
+            self.byline(text, false);
         } else if shape.heading {
-            self.heading(text, line, next_is_body);
+            self.heading(text, line, ahead);
+        } else if let Some(end) = lead_byline_end(text) {
+            self.byline(&text[..end], true);
+            let rest = text[end..].trim();
+            if !rest.is_empty() {
+                self.body(rest, line);
+            }
         } else {
             self.body(text, line);
+        }
+    }
+
+    /// A line of furniture: the edition's paper and date, the page's number, the day's list of
+    /// pages, or nothing (dropped with a warning). Titles standing just before furniture, with
+    /// no story under them, are the site's list of titles and are dropped too.
+    fn furniture(&mut self, text: &str, furniture: &Furniture, line: usize) {
+        self.drop_title_list();
+        if furniture.is_junk() {
+            let message = format!("dropped “{}”, page furniture", excerpt_start(text));
+            self.note(line, NoteKind::Drop, text, message);
+            return;
+        }
+        if self.paper.is_none() {
+            self.paper.clone_from(&furniture.paper);
+        }
+        if self.date.is_none() {
+            self.date.clone_from(&furniture.date);
+        }
+        if furniture.header.is_some() && self.date.is_some() && furniture.date.is_some() {
+            // A date on a page header is the issue's, over a date line of the site's.
+            self.date.clone_from(&furniture.date);
+        }
+        for listed in &furniture.pages {
+            if !self
+                .page_list
+                .iter()
+                .any(|known| known.number == listed.number)
+            {
+                self.page_list.push(listed.clone());
+            }
+        }
+        let mut removed = text.to_owned();
+        if let Some(header) = &furniture.header
+            && self.set_page(header, line)
+            && let Some(section) = &header.section
+            && let Some(at) = removed.find(section.as_str())
+        {
+            removed.replace_range(at..at + section.len(), "");
+        }
+        let message = format!("page furniture {text}");
+        self.note(line, NoteKind::Markup, &removed, message);
+    }
+
+    /// Drops the heading group being read when it has no story under it and reads as a list
+    /// of titles: two or more lines, or one line of four or more spaced phrases (a ticker).
+    fn drop_title_list(&mut self) {
+        let Some(draft) = self.page.current.as_ref() else {
+            return;
+        };
+        let article = &draft.article;
+        let bare = draft.phase == Phase::Heading
+            && article.blocks.is_empty()
+            && article.byline.is_none()
+            && article.captions.is_empty()
+            && article.jump_from.is_none();
+        let list = match draft.headings.as_slice() {
+            [] => false,
+            [one] => one.text.split_whitespace().count() >= 4,
+            _ => true,
+        };
+        if !(bare && list) {
+            return;
+        }
+        let draft = self.page.current.take().expect("a draft");
+        for heading in draft.headings {
+            let message = format!(
+                "dropped “{}”, a title in a list of titles",
+                excerpt_start(&heading.text)
+            );
+            self.note(heading.line, NoteKind::Drop, &heading.text, message);
         }
     }
 
@@ -485,6 +770,36 @@ impl Parser {
 
     /// A page header: the page's number and section, or the start of the next page.
     fn header(&mut self, header: &PageHeader, line: usize) {
+        let mut removed = header.markup.clone();
+        if !self.set_page(header, line) {
+            removed.extend(header.section.as_deref());
+        }
+        let message = format!("page header {}", header.markup);
+        self.note(line, NoteKind::Markup, &removed, message);
+    }
+
+    /// Numbers the page being read, or starts the next page when this one has a header or
+    /// text already. A header naming the page being read (an archive's header over each of
+    /// its stories) starts nothing; a heading group with no body yet goes to the new page.
+    /// Returns false when the header's section name is not the page's (it had one).
+    fn set_page(&mut self, header: &PageHeader, line: usize) -> bool {
+        let page = self.page();
+        if page.has_header && page.number == header.number {
+            if page.section.is_some() {
+                return header.section.is_none();
+            }
+            page.section.clone_from(&header.section);
+            return true;
+        }
+        let heading_only = page
+            .current
+            .as_ref()
+            .is_some_and(|draft| draft.phase == Phase::Heading && draft.article.blocks.is_empty());
+        let moved = if heading_only {
+            page.current.take()
+        } else {
+            None
+        };
         let page = self.page();
         if page.has_header || !page.is_empty() {
             self.finish_page();
@@ -496,8 +811,10 @@ impl Parser {
         page.number = header.number;
         page.section.clone_from(&header.section);
         page.has_header = true;
-        let message = format!("page header {}", header.markup);
-        self.note(line, NoteKind::Markup, &header.markup, message);
+        if moved.is_some() {
+            page.current = moved;
+        }
+        true
     }
 
     /// 下转: the story part being read ends here and goes on on `page`.
@@ -538,17 +855,24 @@ impl Parser {
         self.note(line, NoteKind::Markup, markup, format!("jump {markup}"));
     }
 
-    /// A byline belongs to the heading group being read, or starts one; a bracketed one
-    /// right after a body ("（记者 张三）") closes that body's story.
-    fn byline(&mut self, text: &str) {
+    /// A byline belongs to the heading group being read. After a body it belongs to that
+    /// story when the story has none and the byline is not one that heads a story (a marked
+    /// "□本报记者" or a dateline's "本报讯(记者…)", `opens_story`); otherwise it starts one.
+    fn byline(&mut self, text: &str, opens_story: bool) {
         let page = self.page();
-        let closes_body = page.phase() == Some(Phase::Body)
-            && text.starts_with(['（', '('])
-            && page
-                .current
-                .as_ref()
-                .is_some_and(|draft| draft.article.byline.is_none());
-        if page.phase() != Some(Phase::Heading) && !closes_body {
+        let attaches = page
+            .current
+            .as_ref()
+            .is_some_and(|draft| match draft.phase {
+                Phase::Heading => true,
+                Phase::Body => {
+                    draft.article.byline.is_none()
+                        && !opens_story
+                        && !text.trim_start().starts_with(BYLINE_SIGILS)
+                }
+                Phase::Closed => false,
+            });
+        if !attaches {
             self.start_article(Phase::Heading);
         }
         let article = &mut self.current().article;
@@ -581,7 +905,7 @@ impl Parser {
         }
     }
 
-    fn heading(&mut self, text: &str, line: usize, next_is_body: bool) {
+    fn heading(&mut self, text: &str, line: usize, ahead: Ahead) {
         let page = self.page();
         let waiting_pictures = !page.pending.is_empty();
         let role = match &page.current {
@@ -592,11 +916,17 @@ impl Parser {
             Some(draft)
                 if draft.phase == Phase::Body
                     && !waiting_pictures
-                    && next_is_body
                     && is_subhead_like(text)
-                    && !draft.ends_mid_sentence() =>
+                    && !draft.ends_mid_sentence()
+                    && (ahead.next_is_body
+                        || (ahead.heading_run <= SUBHEAD_RUN_MAX
+                            && !ahead.run_ends_in_story_start)) =>
             {
                 HeadingRole::Subhead
+            }
+            // The cut last fragment of a text.
+            Some(draft) if draft.phase == Phase::Body && ahead.heading_run == 1 && ahead.at_end => {
+                HeadingRole::Body
             }
             _ => HeadingRole::NewStory,
         };
@@ -648,16 +978,18 @@ impl Parser {
 
     /// Ends the heading group of the story being read, giving its lines their roles.
     fn resolve_headings(&mut self) {
-        let page = self.done.len();
         if let Some(draft) = self.page.current.as_mut()
             && draft.phase == Phase::Heading
         {
             draft.phase = Phase::Body;
-            self.notes.extend(resolve_headings(draft, page));
+            resolve_headings(draft);
         }
     }
 
     fn start_article(&mut self, phase: Phase) {
+        if phase == Phase::Heading {
+            self.take_photo_item();
+        }
         self.finish_article();
         let page = self.page();
         let captions = mem::take(&mut page.pending);
@@ -669,6 +1001,36 @@ impl Parser {
                 ..Article::default()
             },
         });
+    }
+
+    /// A story being read that is only a photo's captions (a few one-sentence lines, no
+    /// heading, no byline) belongs to the story whose heading starts next, as its pictures.
+    fn take_photo_item(&mut self) {
+        let page = &mut self.page;
+        let Some(draft) = page.current.as_ref() else {
+            return;
+        };
+        let article = &draft.article;
+        let captions_only = draft.phase == Phase::Body
+            && draft.headings.is_empty()
+            && article.headings().next().is_none()
+            && article.jump_from.is_none()
+            && article.jump_to.is_none()
+            && (1..=PHOTO_ITEM_MAX_CAPTIONS).contains(&article.blocks.len())
+            && article.blocks.iter().all(|block| {
+                block.kind == BlockKind::Paragraph && is_photo_caption_like(&block.text)
+            });
+        if !captions_only {
+            return;
+        }
+        let draft = page.current.take().expect("a draft");
+        let mut captions = draft.article.captions;
+        captions.extend(draft.article.blocks.into_iter().map(|block| Caption {
+            kind: CaptionKind::Photo,
+            text: block.text,
+        }));
+        captions.append(&mut page.pending);
+        page.pending = captions;
     }
 
     fn finish_article(&mut self) {
@@ -712,6 +1074,9 @@ impl Parser {
         ParsedText {
             pages: self.done,
             notes: self.notes,
+            paper: self.paper,
+            date: self.date,
+            page_list: self.page_list,
             page_first_lines: self.done_first_lines,
         }
     }
@@ -741,45 +1106,59 @@ impl PageDraft {
 }
 
 /// Gives the lines of a heading group their roles. A first line of short spaced phrases
-/// is the column banner; a line ending in —— is a kicker and one starting with —— a
-/// subtitle; the headline is the shortest unspaced line left (the big type says least);
-/// lines before it are kickers, lines after it subtitles. With no headline, what is left
-/// is subtitle.
-fn resolve_headings(draft: &mut ArticleDraft, page: usize) -> Option<Note> {
+/// is the column banner; a last line that is only a person's name (or a paper's name and a
+/// person's) is the byline; a line ending in —— is a kicker and one starting with —— a
+/// subtitle. The headline is a bulleted line (a site's item), else the shortest unspaced
+/// line left of four characters or more (the big type says least), else the last spaced
+/// line that is not a meeting report's list of who spoke and presided. Lines before it are
+/// kickers, lines after it subtitles; with no headline, what is left is subtitle.
+fn resolve_headings(draft: &mut ArticleDraft) {
     let mut lines = mem::take(&mut draft.headings);
     if lines.is_empty() {
-        return None;
+        return;
     }
-    let mut note = None;
     let article = &mut draft.article;
     if lines.len() >= 2 && is_banner_like(&lines[0].text) {
         article.column = Some(lines.remove(0).text.trim().to_owned());
     }
+    if lines.len() >= 2
+        && article.byline.is_none()
+        && lines.last().is_some_and(|line| is_name_line(&line.text))
+    {
+        article.byline = lines.pop().map(|line| line.text.trim().to_owned());
+    }
     let is_kicker_cue = |text: &str| text.ends_with("——") || text.ends_with('—');
     let is_subtitle_cue = |text: &str| text.starts_with('—');
-    let headline_at = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, line)| {
-            !is_kicker_cue(&line.text) && !is_subtitle_cue(&line.text) && !is_spaced(&line.text)
-        })
+    let candidates = || {
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| !is_kicker_cue(&line.text) && !is_subtitle_cue(&line.text))
+    };
+    let bulleted = candidates()
+        .find(|(_, line)| line.text.starts_with(['•', '·', '●']))
+        .map(|(index, _)| index);
+    let unspaced = || candidates().filter(|(_, line)| !is_spaced(&line.text));
+    let shortest_long = unspaced()
+        .filter(|(_, line)| line.text.chars().count() >= HEADLINE_MIN_CHARS)
         .min_by_key(|(_, line)| line.text.chars().count())
         .map(|(index, _)| index);
+    let shortest = unspaced()
+        .min_by_key(|(_, line)| line.text.chars().count())
+        .map(|(index, _)| index);
+    let last_spaced = (lines.iter().enumerate().rev())
+        .find(|(_, line)| {
+            !is_kicker_cue(&line.text)
+                && !is_subtitle_cue(&line.text)
+                && !is_meeting_subtitle(&line.text)
+        })
+        .map(|(index, _)| index);
+    let headline_at = bulleted.or(shortest_long).or(shortest).or(last_spaced);
     let (mut kickers, mut subtitles) = (Vec::new(), Vec::new());
     for (index, line) in lines.iter().enumerate() {
         let text = line.text.trim();
         if Some(index) == headline_at {
-            let (kept, stray) = split_stray_digits(text).unwrap_or((text, ""));
-            if !stray.is_empty() {
-                note = Some(Note {
-                    page,
-                    line: line.line,
-                    kind: NoteKind::Drop,
-                    removed: stray.to_owned(),
-                    message: format!("dropped stray digits “{stray}” after the headline “{kept}”"),
-                });
-            }
-            article.headline = Some(kept.to_owned());
+            article.headline = Some(text.to_owned());
         } else if is_kicker_cue(text)
             || (!is_subtitle_cue(text) && headline_at.is_some_and(|at| index < at))
         {
@@ -790,7 +1169,6 @@ fn resolve_headings(draft: &mut ArticleDraft, page: usize) -> Option<Note> {
     }
     article.kicker = (!kickers.is_empty()).then(|| kickers.join(" "));
     article.subtitle = (!subtitles.is_empty()).then(|| subtitles.join(" "));
-    note
 }
 
 /// The title shown in lists, and whether it was inferred rather than printed as headline.
@@ -1079,13 +1457,11 @@ mod tests {
     }
 
     #[test]
-    fn stray_digits_after_a_headline_are_dropped_with_a_warning() {
-        let text = "聚焦城市更新——\n\n老街区焕发新活力20417";
+    fn digits_ending_a_headline_are_part_of_it() {
+        let text = "聚焦城市更新——\n\n奋进1000";
         let story = &articles(text)[0];
-        assert_eq!(story.headline.as_deref(), Some("老街区焕发新活力"));
-        let warnings = warnings(text);
-        assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].contains("20417"), "{warnings:?}");
+        assert_eq!(story.headline.as_deref(), Some("奋进1000"));
+        assert!(warnings(text).is_empty());
     }
 
     #[test]
@@ -1174,7 +1550,7 @@ mod tests {
         let parsed = parse(text, 1);
         let mut removed: Vec<&str> = parsed.notes.iter().map(|n| n.removed.as_str()).collect();
         removed.sort_unstable();
-        let mut expected = ["第1版", "在现场", "20417", "\x07", "(下转第2版)"];
+        let mut expected = ["第1版", "在现场", "\x07", "(下转第2版)"];
         expected.sort_unstable();
         assert_eq!(removed, expected);
     }
