@@ -233,6 +233,23 @@ fn without_stamp(text: &str) -> &str {
     rest
 }
 
+/// Roles a credit line names: planners, coordinators, editors, designers.
+const CREDIT_ROLES: &[&str] = &[
+    "策划", "策劃", "统筹", "統籌", "编辑", "編輯", "制图", "製圖", "设计", "設計", "校对", "校對",
+    "责编", "責編", "监制", "監製", "出品",
+];
+
+/// True for a credit line: roles with a colon and names, "策划:张三、李四 统筹:王五".
+pub fn is_credit_line(text: &str) -> bool {
+    let mut parts = text.split_whitespace().peekable();
+    parts.peek().is_some()
+        && parts.all(|part| {
+            part.split_once([':', '：']).is_some_and(|(role, names)| {
+                CREDIT_ROLES.iter().any(|credit| role.ends_with(credit)) && is_names(names)
+            })
+        })
+}
+
 /// True for a photo credit, alone or closing a caption: "记者 张三 摄", "…现场。新华社发",
 /// "图:…", "图为…".
 pub fn is_photo_credit(text: &str) -> bool {
@@ -382,10 +399,46 @@ fn names_follow_role(text: &str) -> bool {
     let Some(first_role) = first_role else {
         return false;
     };
-    if text[..first_role.0].contains(char::is_whitespace) {
+    if text[..first_role.0].contains(|c: char| c.is_whitespace() || CLAUSE_PUNCTUATION.contains(&c))
+    {
         return false;
     }
-    let names = text[last_role_end..].trim_end_matches(CLOSING).trim_end();
+    let names = byline_names(&text[last_role_end..]);
+    !names.is_empty()
+        && names.chars().count() <= BYLINE_NAMES_MAX_CHARS
+        && names
+            .chars()
+            .all(|c| is_cjk(c) || c == '·' || c == '、' || c.is_whitespace())
+        && names
+            .split(|c: char| c.is_whitespace() || c == '、')
+            .all(|name| name.chars().count() <= NAME_MAX_CHARS)
+}
+
+/// Longest one name in a byline: four characters, or a foreign name's few more.
+const NAME_MAX_CHARS: usize = 5;
+
+/// True when the names after a byline's last role start as a person's name does, with a
+/// common surname: "本报记者 张三", not "记者了解到".
+pub fn byline_names_start_with_surname(text: &str) -> bool {
+    let mut last_role_end = None;
+    for role in BYLINE_ROLES {
+        if let Some(at) = text.rfind(role) {
+            let end = at + role.len();
+            last_role_end = Some(last_role_end.map_or(end, |known: usize| known.max(end)));
+        }
+    }
+    last_role_end.is_some_and(|end| {
+        byline_names(&text[end..])
+            .chars()
+            .next()
+            .is_some_and(|c| COMMON_SURNAMES.contains(c))
+    })
+}
+
+/// The names after a byline's last role, without closing brackets, a bracketed note, a
+/// place ("／北京报道") or a closing "报道" / "摄".
+fn byline_names(after_role: &str) -> &str {
+    let names = after_role.trim_end_matches(CLOSING).trim_end();
     // A trailing bracketed note: "(除署名外)".
     let names = match names.rfind(['(', '（']) {
         Some(at) if at > 0 => names[..at].trim_end(),
@@ -393,17 +446,12 @@ fn names_follow_role(text: &str) -> bool {
     };
     // "记者 张三／北京报道": the place after the slash.
     let names = names.split(['／', '/']).next().unwrap_or(names);
-    let names = names
+    names
         .trim_end_matches("报道")
         .trim_end_matches("報導")
         .trim_end_matches("報道")
         .trim_end_matches('摄')
-        .trim();
-    !names.is_empty()
-        && names.chars().count() <= BYLINE_NAMES_MAX_CHARS
-        && names
-            .chars()
-            .all(|c| is_cjk(c) || c == '·' || c == '、' || c.is_whitespace())
+        .trim()
 }
 
 /// True when `text` has no more than `max` characters, told without counting a long text.

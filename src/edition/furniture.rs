@@ -593,21 +593,20 @@ pub fn is_paper_name(text: &str) -> bool {
 /// Strips leaked wiki or markdown heading markup from a line: "===== 标题 =====", "## 标题".
 /// Returns the markup's byte lengths at the start and at the end.
 pub fn heading_markup(line: &str) -> Option<(usize, usize)> {
-    let trimmed = line.trim();
-    let start = trimmed.len() - trimmed.trim_start_matches(['=', '#']).len();
-    let end = trimmed.len() - trimmed.trim_end_matches('=').len();
-    let inner = trimmed[start..trimmed.len() - end].trim();
-    let marked =
-        (start >= 2 || (start >= 1 && trimmed[start..].starts_with(' '))) && !inner.is_empty();
-    marked.then(|| {
-        let lead = line.len() - line.trim_start().len();
-        let before = lead + start + (trimmed[start..].len() - trimmed[start..].trim_start().len());
-        let tail = line.len() - line.trim_end().len();
-        let inner_end = trimmed.len() - end;
-        let after =
-            tail + end + (trimmed[..inner_end].len() - trimmed[..inner_end].trim_end().len());
-        (before, after)
-    })
+    let after_open = line.trim_start().trim_start_matches(['=', '#']);
+    let open = line.len() - line.trim_start().len();
+    let marks = line.len() - open - after_open.len();
+    let inner_start = line.len() - after_open.trim_start().len();
+    let spaced = inner_start > open + marks;
+    if !(marks >= 2 || (marks == 1 && spaced)) {
+        return None;
+    }
+    let before_close = line[inner_start..].trim_end().trim_end_matches('=');
+    let inner = before_close.trim_end();
+    if inner.is_empty() {
+        return None;
+    }
+    Some((inner_start, line.len() - inner_start - inner.len()))
 }
 
 #[cfg(test)]

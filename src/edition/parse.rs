@@ -11,10 +11,10 @@ use std::mem;
 use std::ops::Range;
 
 use super::classify::{
-    ends_sentence, first_sentence, is_author_tag, is_banner_like, is_byline, is_description,
-    is_heading_like, is_label_lines, is_meeting_subtitle, is_name_line, is_photo_caption_like,
-    is_photo_credit, is_spaced, is_subhead_like, lead_byline_end, repeats_banner,
-    starts_with_dateline,
+    byline_names_start_with_surname, ends_sentence, first_sentence, is_author_tag, is_banner_like,
+    is_byline, is_credit_line, is_description, is_heading_like, is_label_lines,
+    is_meeting_subtitle, is_name_line, is_photo_caption_like, is_photo_credit, is_spaced,
+    is_subhead_like, lead_byline_end, repeats_banner, sentence_ends, starts_with_dateline,
 };
 use super::furniture::{Furniture, heading_markup, is_value_label, read_furniture};
 use super::markers::{Direction, PageHeader, find_markers, is_marker_line, parse_page_header};
@@ -98,6 +98,25 @@ pub fn parse(text: &str, first_position: u32) -> ParsedText {
     parsed
 }
 
+/// Longest byline glued to the end of a paragraph.
+const TRAILING_BYLINE_MAX_BYTES: usize = 40 * 4;
+
+/// Where a byline glued to the end of a paragraph starts: "…恢复热闹。”本报记者 张三".
+fn trailing_byline_start(text: &str) -> Option<usize> {
+    let window = text.len().saturating_sub(TRAILING_BYLINE_MAX_BYTES);
+    let window = (window..text.len()).find(|&at| text.is_char_boundary(at))?;
+    let end = sentence_ends(&text[window..]).last()? + window;
+    let tail = text[end..].trim();
+    (end < text.len()
+        && !tail.is_empty()
+        && is_byline(tail)
+        && byline_names_start_with_surname(tail))
+    .then(|| end + (text[end..].len() - text[end..].trim_start().len()))
+}
+
+/// Fewest spaced phrases of a line of titles (a site's ticker).
+const TICKER_MIN_PHRASES: usize = 4;
+
 /// Most captions of one photo item.
 const PHOTO_ITEM_MAX_CAPTIONS: usize = 4;
 /// Fewest characters of a headline: shorter heading lines are labels ("导言", "编者按").
@@ -147,6 +166,17 @@ struct Ahead {
     at_end: bool,
 }
 
+/// True for a kicker's or a subtitle's cue: a line ending or starting with a dash.
+fn is_heading_cue(text: &str) -> bool {
+    text.ends_with('—') || text.starts_with('—')
+}
+
+/// True for a numbered photo caption, "①市民在公园游玩": under a heading, before the body,
+/// a circled numeral numbers the pictures.
+fn is_numbered_caption(text: &str) -> bool {
+    text.starts_with(|c: char| ('\u{2460}'..='\u{2473}').contains(&c))
+}
+
 /// How many heading lines a run may hold and still be read as subheads inside a body.
 const SUBHEAD_RUN_MAX: usize = 2;
 /// How far ahead a run of heading lines is looked at.
@@ -172,8 +202,20 @@ impl Ahead {
                     ahead.run_ends_in_story_start = starts_with_dateline(text);
                     return ahead;
                 }
-                Piece::Text(..) => ahead.heading_run += 1,
+                Piece::Text(text, _) => {
+                    ahead.heading_run += 1;
+                    if is_heading_cue(text) {
+                        ahead.run_ends_in_story_start = true;
+                    }
+                }
                 Piece::Lines(lines) => ahead.heading_run += lines.len(),
+                Piece::Jump {
+                    direction: Direction::From,
+                    ..
+                } => {
+                    ahead.run_ends_in_story_start = true;
+                    return ahead;
+                }
                 _ => return ahead,
             }
         }
@@ -308,6 +350,8 @@ fn runs_on(line: &str, next: &str, width: usize) -> bool {
         || is_structural_line(line)
         || is_structural_line(next)
         || is_byline(next)
+        || is_byline(line)
+        || is_photo_credit(line)
         || read_furniture(line).is_some()
         || read_furniture(next).is_some()
     {
@@ -480,7 +524,7 @@ struct Shape {
 impl Shape {
     fn of(text: &str) -> Self {
         Self {
-            heading: is_heading_like(text),
+            heading: is_heading_like(text) && !is_credit_line(text),
             byline: is_byline(text),
             description: is_description(text),
         }
@@ -570,6 +614,11 @@ struct Parser {
     paper: Option<String>,
     date: Option<String>,
     page_list: Vec<ListedPage>,
+    /// True while the last paragraph read may be continued by the next body text: no
+    /// heading, byline or furniture has come between.
+    seam: bool,
+    /// The source line of the last paragraph read.
+    paragraph_line: usize,
 }
 
 /// Marks printed before a byline that heads a story.
@@ -597,6 +646,8 @@ impl Parser {
             paper: None,
             date: None,
             page_list: Vec::new(),
+            seam: false,
+            paragraph_line: 1,
         }
     }
 
@@ -674,6 +725,8 @@ impl Parser {
                 kind: CaptionKind::Photo,
                 text: text.to_owned(),
             });
+        } else if phase == Some(Phase::Heading) && is_numbered_caption(text) {
+            self.picture(CaptionKind::Photo, text.to_owned());
         } else if phase == Some(Phase::Body) && is_author_tag(text) {
             self.byline(text, false);
         } else if shape.heading {
@@ -693,6 +746,7 @@ impl Parser {
     /// pages, or nothing (dropped with a warning). Titles standing just before furniture, with
     /// no story under them, are the site's list of titles and are dropped too.
     fn furniture(&mut self, text: &str, furniture: &Furniture, line: usize) {
+        self.seam = false;
         self.drop_title_list();
         if furniture.is_junk() {
             let message = format!("dropped “{}”, page furniture", excerpt_start(text));
@@ -744,9 +798,23 @@ impl Parser {
             && article.jump_from.is_none();
         let list = match draft.headings.as_slice() {
             [] => false,
-            [one] => one.text.split_whitespace().count() >= 4,
+            [one] => one.text.split_whitespace().count() >= TICKER_MIN_PHRASES,
             _ => true,
         };
+        let ticker = draft.phase == Phase::Body
+            && draft.headings.is_empty()
+            && article.headings().next().is_none()
+            && article.captions.is_empty()
+            && matches!(article.blocks.as_slice(), [block]
+                if !block.text.contains(['。', '！', '？'])
+                    && block.text.split_whitespace().count() >= TICKER_MIN_PHRASES);
+        if ticker {
+            let draft = self.page.current.take().expect("a draft");
+            let text = &draft.article.blocks[0].text;
+            let message = format!("dropped “{}”, a ticker of titles", excerpt_start(text));
+            self.note(self.paragraph_line, NoteKind::Drop, text, message);
+            return;
+        }
         if !(bare && list) {
             return;
         }
@@ -770,6 +838,7 @@ impl Parser {
 
     /// A page header: the page's number and section, or the start of the next page.
     fn header(&mut self, header: &PageHeader, line: usize) {
+        self.seam = false;
         let mut removed = header.markup.clone();
         if !self.set_page(header, line) {
             removed.extend(header.section.as_deref());
@@ -859,6 +928,7 @@ impl Parser {
     /// story when the story has none and the byline is not one that heads a story (a marked
     /// "□本报记者" or a dateline's "本报讯(记者…)", `opens_story`); otherwise it starts one.
     fn byline(&mut self, text: &str, opens_story: bool) {
+        self.seam = false;
         let page = self.page();
         let attaches = page
             .current
@@ -906,6 +976,7 @@ impl Parser {
     }
 
     fn heading(&mut self, text: &str, line: usize, ahead: Ahead) {
+        self.seam = false;
         let page = self.page();
         let waiting_pictures = !page.pending.is_empty();
         let role = match &page.current {
@@ -924,8 +995,16 @@ impl Parser {
             {
                 HeadingRole::Subhead
             }
-            // The cut last fragment of a text.
-            Some(draft) if draft.phase == Phase::Body && ahead.heading_run == 1 && ahead.at_end => {
+            // Inside a body, a line or two with no byline, dateline or cue after them start no
+            // story: a subhead that does not look like one, a pull quote's attribution, the
+            // cut last fragment of a text.
+            Some(draft)
+                if draft.phase == Phase::Body
+                    && !is_heading_cue(text)
+                    && ((ahead.heading_run == 1 && ahead.at_end)
+                        || (ahead.heading_run <= SUBHEAD_RUN_MAX
+                            && !ahead.run_ends_in_story_start)) =>
+            {
                 HeadingRole::Body
             }
             _ => HeadingRole::NewStory,
@@ -951,6 +1030,17 @@ impl Parser {
     /// Body text: a paragraph of the story being read, the rest of its last paragraph when
     /// that was cut mid-sentence, or the start of a story with no heading.
     fn body(&mut self, text: &str, line: usize) {
+        if let Some(at) = trailing_byline_start(text) {
+            self.paragraph(text[..at].trim_end(), line);
+            self.byline(text[at..].trim(), false);
+            return;
+        }
+        self.paragraph(text, line);
+    }
+
+    /// A paragraph of the story being read, the rest of its last paragraph when that was cut
+    /// mid-sentence, or the start of a story with no heading.
+    fn paragraph(&mut self, text: &str, line: usize) {
         let page = self.page();
         let continues_story =
             page.pending.is_empty() && matches!(page.phase(), Some(Phase::Heading | Phase::Body));
@@ -958,8 +1048,10 @@ impl Parser {
             self.start_article(Phase::Body);
         }
         self.resolve_headings();
+        self.paragraph_line = line;
+        let seam = mem::replace(&mut self.seam, true);
         let draft = self.current();
-        if !draft.ends_mid_sentence() {
+        if !(seam && draft.ends_mid_sentence()) {
             draft.article.blocks.push(Block {
                 kind: BlockKind::Paragraph,
                 text: text.to_owned(),
