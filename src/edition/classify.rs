@@ -15,8 +15,8 @@ const CAPTION_MAX_CHARS: usize = 40;
 const BYLINE_MAX_CHARS: usize = 40;
 /// Longest phrase of a column banner ("护航高考 我们在行动").
 const BANNER_PHRASE_MAX_CHARS: usize = 16;
-/// Longest run of names after 记者 / 通讯员 in a byline.
-const BYLINE_NAMES_MAX_CHARS: usize = 12;
+/// Longest run of names after 记者 / 通讯员 in a byline, spaces counted.
+const BYLINE_NAMES_MAX_CHARS: usize = 24;
 
 const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?', '…', '．', '.'];
 const CLAUSE_PUNCTUATION: &[char] = &['，', ',', '、', '；', ';', '：', ':'];

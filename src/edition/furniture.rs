@@ -4,6 +4,7 @@
 //! number, or are dropped; none of them is an article.
 
 use super::ListedPage;
+use super::classify::{is_byline, is_cjk, is_photo_credit};
 use super::markers::{PageHeader, parse_page_header};
 
 /// What a furniture line says about the edition, if anything.
@@ -133,6 +134,8 @@ const INTERFACE_WORDS: &[&str] = &[
     "打印本页",
     "date",
     "Date",
+    "手机看新闻",
+    "手機看新聞",
     "关闭窗口",
     "關閉窗口",
     "点击",
@@ -162,9 +165,6 @@ const FIELD_LABELS: &[&str] = &[
     "責任編輯",
     "责编",
     "責編",
-    "时间",
-    "時間",
-    "日期",
     "上一日",
     "下一日",
     "浏览次数",
@@ -225,6 +225,9 @@ pub fn read_furniture(line: &str) -> Option<Furniture> {
     if FOOTER_WORDS.iter().any(|word| line.contains(word)) {
         return Some(Furniture::default());
     }
+    if is_byline(line) || is_photo_credit(line) {
+        return None;
+    }
     if is_breadcrumb(line) {
         return Some(breadcrumb(line));
     }
@@ -237,7 +240,21 @@ pub fn read_furniture(line: &str) -> Option<Furniture> {
             ..Furniture::default()
         });
     }
+    if is_signature(line) {
+        return Some(Furniture::default());
+    }
     tokens(line)
+}
+
+/// Most words of a line of Latin letters and signs read as a site's signature.
+const SIGNATURE_MAX_WORDS: usize = 4;
+
+/// True for a short line with no Chinese and no sentence: an error code, a server's name,
+/// a masthead's Latin letters, a lone sign ("404 Not Found", "ZJOL/1.24.96", "|").
+fn is_signature(line: &str) -> bool {
+    !line.chars().any(is_cjk)
+        && line.split_whitespace().count() <= SIGNATURE_MAX_WORDS
+        && !line.ends_with(['.', '!', '?'])
 }
 
 /// True for a breadcrumb: parts joined by ">" or "»", "首页 > 政治", "解放军报>19840721".
@@ -587,7 +604,7 @@ pub fn is_paper_name(text: &str) -> bool {
     let count = text.chars().count();
     (2..=PAPER_MAX_CHARS).contains(&count)
         && text.ends_with(['报', '報'])
-        && text.chars().all(super::classify::is_cjk)
+        && text.chars().all(is_cjk)
 }
 
 /// Strips leaked wiki or markdown heading markup from a line: "===== 标题 =====", "## 标题".

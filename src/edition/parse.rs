@@ -114,6 +114,30 @@ fn trailing_byline_start(text: &str) -> Option<usize> {
     .then(|| end + (text[end..].len() - text[end..].trim_start().len()))
 }
 
+/// True when the story being read is only a photo's captions: a few one-sentence lines,
+/// no heading, no byline, no jump.
+fn is_photo_item(draft: &ArticleDraft) -> bool {
+    let article = &draft.article;
+    draft.phase == Phase::Body
+        && draft.headings.is_empty()
+        && article.headings().next().is_none()
+        && article.jump_from.is_none()
+        && article.jump_to.is_none()
+        && (1..=PHOTO_ITEM_MAX_CAPTIONS).contains(&article.blocks.len())
+        && article
+            .blocks
+            .iter()
+            .all(|block| block.kind == BlockKind::Paragraph && is_photo_caption_like(&block.text))
+}
+
+/// True for a subhead of two short phrases parted by a space, or one numbered by a letter
+/// or digit ("A 金陵风韵"), as a body's subheads may be.
+fn is_spaced_subhead(text: &str) -> bool {
+    let phrases: Vec<&str> = text.split_whitespace().collect();
+    let joined: String = phrases.concat();
+    phrases.len() == 2 && is_subhead_like(&joined)
+}
+
 /// Fewest spaced phrases of a line of titles (a site's ticker).
 const TICKER_MIN_PHRASES: usize = 4;
 
@@ -147,6 +171,8 @@ enum Piece<'a> {
     Text(Cow<'a, str>, Shape),
     /// Several short lines that are not sentences: labels in a photo, or heading lines.
     Lines(Vec<&'a str>),
+    /// A photo's caption, shown twice.
+    Captions(Vec<&'a str>),
     /// A line of page furniture, and what it says.
     Furniture(Cow<'a, str>, Furniture),
     /// Markup around a heading line (leaked wiki markup), dropped.
@@ -316,7 +342,8 @@ fn split_block<'a>(block: &[(usize, &'a str)], units: &mut VecDeque<Unit<'a>>) {
         for part in gap_parts(line) {
             let runs_on = current.as_ref().is_some_and(|unit| {
                 let last = unit.lines.last().expect("a unit has a line");
-                !(mixed_indents && starts_indented(part)) && runs_on(last, part, width)
+                (unit.lines.len() == 1 && is_doubled(last, part))
+                    || (!(mixed_indents && starts_indented(part)) && runs_on(last, part, width))
             });
             match current.as_mut() {
                 Some(unit) if runs_on => unit.lines.push(part),
@@ -331,6 +358,24 @@ fn split_block<'a>(block: &[(usize, &'a str)], units: &mut VecDeque<Unit<'a>>) {
         }
     }
     units.extend(current);
+}
+
+/// True when `second` shows the caption `first` shows, as sites print a photo's caption
+/// twice: the same line again, or one of them cut short with an ellipsis.
+fn is_doubled(first: &str, second: &str) -> bool {
+    let (first, second) = (first.trim(), second.trim());
+    let cut = |text: &'_ str| -> Option<String> {
+        let kept = text
+            .strip_suffix("...")
+            .or_else(|| text.strip_suffix('…'))?;
+        Some(kept.trim_end().to_owned())
+    };
+    if first.is_empty() || is_heading_like(first) {
+        return false;
+    }
+    first == second
+        || cut(first).is_some_and(|kept| kept.len() >= 12 && second.starts_with(&kept))
+        || cut(second).is_some_and(|kept| kept.len() >= 12 && first.starts_with(&kept))
 }
 
 /// Most lines of a block read as text inside a photo.
@@ -428,7 +473,20 @@ fn pieces<'a>(unit: &Unit<'a>) -> Vec<Located<'a>> {
             return vec![at(Piece::Furniture(Cow::Borrowed(line.trim()), furniture))];
         }
     }
-    if unit.lines.len() > 1 && is_label_lines(&unit.lines) {
+    if let [label, value] = unit.lines.as_slice()
+        && is_value_label(label)
+    {
+        let field = format!("{}{}", label.trim(), value.trim());
+        if let Some(furniture) = read_furniture(&field) {
+            return vec![at(Piece::Furniture(Cow::Owned(field), furniture))];
+        }
+    }
+    if let [first, second] = unit.lines.as_slice()
+        && is_doubled(first, second)
+    {
+        return vec![at(Piece::Captions(vec![first.trim(), second.trim()]))];
+    }
+    if unit.lines.len() > 1 && is_label_lines(&unit.lines) && !is_value_label(unit.lines[0]) {
         return vec![at(Piece::Lines(
             unit.lines.iter().map(|l| l.trim()).collect(),
         ))];
@@ -684,6 +742,11 @@ impl Parser {
                 markup,
             } => self.jump_from(*page, markup, line),
             Piece::Furniture(text, furniture) => self.furniture(text, furniture, line),
+            Piece::Captions(captions) => {
+                for caption in captions {
+                    self.credited_picture(caption);
+                }
+            }
             Piece::Markup(markup) => {
                 let message = format!("heading markup {markup}");
                 self.note(line, NoteKind::Markup, markup, message);
@@ -715,7 +778,7 @@ impl Parser {
             let message = format!("dropped “{text}”, a repeat of the banner “{banner}” above it");
             self.note(line, NoteKind::Drop, text, message);
         } else if is_photo_credit(text) {
-            self.picture(CaptionKind::Photo, text.to_owned());
+            self.credited_picture(text);
         } else if shape.byline {
             self.byline(text, false);
         } else if shape.description {
@@ -729,14 +792,14 @@ impl Parser {
             self.picture(CaptionKind::Photo, text.to_owned());
         } else if phase == Some(Phase::Body) && is_author_tag(text) {
             self.byline(text, false);
-        } else if shape.heading {
-            self.heading(text, line, ahead);
         } else if let Some(end) = lead_byline_end(text) {
             self.byline(&text[..end], true);
             let rest = text[end..].trim();
             if !rest.is_empty() {
                 self.body(rest, line);
             }
+        } else if shape.heading {
+            self.heading(text, line, ahead);
         } else {
             self.body(text, line);
         }
@@ -955,6 +1018,20 @@ impl Parser {
         }
     }
 
+    /// A caption with its photographer's credit belongs to the story being read, or to the
+    /// story after it when none is.
+    fn credited_picture(&mut self, text: &str) {
+        match self.page.current.as_mut() {
+            Some(draft) if draft.phase != Phase::Closed && self.page.pending.is_empty() => {
+                draft.article.captions.push(Caption {
+                    kind: CaptionKind::Photo,
+                    text: text.to_owned(),
+                });
+            }
+            _ => self.picture(CaptionKind::Photo, text.to_owned()),
+        }
+    }
+
     /// A picture's text belongs to the story it sits in (before that story's body, or
     /// inside a sentence the body has not finished), or else to the story after it.
     fn picture(&mut self, kind: CaptionKind, text: String) {
@@ -1001,11 +1078,16 @@ impl Parser {
             Some(draft)
                 if draft.phase == Phase::Body
                     && !is_heading_cue(text)
+                    && !is_photo_item(draft)
                     && ((ahead.heading_run == 1 && ahead.at_end)
                         || (ahead.heading_run <= SUBHEAD_RUN_MAX
                             && !ahead.run_ends_in_story_start)) =>
             {
-                HeadingRole::Body
+                if is_subhead_like(text) || is_spaced_subhead(text) {
+                    HeadingRole::Subhead
+                } else {
+                    HeadingRole::Body
+                }
             }
             _ => HeadingRole::NewStory,
         };
@@ -1102,17 +1184,7 @@ impl Parser {
         let Some(draft) = page.current.as_ref() else {
             return;
         };
-        let article = &draft.article;
-        let captions_only = draft.phase == Phase::Body
-            && draft.headings.is_empty()
-            && article.headings().next().is_none()
-            && article.jump_from.is_none()
-            && article.jump_to.is_none()
-            && (1..=PHOTO_ITEM_MAX_CAPTIONS).contains(&article.blocks.len())
-            && article.blocks.iter().all(|block| {
-                block.kind == BlockKind::Paragraph && is_photo_caption_like(&block.text)
-            });
-        if !captions_only {
+        if !is_photo_item(draft) {
             return;
         }
         let draft = page.current.take().expect("a draft");
