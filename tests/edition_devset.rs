@@ -17,7 +17,7 @@
 //!   exactly as many as gold's.
 //!
 //! The test prints every miss per file and the rates, and fails when the rates fall below
-//! the floors: what the parser reaches now, so that no change makes it worse unseen.
+//! the floors: the targets of 95% of headings found and 90% of article counts right.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -31,8 +31,8 @@ const SEPARATE: &str = "026_";
 
 /// Floors for the dev set (026 apart): share of headings (headlines, bylines, subheads)
 /// found, and share of pages with the right article count.
-const MIN_HEADINGS_FOUND: f64 = 0.9;
-const MIN_COUNTS_RIGHT: f64 = 0.88;
+const MIN_HEADINGS_FOUND: f64 = 0.95;
+const MIN_COUNTS_RIGHT: f64 = 0.9;
 
 #[derive(Debug, Deserialize)]
 struct Gold {

@@ -265,13 +265,21 @@ pub fn is_photo_credit(text: &str) -> bool {
     {
         return true;
     }
+    // The credit follows the caption's last sentence, or a mark set before it.
     let tail = text
-        .rfind(['。', '！', '？'])
+        .rfind(['。', '！', '？', '■', '□', '，', ','])
         .map_or(text, |at| &text[at..])
+        .trim_start_matches(['。', '！', '？', '■', '□', '，', ','])
         .trim_end_matches(CLOSING)
         .trim_end();
+    let before_mark = tail
+        .trim_end_matches(['摄', '攝', '影'])
+        .trim_end_matches(['摄', '攝']);
+    let names_someone = BYLINE_ROLES.iter().any(|role| tail.contains(role))
+        || before_mark.ends_with(char::is_whitespace)
+        || tail.len() < text.len();
     at_most_chars(tail, PHOTO_CREDIT_MAX_CHARS)
-        && !tail.contains(['，', ','])
+        && names_someone
         && (tail.ends_with(['摄', '攝'])
             || tail.ends_with("摄影")
             || tail.ends_with("攝影")
@@ -297,10 +305,32 @@ pub fn is_author_tag(text: &str) -> bool {
             .all(|c| is_cjk(c) || c.is_whitespace() || c == '、')
 }
 
+/// Titles a paper's people sign with before their name: "社长于某".
+const SIGNING_TITLES: &[&str] = &[
+    "社长",
+    "社長",
+    "总编辑",
+    "總編輯",
+    "主编",
+    "主編",
+    "特派员",
+    "特派員",
+    "主笔",
+    "主筆",
+    "评论员",
+    "評論員",
+    "特约评论员",
+    "特約評論員",
+];
+
 /// True for a bare name standing where a byline stands: a common surname and one or two
-/// characters ("许小红"), after a paper's name or not ("某某日报 王五").
+/// characters ("许小红"), after a paper's name ("某某日报 王五") or a title ("社长王五").
 pub fn is_name_line(text: &str) -> bool {
     let text = text.trim();
+    let text = SIGNING_TITLES
+        .iter()
+        .find_map(|title| text.strip_prefix(title))
+        .unwrap_or(text);
     let name = match text.rsplit_once(char::is_whitespace) {
         Some((paper, name)) => {
             let paper = paper.trim();

@@ -18,6 +18,8 @@ pub struct Furniture {
     pub header: Option<PageHeader>,
     /// The day's pages it lists.
     pub pages: Vec<ListedPage>,
+    /// True for a web page's breadcrumb trail, which stands right above the article.
+    pub breadcrumb: bool,
 }
 
 impl Furniture {
@@ -211,6 +213,8 @@ const FOOTER_WORDS: &[&str] = &[
     "举报电话",
     "舉報電話",
     "留言板电话",
+    "最佳瀏覽",
+    "最佳浏览",
 ];
 
 /// Reads `line` as furniture; `None` when it is (or may be) part of a story.
@@ -240,10 +244,7 @@ pub fn read_furniture(line: &str) -> Option<Furniture> {
             ..Furniture::default()
         });
     }
-    if is_signature(line) {
-        return Some(Furniture::default());
-    }
-    tokens(line)
+    tokens(line).or_else(|| is_signature(line).then(Furniture::default))
 }
 
 /// Most words of a line of Latin letters and signs read as a site's signature.
@@ -273,7 +274,10 @@ fn is_breadcrumb(line: &str) -> bool {
 
 /// A breadcrumb's paper and date, when one of its parts names them.
 fn breadcrumb(line: &str) -> Furniture {
-    let mut furniture = Furniture::default();
+    let mut furniture = Furniture {
+        breadcrumb: true,
+        ..Furniture::default()
+    };
     for part in line.split(['>', '»', '＞']).map(str::trim) {
         if let Some(date) = whole_date(part) {
             furniture.date.get_or_insert(date);

@@ -190,12 +190,25 @@ struct Ahead {
     run_ends_in_story_start: bool,
     /// True when the text ends with this piece.
     at_end: bool,
+    /// True when, past any furniture, body text or a picture comes next.
+    story_follows: bool,
 }
 
 /// True for a kicker's or a subtitle's cue: a line ending or starting with a dash.
 fn is_heading_cue(text: &str) -> bool {
     text.ends_with('—') || text.starts_with('—')
 }
+
+/// True for a piece of a sentence in heading shape: clause punctuation inside, no dash cue,
+/// longer than a subhead. Inside a body it is a paragraph broken at a column's end.
+fn is_fragment(text: &str) -> bool {
+    !is_heading_cue(text)
+        && text.contains(['，', ',', '、', '；', ';'])
+        && text.chars().count() > FRAGMENT_MIN_CHARS
+}
+
+/// Shortest heading-shaped piece of a sentence read as a fragment of a body.
+const FRAGMENT_MIN_CHARS: usize = 20;
 
 /// True for a numbered photo caption, "①市民在公园游玩": under a heading, before the body,
 /// a circled numeral numbers the pictures.
@@ -217,6 +230,14 @@ impl Ahead {
             heading_run: 1,
             run_ends_in_story_start: false,
             at_end: rest.is_empty(),
+            story_follows: rest
+                .iter()
+                .find(|located| !matches!(located.piece, Piece::Furniture(..) | Piece::Markup(_)))
+                .is_some_and(|located| match &located.piece {
+                    Piece::Text(text, shape) => shape.is_body() || is_photo_credit(text),
+                    Piece::Captions(_) => true,
+                    _ => false,
+                }),
         };
         for located in rest.iter().take(AHEAD_MAX) {
             match &located.piece {
@@ -235,6 +256,7 @@ impl Ahead {
                     }
                 }
                 Piece::Lines(lines) => ahead.heading_run += lines.len(),
+                Piece::Furniture(..) | Piece::Markup(_) => {}
                 Piece::Jump {
                     direction: Direction::From,
                     ..
@@ -245,8 +267,8 @@ impl Ahead {
                 _ => return ahead,
             }
         }
-        if !rest.is_empty() {
-            // No body follows the run: it is no subhead.
+        if rest.len() > AHEAD_MAX {
+            // No body follows the run soon: it is no subhead.
             ahead.heading_run = usize::MAX;
         }
         ahead
@@ -741,7 +763,9 @@ impl Parser {
                 page,
                 markup,
             } => self.jump_from(*page, markup, line),
-            Piece::Furniture(text, furniture) => self.furniture(text, furniture, line),
+            Piece::Furniture(text, furniture) => {
+                self.furniture(text, furniture, line, ahead.story_follows);
+            }
             Piece::Captions(captions) => {
                 for caption in captions {
                     self.credited_picture(caption);
@@ -798,7 +822,7 @@ impl Parser {
             if !rest.is_empty() {
                 self.body(rest, line);
             }
-        } else if shape.heading {
+        } else if shape.heading && !(phase == Some(Phase::Body) && is_fragment(text)) {
             self.heading(text, line, ahead);
         } else {
             self.body(text, line);
@@ -807,10 +831,26 @@ impl Parser {
 
     /// A line of furniture: the edition's paper and date, the page's number, the day's list of
     /// pages, or nothing (dropped with a warning). Titles standing just before furniture, with
-    /// no story under them, are the site's list of titles and are dropped too.
-    fn furniture(&mut self, text: &str, furniture: &Furniture, line: usize) {
+    /// no story under them and none after it, are the site's list of titles and are dropped.
+    fn furniture(&mut self, text: &str, furniture: &Furniture, line: usize, story_follows: bool) {
         self.seam = false;
-        self.drop_title_list();
+        if !story_follows {
+            self.drop_title_list();
+        }
+        if furniture.breadcrumb {
+            self.drop_site_header();
+        }
+        let timestamp = furniture.date.is_some()
+            && furniture.header.is_none()
+            && furniture.paper.is_none()
+            && furniture.pages.is_empty();
+        if timestamp
+            && let Some(draft) = self.page.current.as_mut()
+            && draft.phase == Phase::Body
+        {
+            // A dated line between items of a list ends the item above it.
+            draft.phase = Phase::Closed;
+        }
         if furniture.is_junk() {
             let message = format!("dropped “{}”, page furniture", excerpt_start(text));
             self.note(line, NoteKind::Drop, text, message);
@@ -847,6 +887,35 @@ impl Parser {
         self.note(line, NoteKind::Markup, &removed, message);
     }
 
+    /// Drops what stands above a web page's breadcrumb trail on this page: the site's header
+    /// and menus, not stories. Parts with a byline or a jump are kept.
+    fn drop_site_header(&mut self) {
+        self.finish_article();
+        let page = &mut self.page;
+        if page.has_header {
+            return;
+        }
+        let (kept, dropped): (Vec<Article>, Vec<Article>) = mem::take(&mut page.articles)
+            .into_iter()
+            .partition(|article| {
+                article.byline.is_some() || article.jump_to.is_some() || article.jump_from.is_some()
+            });
+        page.articles = kept;
+        let line = page.first_line;
+        for article in dropped {
+            let texts: Vec<&str> = (article.headings())
+                .chain(article.blocks.iter().map(|block| block.text.as_str()))
+                .chain(article.captions.iter().map(|caption| caption.text.as_str()))
+                .collect();
+            let removed = texts.join("\n");
+            let message = format!(
+                "dropped “{}”, the site's header above its breadcrumb trail",
+                excerpt_start(&article.title)
+            );
+            self.note(line, NoteKind::Drop, &removed, message);
+        }
+    }
+
     /// Drops the heading group being read when it has no story under it and reads as a list
     /// of titles: two or more lines, or one line of four or more spaced phrases (a ticker).
     fn drop_title_list(&mut self) {
@@ -861,7 +930,10 @@ impl Parser {
             && article.jump_from.is_none();
         let list = match draft.headings.as_slice() {
             [] => false,
-            [one] => one.text.split_whitespace().count() >= TICKER_MIN_PHRASES,
+            [one] => {
+                one.text.split_whitespace().count() >= TICKER_MIN_PHRASES
+                    || one.text.starts_with(['*', '•', '·', '●'])
+            }
             _ => true,
         };
         let ticker = draft.phase == Phase::Body
@@ -1064,6 +1136,7 @@ impl Parser {
             Some(draft)
                 if draft.phase == Phase::Body
                     && !waiting_pictures
+                    && !is_photo_item(draft)
                     && is_subhead_like(text)
                     && !draft.ends_mid_sentence()
                     && (ahead.next_is_body
@@ -1274,7 +1347,8 @@ impl PageDraft {
 /// person's) is the byline; a line ending in —— is a kicker and one starting with —— a
 /// subtitle. The headline is a bulleted line (a site's item), else the shortest unspaced
 /// line left of four characters or more (the big type says least), else the last spaced
-/// line that is not a meeting report's list of who spoke and presided. Lines before it are
+/// line that is not a meeting report's list of who spoke and presided, else the shortest
+/// line. Lines before it are
 /// kickers, lines after it subtitles; with no headline, what is left is subtitle.
 fn resolve_headings(draft: &mut ArticleDraft) {
     let mut lines = mem::take(&mut draft.headings);
@@ -1317,7 +1391,7 @@ fn resolve_headings(draft: &mut ArticleDraft) {
                 && !is_meeting_subtitle(&line.text)
         })
         .map(|(index, _)| index);
-    let headline_at = bulleted.or(shortest_long).or(shortest).or(last_spaced);
+    let headline_at = bulleted.or(shortest_long).or(last_spaced).or(shortest);
     let (mut kickers, mut subtitles) = (Vec::new(), Vec::new());
     for (index, line) in lines.iter().enumerate() {
         let text = line.text.trim();
