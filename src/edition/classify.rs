@@ -250,6 +250,14 @@ pub fn is_credit_line(text: &str) -> bool {
         })
 }
 
+/// True for a byline's role standing alone, its names on the next line: "□本报记者".
+pub fn is_bare_role(text: &str) -> bool {
+    let unmarked = text.trim().trim_start_matches(BYLINE_MARKS).trim();
+    at_most_chars(unmarked, BYLINE_MAX_CHARS)
+        && BYLINE_ROLES.iter().any(|role| unmarked.ends_with(role))
+        && !unmarked.contains(char::is_whitespace)
+}
+
 /// True for a photo credit, alone or closing a caption: "记者 张三 摄", "…现场。新华社发",
 /// "图:…", "图为…".
 pub fn is_photo_credit(text: &str) -> bool {
@@ -474,8 +482,8 @@ fn byline_names(after_role: &str) -> &str {
         Some(at) if at > 0 => names[..at].trim_end(),
         _ => names,
     };
-    // "记者 张三／北京报道": the place after the slash.
-    let names = names.split(['／', '/']).next().unwrap_or(names);
+    // "记者 张三／北京报道": the place after the slash; "记者 张三 《某报》": the paper cited.
+    let names = names.split(['／', '/', '《']).next().unwrap_or(names);
     names
         .trim_end_matches("报道")
         .trim_end_matches("報導")

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::classify::{
     byline_names_start_with_surname, ends_sentence, first_sentence, is_author_tag, is_banner_like,
-    is_byline, is_credit_line, is_description, is_heading_like, is_label_lines,
+    is_bare_role, is_byline, is_credit_line, is_description, is_heading_like, is_label_lines,
     is_meeting_subtitle, is_name_line, is_photo_caption_like, is_photo_credit, is_spaced,
     is_subhead_like, lead_byline_end, repeats_banner, sentence_ends, starts_with_dateline,
 };
@@ -86,7 +86,15 @@ impl ParsedText {
 pub fn parse(text: &str, first_position: u32) -> ParsedText {
     let sanitized = sanitize(text);
     let mut parser = Parser::new(first_position);
-    let located: Vec<Located> = Units::new(&sanitized.text)
+    let front = front_matter(&sanitized.text);
+    let (body, body_line) = match &front {
+        Some(front) => (&sanitized.text[front.end..], front.lines),
+        None => (&sanitized.text[..], 0),
+    };
+    if let Some(front) = &front {
+        parser.front_matter(front);
+    }
+    let located: Vec<Located> = Units::new(body, body_line)
         .flat_map(|unit| pieces(&unit))
         .collect();
     for index in 0..located.len() {
@@ -96,6 +104,67 @@ pub fn parse(text: &str, first_position: u32) -> ParsedText {
     let mut parsed = parser.finish();
     parsed.note_sanitizing(sanitized);
     parsed
+}
+
+/// YAML front matter at the top of a page text: its fields, where it ends, and how many
+/// lines it takes.
+#[derive(Debug)]
+struct FrontMatter<'a> {
+    /// (line, key, value, the whole line) of each field.
+    fields: Vec<(usize, &'a str, &'a str, &'a str)>,
+    /// The fence lines, "---".
+    fences: Vec<(usize, &'a str)>,
+    /// The byte where the text after it starts.
+    end: usize,
+    /// The lines it takes.
+    lines: usize,
+}
+
+/// Most lines of front matter looked for.
+const FRONT_MATTER_MAX_LINES: usize = 40;
+
+/// Reads YAML front matter: a "---" line first, `key: value` lines, a closing "---" or "...".
+fn front_matter(text: &str) -> Option<FrontMatter<'_>> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let mut front = FrontMatter {
+        fields: Vec::new(),
+        fences: vec![(1, first.trim_end())],
+        end: first.len(),
+        lines: 1,
+    };
+    for line in lines.take(FRONT_MATTER_MAX_LINES) {
+        front.end += line.len();
+        front.lines += 1;
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            front.fences.push((front.lines, trimmed));
+            return Some(front);
+        }
+        if trimmed.trim().is_empty() {
+            continue;
+        }
+        let (key, value) = trimmed.split_once(':')?;
+        let key = key.trim();
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        {
+            return None;
+        }
+        let value = value.trim();
+        let value = value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+            .unwrap_or(value);
+        front.fields.push((front.lines, key, value, trimmed));
+    }
+    None
 }
 
 /// Longest byline glued to the end of a paragraph.
@@ -207,6 +276,9 @@ fn is_fragment(text: &str) -> bool {
         && text.chars().count() > FRAGMENT_MIN_CHARS
 }
 
+/// Longest line set apart inside a body that is read as a subhead, whatever its marks.
+const SET_APART_MAX_CHARS: usize = 20;
+
 /// Shortest heading-shaped piece of a sentence read as a fragment of a body.
 const FRAGMENT_MIN_CHARS: usize = 20;
 
@@ -285,6 +357,7 @@ struct Located<'a> {
 /// (paragraphs as indented lines with no blank line between) every line; a marker or header
 /// line alone.
 struct Units<'a> {
+    lines_before: usize,
     lines: std::iter::Enumerate<std::str::Split<'a, char>>,
     /// Units of the last block read, not yet handed out.
     ready: VecDeque<Unit<'a>>,
@@ -293,8 +366,10 @@ struct Units<'a> {
 }
 
 impl<'a> Units<'a> {
-    fn new(text: &'a str) -> Self {
+    /// Units of `text`, whose first line is the source's line `lines_before + 1`.
+    fn new(text: &'a str, lines_before: usize) -> Self {
         Self {
+            lines_before,
             lines: text.split('\n').enumerate(),
             ready: VecDeque::new(),
             block: Vec::new(),
@@ -310,7 +385,7 @@ impl<'a> Iterator for Units<'a> {
             self.block.clear();
             for (index, line) in self.lines.by_ref() {
                 if !line.trim().is_empty() {
-                    self.block.push((index + 1, line));
+                    self.block.push((self.lines_before + index + 1, line));
                 } else if !self.block.is_empty() {
                     break;
                 }
@@ -410,7 +485,7 @@ const WRAPPED_MIN_CHARS: usize = 16;
 /// field's label whose value is on the next line ("作者:" / "张三").
 fn runs_on(line: &str, next: &str, width: usize) -> bool {
     let (line, next) = (line.trim(), next.trim());
-    if is_value_label(line) {
+    if is_value_label(line) || (is_bare_role(line) && !next.is_empty()) {
         return true;
     }
     if ends_sentence(line)
@@ -508,7 +583,11 @@ fn pieces<'a>(unit: &Unit<'a>) -> Vec<Located<'a>> {
     {
         return vec![at(Piece::Captions(vec![first.trim(), second.trim()]))];
     }
-    if unit.lines.len() > 1 && is_label_lines(&unit.lines) && !is_value_label(unit.lines[0]) {
+    if unit.lines.len() > 1
+        && is_label_lines(&unit.lines)
+        && !is_value_label(unit.lines[0])
+        && !is_bare_role(unit.lines[0])
+    {
         return vec![at(Piece::Lines(
             unit.lines.iter().map(|l| l.trim()).collect(),
         ))];
@@ -712,6 +791,9 @@ enum HeadingRole {
     Body,
     /// A subhead inside the body.
     Subhead,
+    /// Body text in heading shape (a pull quote's attribution, a cut last fragment): a
+    /// paragraph that no later text continues.
+    Fragment,
     /// The first line of a new story's heading group.
     NewStory,
 }
@@ -772,8 +854,8 @@ impl Parser {
                 }
             }
             Piece::Markup(markup) => {
-                let message = format!("heading markup {markup}");
-                self.note(line, NoteKind::Markup, markup, message);
+                let message = format!("dropped heading markup “{markup}”");
+                self.note(line, NoteKind::Drop, markup, message);
             }
             Piece::Lines(lines) if self.page().phase() == Some(Phase::Body) => {
                 self.picture(CaptionKind::Label, lines.join("\n"));
@@ -826,6 +908,72 @@ impl Parser {
             self.heading(text, line, ahead);
         } else {
             self.body(text, line);
+        }
+    }
+
+    /// Front matter: the first story's headline and byline, the edition's date and paper,
+    /// the page's number. What the model does not hold is noted as markup.
+    fn front_matter(&mut self, front: &FrontMatter) {
+        for &(line, fence) in &front.fences {
+            self.note(line, NoteKind::Markup, fence, "front matter".into());
+        }
+        for &(line, key, value, whole) in &front.fields {
+            let mut kept = !value.is_empty();
+            match key.to_ascii_lowercase().as_str() {
+                "title" | "headline" if kept => {
+                    if self.page.current.is_none() {
+                        self.start_article(Phase::Heading);
+                    }
+                    self.current().headings.push(HeadingLine {
+                        text: value.to_owned(),
+                        line,
+                    });
+                }
+                "author" | "byline" | "authors" if kept => self.byline(value, false),
+                "date" => {
+                    kept = false;
+                    let date = super::furniture::leading_date(value).map(|(date, _)| date);
+                    self.date = date.or_else(|| self.date.take());
+                }
+                "paper" | "source" | "newspaper" => {
+                    kept = false;
+                    if !value.is_empty() {
+                        self.paper = Some(value.to_owned());
+                    }
+                }
+                "page" => {
+                    kept = false;
+                    let header = parse_page_header(value).or_else(|| {
+                        let number: u32 = value.parse().ok()?;
+                        (number > 0).then(|| PageHeader {
+                            number,
+                            section: None,
+                            markup: value.to_owned(),
+                        })
+                    });
+                    if let Some(header) = header {
+                        self.set_page(
+                            &PageHeader {
+                                section: None,
+                                ..header
+                            },
+                            line,
+                        );
+                    }
+                }
+                _ => kept = false,
+            }
+            let removed = if kept {
+                whole.replacen(value, "", 1)
+            } else {
+                whole.to_owned()
+            };
+            self.note(
+                line,
+                NoteKind::Markup,
+                &removed,
+                format!("front matter {key}"),
+            );
         }
     }
 
@@ -989,6 +1137,9 @@ impl Parser {
     fn set_page(&mut self, header: &PageHeader, line: usize) -> bool {
         let page = self.page();
         if page.has_header && page.number == header.number {
+            // An archive's header over each story: the story above it has ended.
+            self.finish_article();
+            let page = self.page();
             if page.section.is_some() {
                 return header.section.is_none();
             }
@@ -1139,6 +1290,7 @@ impl Parser {
                     && !is_photo_item(draft)
                     && is_subhead_like(text)
                     && !draft.ends_mid_sentence()
+                    && !ahead.run_ends_in_story_start
                     && (ahead.next_is_body
                         || (ahead.heading_run <= SUBHEAD_RUN_MAX
                             && !ahead.run_ends_in_story_start)) =>
@@ -1156,10 +1308,11 @@ impl Parser {
                         || (ahead.heading_run <= SUBHEAD_RUN_MAX
                             && !ahead.run_ends_in_story_start)) =>
             {
-                if is_subhead_like(text) || is_spaced_subhead(text) {
+                let short = text.chars().count() <= SET_APART_MAX_CHARS;
+                if is_subhead_like(text) || is_spaced_subhead(text) || short {
                     HeadingRole::Subhead
                 } else {
-                    HeadingRole::Body
+                    HeadingRole::Fragment
                 }
             }
             _ => HeadingRole::NewStory,
@@ -1171,6 +1324,10 @@ impl Parser {
         match role {
             HeadingRole::GroupLine => self.current().headings.push(heading),
             HeadingRole::Body => self.body(text, line),
+            HeadingRole::Fragment => {
+                self.body(text, line);
+                self.seam = false;
+            }
             HeadingRole::Subhead => self.current().article.blocks.push(Block {
                 kind: BlockKind::Subhead,
                 text: text.to_owned(),
@@ -1308,6 +1465,7 @@ impl Parser {
         self.finish_page();
         self.done_first_lines.push(self.page.first_line);
         self.done.push(self.page.into_page());
+        place_continued_parts(&mut self.done, &mut self.done_first_lines);
         ParsedText {
             pages: self.done,
             notes: self.notes,
@@ -1315,6 +1473,79 @@ impl Parser {
             date: self.date,
             page_list: self.page_list,
             page_first_lines: self.done_first_lines,
+        }
+    }
+}
+
+/// Moves each continued part that says it comes from the page it stands on (a 上接 part
+/// loaded in one text with its front part) to the page its front part's 下转 names, making
+/// that page when the text has none, so that the two parts link.
+fn place_continued_parts(pages: &mut Vec<Page>, first_lines: &mut Vec<usize>) {
+    let mut used_fronts: Vec<(usize, usize)> = Vec::new();
+    let mut moves: Vec<(usize, usize, u32)> = Vec::new();
+    for (page_at, page) in pages.iter().enumerate() {
+        for (article_at, article) in page.articles.iter().enumerate() {
+            let Some(from) = &article.jump_from else {
+                continue;
+            };
+            if from.page != page.number {
+                continue;
+            }
+            let front = pages
+                .iter()
+                .enumerate()
+                .find_map(|(front_page_at, front_page)| {
+                    (front_page.number == from.page)
+                        .then(|| front_page.articles.iter().enumerate())
+                        .into_iter()
+                        .flatten()
+                        .find(|(front_at, front)| {
+                            !used_fronts.contains(&(front_page_at, *front_at))
+                                && (front_page_at, *front_at) < (page_at, article_at)
+                                && front
+                                    .jump_to
+                                    .as_ref()
+                                    .is_some_and(|to| to.page != front_page.number)
+                        })
+                        .map(|(front_at, front)| {
+                            let to = front.jump_to.as_ref().expect("a front part").page;
+                            (front_page_at, front_at, to)
+                        })
+                });
+            if let Some((front_page_at, front_at, to)) = front {
+                used_fronts.push((front_page_at, front_at));
+                moves.push((page_at, article_at, to));
+            }
+        }
+    }
+    if moves.is_empty() {
+        return;
+    }
+    // Taken from the last first, so the places of the others hold.
+    let mut moved = Vec::new();
+    for &(page_at, article_at, to) in moves.iter().rev() {
+        moved.push((pages[page_at].articles.remove(article_at), to));
+    }
+    for (article, to) in moved.into_iter().rev() {
+        let target = match pages.iter().position(|page| page.number == to) {
+            Some(at) => at,
+            None => {
+                pages.push(Page {
+                    number: to,
+                    label: page_label(to),
+                    section: None,
+                    articles: Vec::new(),
+                });
+                first_lines.push(first_lines.last().copied().unwrap_or(1));
+                pages.len() - 1
+            }
+        };
+        pages[target].articles.push(article);
+    }
+    for page in pages.iter_mut() {
+        let number = page.number;
+        for (index, article) in page.articles.iter_mut().enumerate() {
+            article.id = format!("{number}-{}", index + 1);
         }
     }
 }
@@ -1791,5 +2022,362 @@ mod tests {
         let mut expected = ["第1版", "在现场", "\x07", "(下转第2版)"];
         expected.sort_unstable();
         assert_eq!(removed, expected);
+    }
+
+    // Rule 1: how a page separates its paragraphs.
+
+    #[test]
+    fn lines_with_no_blank_line_between_are_paragraphs_each() {
+        for text in [
+            format!("{BODY_1}\n{BODY_2}\n"),
+            format!("\u{3000}\u{3000}{BODY_1}\n\u{3000}\u{3000}{BODY_2}\n"),
+            format!("\u{a0}\u{a0}{BODY_1}\n\u{a0}\u{a0}{BODY_2}\n"),
+            format!("{BODY_1}    {BODY_2}"),
+        ] {
+            let stories = articles(&text);
+            assert_eq!(stories.len(), 1, "{text:?}");
+            assert_eq!(paragraphs(&stories[0]), [BODY_1, BODY_2], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_line_wrapped_at_the_columns_width_runs_on() {
+        let text = "市里召开会议部署下半年工作要求各部门把各项任务\n落到实处确保完成全年目标。\n会议强调要抓好安全生产。";
+        let story = &articles(text)[0];
+        assert_eq!(
+            paragraphs(story),
+            [
+                "市里召开会议部署下半年工作要求各部门把各项任务落到实处确保完成全年目标。",
+                "会议强调要抓好安全生产。"
+            ]
+        );
+    }
+
+    // Rule 2: page furniture is metadata.
+
+    #[test]
+    fn a_date_and_paper_line_names_the_edition_and_makes_no_page() {
+        let parsed = parse(&format!("1998年3月5日某某日报 第2版\n\n{BODY_1}"), 1);
+        assert_eq!(parsed.date.as_deref(), Some("1998-03-05"));
+        assert_eq!(parsed.paper.as_deref(), Some("某某日报"));
+        assert_eq!(parsed.pages.len(), 1);
+        assert_eq!(parsed.pages[0].number, 2);
+        assert_eq!(parsed.pages[0].articles.len(), 1);
+        assert_eq!(parsed.warnings().count(), 0);
+    }
+
+    #[test]
+    fn archive_headers_over_each_story_keep_them_on_one_page() {
+        let text = format!(
+            "第1版(要闻)\n\n第一个标题\n\n{BODY_1}\n\n第1版(要闻)\n\n第二个标题\n\n{BODY_2}\n\n第3版()\n\n第三个标题\n\n{BODY_1}"
+        );
+        let parsed = parse(&text, 1);
+        let pages: Vec<_> = parsed
+            .pages
+            .iter()
+            .map(|page| (page.number, page.articles.len()))
+            .collect();
+        assert_eq!(pages, [(1, 2), (3, 1)]);
+        assert_eq!(
+            parsed.pages[1].articles[0].headline.as_deref(),
+            Some("第三个标题")
+        );
+    }
+
+    #[test]
+    fn a_navigation_list_fills_the_page_list_and_makes_no_pages() {
+        let parsed = parse(&format!("01版:要闻 02版:经济 03版:副刊\n\n{BODY_1}"), 1);
+        let listed: Vec<_> = parsed.page_list.iter().map(|page| page.number).collect();
+        assert_eq!(listed, [1, 2, 3]);
+        assert_eq!(parsed.pages.len(), 1);
+        assert_eq!(parsed.pages[0].articles.len(), 1);
+    }
+
+    #[test]
+    fn site_menus_and_footers_are_dropped_with_a_warning() {
+        let text = format!(
+            "放大 缩小 默认\n上一篇 下一篇\n扫一扫 分享到微信\n新城区建设提速\n{BODY_1}\n版权所有:某某日报社"
+        );
+        let parsed = parse(&text, 1);
+        let stories = &parsed.pages[0].articles;
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].headline.as_deref(), Some("新城区建设提速"));
+        assert_eq!(paragraphs(&stories[0]), [BODY_1]);
+        assert_eq!(parsed.warnings().count(), 4);
+    }
+
+    #[test]
+    fn a_list_of_titles_before_furniture_is_no_story() {
+        let text =
+            format!("城区防汛再加码\n老街巷里的新生活\n新闻搜索:\n\n老街巷里的新生活\n\n{BODY_1}");
+        let stories = articles(&text);
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].headline.as_deref(), Some("老街巷里的新生活"));
+    }
+
+    // Rule 3: heading stacks.
+
+    #[test]
+    fn a_headline_of_two_spaced_phrases_over_a_byline_is_a_headline() {
+        let text = format!("樱桃节开幕 采摘游持续升温\n\n本报记者 张三\n\n{BODY_1}");
+        let story = &articles(&text)[0];
+        assert_eq!(story.headline.as_deref(), Some("樱桃节开幕 采摘游持续升温"));
+        assert_eq!(story.subtitle, None);
+        assert!(!story.title_inferred);
+    }
+
+    #[test]
+    fn a_short_label_under_the_headline_is_not_the_headline() {
+        let text = format!("岁月有情映兵心\n导言\n{BODY_1}");
+        let story = &articles(&text)[0];
+        assert_eq!(story.headline.as_deref(), Some("岁月有情映兵心"));
+    }
+
+    #[test]
+    fn wiki_heading_markup_is_dropped_and_the_line_is_the_headline() {
+        let text = format!(
+            "===== 一个很长的标题-另一个说明性的标题-第三个说明性的长标题也在这里写着 =====\n\n{BODY_1}"
+        );
+        let story = &articles(&text)[0];
+        assert_eq!(
+            story.headline.as_deref(),
+            Some("一个很长的标题-另一个说明性的标题-第三个说明性的长标题也在这里写着")
+        );
+    }
+
+    // Rule 4: bylines in their forms and places.
+
+    #[test]
+    fn bylines_are_read_in_their_field_dateline_and_citation_forms() {
+        for (text, byline) in [
+            (format!("标题写在这里\n作者:张三\n{BODY_1}"), "作者:张三"),
+            (
+                format!("标题写在这里\n本报记者 张三 《某某日报》( 2024年03月05日 02版)\n{BODY_1}"),
+                "本报记者 张三 《某某日报》( 2024年03月05日 02版)",
+            ),
+            (
+                format!("标题写在这里\n本报记者\n张三\n{BODY_1}"),
+                "本报记者张三",
+            ),
+            (
+                format!("标题写在这里    □本报记者 张三\n{BODY_1}"),
+                "□本报记者 张三",
+            ),
+        ] {
+            let story = &articles(&text)[0];
+            assert_eq!(story.headline.as_deref(), Some("标题写在这里"), "{text}");
+            assert_eq!(story.byline.as_deref(), Some(byline), "{text}");
+            assert_eq!(paragraphs(story), [BODY_1], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_bracketed_byline_in_the_lead_is_the_byline() {
+        let text = "标题写在这里\n本报讯(记者 张三 实习生 李四)市里召开会议，部署工作。";
+        let story = &articles(text)[0];
+        assert_eq!(
+            story.byline.as_deref(),
+            Some("本报讯(记者 张三 实习生 李四)")
+        );
+        assert_eq!(paragraphs(story), ["市里召开会议，部署工作。"]);
+    }
+
+    #[test]
+    fn a_byline_after_the_lead_or_at_the_end_belongs_to_the_story() {
+        for text in [
+            format!("标题写在这里\n{BODY_1}\n本报记者 张三 李四\n{BODY_2}"),
+            format!("标题写在这里\n{BODY_1}\n{BODY_2}本报记者 张三 李四"),
+            format!("标题写在这里\n{BODY_1}\n{BODY_2}\n作者:\n张三 李四"),
+        ] {
+            let stories = articles(&text);
+            assert_eq!(stories.len(), 1, "{text}");
+            assert!(
+                stories[0]
+                    .byline
+                    .as_deref()
+                    .is_some_and(|b| b.contains("张三 李四")),
+                "{text}: {:?}",
+                stories[0].byline
+            );
+            assert_eq!(paragraphs(&stories[0]), [BODY_1, BODY_2], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_bare_name_under_the_headline_is_the_byline() {
+        for (line, byline) in [("许小红", "许小红"), ("某某日报 王五", "某某日报 王五")]
+        {
+            let story = &articles(&format!("巡警夜查街头\n{line}\n{BODY_1}"))[0];
+            assert_eq!(story.headline.as_deref(), Some("巡警夜查街头"));
+            assert_eq!(story.byline.as_deref(), Some(byline));
+        }
+    }
+
+    #[test]
+    fn an_author_tag_closes_a_short_item() {
+        let stories = articles(&format!("标题写在这里\n\n{BODY_1}\n\n(王明)"));
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].byline.as_deref(), Some("(王明)"));
+    }
+
+    // Rule 5: datelines anchor the heading above them.
+
+    #[test]
+    fn short_lines_over_a_dateline_start_a_story() {
+        let text = format!("标题写在这里\n\n{BODY_1}\n\n城区防汛再加码\n\n本报南京12日电 {BODY_2}");
+        let stories = articles(&text);
+        assert_eq!(stories.len(), 2);
+        assert_eq!(stories[1].headline.as_deref(), Some("城区防汛再加码"));
+    }
+
+    // Rule 6: short lines inside a body.
+
+    #[test]
+    fn short_lines_inside_a_body_start_no_story() {
+        for line in [
+            "看成效：产业升级提速",
+            "问：政策何时落地",
+            "一、稳增长",
+            "冯某某、李某某·某村",
+        ] {
+            let text = format!("标题写在这里\n\n{BODY_1}\n\n{line}\n\n{BODY_2}");
+            let stories = articles(&text);
+            assert_eq!(stories.len(), 1, "{line}");
+            assert_eq!(stories[0].blocks.len(), 3, "{line}");
+        }
+        let cut = articles(&format!("标题写在这里\n{BODY_1}\n原来是根据"));
+        assert_eq!(cut.len(), 1);
+    }
+
+    #[test]
+    fn two_short_lines_in_a_body_are_subheads() {
+        let story = &articles(&format!(
+            "标题写在这里\n{BODY_1}\n现场\n传承看报习惯\n{BODY_2}"
+        ))[0];
+        let subheads: Vec<&str> = (story.blocks.iter())
+            .filter(|block| block.kind == BlockKind::Subhead)
+            .map(|block| block.text.as_str())
+            .collect();
+        assert_eq!(subheads, ["现场", "传承看报习惯"]);
+    }
+
+    // Rule 7: photo captions and credits.
+
+    #[test]
+    fn photo_credits_and_captions_attach_to_their_story() {
+        let text = format!(
+            "标题写在这里\n码头作业现场。本报记者 张三 摄\n{BODY_1}\n图为:港区夜景。\n{BODY_2}"
+        );
+        let stories = articles(&text);
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].captions.len(), 2);
+        assert_eq!(stories[0].byline, None);
+        assert_eq!(paragraphs(&stories[0]), [BODY_1, BODY_2]);
+    }
+
+    #[test]
+    fn a_photo_item_before_a_story_is_its_pictures() {
+        let text =
+            format!("码头作业现场。\n\n港区夜景。\n\n标题写在这里\n\n本报记者 张三\n\n{BODY_1}");
+        let stories = articles(&text);
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].captions.len(), 2);
+        assert!(
+            stories[0]
+                .captions
+                .iter()
+                .all(|c| c.kind == CaptionKind::Photo)
+        );
+    }
+
+    #[test]
+    fn a_caption_shown_twice_is_one_pictures() {
+        let caption = "市民在新建成的口袋公园里散步健身。（记者 张三 摄）";
+        let text =
+            format!("标题写在这里\n{BODY_1}\n市民在新建成的口袋公园里...\n{caption}\n{BODY_2}");
+        let stories = articles(&text);
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].captions.len(), 2);
+        assert_eq!(paragraphs(&stories[0]), [BODY_1, BODY_2]);
+    }
+
+    // Rule 8: the cut-paragraph repair.
+
+    #[test]
+    fn the_paragraph_repair_never_joins_across_a_byline_or_furniture() {
+        for between in ["本报记者 张三", "放大 缩小 默认"] {
+            let text =
+                format!("标题写在这里\n\n各方面要协同推进、\n\n{between}\n\n共同做好防汛工作。");
+            let story = &articles(&text)[0];
+            assert_eq!(
+                paragraphs(story),
+                ["各方面要协同推进、", "共同做好防汛工作。"],
+                "{between}"
+            );
+        }
+    }
+
+    // Rule 9: front matter.
+
+    #[test]
+    fn front_matter_is_metadata() {
+        let text = format!(
+            "---\ntitle: \"城区防汛再加码\"\nauthor: 张三\ndate: 2024-03-05\npage: 4\npaper: 某某日报\n---\n{BODY_1}"
+        );
+        let parsed = parse(&text, 1);
+        assert_eq!(parsed.date.as_deref(), Some("2024-03-05"));
+        assert_eq!(parsed.paper.as_deref(), Some("某某日报"));
+        assert_eq!(parsed.pages.len(), 1);
+        assert_eq!(parsed.pages[0].number, 4);
+        let story = &parsed.pages[0].articles[0];
+        assert_eq!(story.headline.as_deref(), Some("城区防汛再加码"));
+        assert_eq!(story.byline.as_deref(), Some("张三"));
+        assert_eq!(paragraphs(story), [BODY_1]);
+        assert_eq!(parsed.warnings().count(), 0);
+    }
+
+    // Rule 10: both parts of a continued story in one text.
+
+    #[test]
+    fn a_continued_part_in_the_same_text_goes_to_its_page_and_links() {
+        let text = format!(
+            "数字建设全面提速\n\n全市数字政府建设提速，政务服务一网通办，(下转第四版)\n\n另一个故事的标题\n\n{BODY_2}\n\n(上接第一版)数字政府建设让群众办事更方便，政务服务一网通办覆盖全市。"
+        );
+        let parsed = parse(&text, 1);
+        let pages: Vec<_> = parsed
+            .pages
+            .iter()
+            .map(|page| (page.number, page.articles.len()))
+            .collect();
+        assert_eq!(pages, [(1, 2), (4, 1)]);
+        let mut edition = super::super::Edition {
+            pages: parsed.pages,
+            ..super::super::Edition::default()
+        };
+        super::super::resolve_jumps(&mut edition);
+        let front = &edition.pages[0].articles[0];
+        assert_eq!(
+            front.jump_to.as_ref().and_then(|j| j.article.as_deref()),
+            Some("4-1")
+        );
+        let back = &edition.pages[1].articles[0];
+        assert_eq!(
+            back.jump_from.as_ref().and_then(|j| j.article.as_deref()),
+            Some("1-1")
+        );
+    }
+
+    // Rule 11: traditional characters.
+
+    #[test]
+    fn traditional_papers_read_as_simplified_ones() {
+        let text = "標題寫在這裡\n市民在公園散步。本報記者 張三 攝\n本報訊(記者 李四)市裡召開會議，部署工作。\n(下轉第四版)";
+        let stories = articles(text);
+        assert_eq!(stories.len(), 1);
+        let story = &stories[0];
+        assert_eq!(story.headline.as_deref(), Some("標題寫在這裡"));
+        assert_eq!(story.byline.as_deref(), Some("本報訊(記者 李四)"));
+        assert_eq!(story.captions.len(), 1);
+        assert_eq!(story.jump_to.as_ref().map(|j| j.page), Some(4));
     }
 }
