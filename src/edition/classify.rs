@@ -21,6 +21,8 @@ const BYLINE_NAMES_MAX_CHARS: usize = 24;
 const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?', '…', '．', '.'];
 const CLAUSE_PUNCTUATION: &[char] = &['，', ',', '、', '；', ';', '：', ':'];
 const CLOSING: &[char] = &['”', '’', '"', '\'', '」', '』', '）', ')', '》', '】', '〕'];
+/// The roles of a byline; the first characters of all of them are matched in
+/// `names_follow_role`.
 const BYLINE_ROLES: &[&str] = &[
     "记者",
     "通讯员",
@@ -262,7 +264,15 @@ pub fn is_bare_role(text: &str) -> bool {
 /// "图:…", "图为…".
 pub fn is_photo_credit(text: &str) -> bool {
     let text = text.trim();
-    if text.contains('\n') || !at_most_chars(text, CAPTION_MAX_CHARS * 3) {
+    // Cheapest test first: a credit ends in 摄, 摄影, 摄影报道, 供图 or starts with 图.
+    let ends_like_credit = text
+        .trim_end_matches(CLOSING)
+        .trim_end()
+        .ends_with(['摄', '攝', '影', '道', '图', '圖']);
+    if !(ends_like_credit || text.starts_with(['图', '圖']))
+        || text.contains('\n')
+        || !at_most_chars(text, CAPTION_MAX_CHARS * 3)
+    {
         return false;
     }
     if [
@@ -395,7 +405,10 @@ fn dateline_end(text: &str) -> Option<usize> {
 /// Where the lead's own text starts when it opens with a bracketed byline, alone or after a
 /// dateline: "本报讯(记者 张三)…", "新快报讯(见习记者 李四 通讯员 王五)…", "(某报 记者 王五)…".
 pub fn lead_byline_end(text: &str) -> Option<usize> {
-    let open_at = text.find(['(', '（'])?;
+    let (open_at, _) = text
+        .char_indices()
+        .take(DATELINE_PREFIX_MAX_CHARS + 1)
+        .find(|&(_, c)| c == '(' || c == '（')?;
     let prefix = &text[..open_at];
     let prefix_ok = prefix.trim().is_empty()
         || (at_most_chars(prefix, DATELINE_PREFIX_MAX_CHARS)
@@ -425,6 +438,9 @@ fn names_follow_role(text: &str) -> bool {
     let mut first_role: Option<(usize, usize)> = None;
     let mut last_role_end = 0;
     for (at, c) in text.char_indices() {
+        if !matches!(c, '记' | '通' | '实' | '特' | '摄' | '記' | '實' | '攝') {
+            continue;
+        }
         let Some(role) = BYLINE_ROLES
             .iter()
             .find(|role| role.chars().next() == Some(c) && text[at..].starts_with(*role))

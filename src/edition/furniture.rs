@@ -3,6 +3,8 @@
 //! copyright footer, a breadcrumb. They give the edition its paper and date and a page its
 //! number, or are dropped; none of them is an article.
 
+use std::sync::LazyLock;
+
 use super::ListedPage;
 use super::classify::{is_byline, is_cjk, is_photo_credit};
 use super::markers::{PageHeader, parse_page_header};
@@ -220,25 +222,40 @@ const FOOTER_WORDS: &[&str] = &[
 /// Reads `line` as furniture; `None` when it is (or may be) part of a story.
 pub fn read_furniture(line: &str) -> Option<Furniture> {
     let line = line.trim();
-    if line.is_empty() || line.len() > FURNITURE_MAX_CHARS * 4 {
+    // Cheapest tests first: most lines are sentences, and furniture ends none.
+    if line.is_empty() || line.len() > FURNITURE_MAX_CHARS * 4 || line.contains('。') {
         return None;
     }
     if line.chars().count() > FURNITURE_MAX_CHARS {
         return None;
     }
-    if FOOTER_WORDS.iter().any(|word| line.contains(word)) {
+    let furniture = read_line(line)?;
+    // A byline or a photo credit is the story's, whatever else it looks like.
+    (!is_byline(line) && !is_photo_credit(line)).then_some(furniture)
+}
+
+fn read_line(line: &str) -> Option<Furniture> {
+    static FOOTER_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut first: Vec<char> = FOOTER_WORDS
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        first.sort_unstable();
+        first.dedup();
+        first
+    });
+    let may_be_footer = line.chars().any(|c| FOOTER_CHARS.binary_search(&c).is_ok());
+    if may_be_footer && FOOTER_WORDS.iter().any(|word| line.contains(word)) {
         return Some(Furniture::default());
     }
-    if is_byline(line) || is_photo_credit(line) {
-        return None;
-    }
-    if is_breadcrumb(line) {
+    if line.contains(['>', '»', '＞']) && is_breadcrumb(line) {
         return Some(breadcrumb(line));
     }
-    if is_page_id(line) || is_menu(line) {
+    let spaced = line.as_bytes().contains(&b' ') || line.contains('\u{3000}');
+    if is_page_id(line) || (spaced && is_menu(line)) {
         return Some(Furniture::default());
     }
-    if let Some(pages) = page_list(line) {
+    if spaced && let Some(pages) = page_list(line) {
         return Some(Furniture {
             pages,
             ..Furniture::default()
@@ -318,8 +335,8 @@ fn is_menu(line: &str) -> bool {
 /// True for a page's id in a wiki or a site: colon- or slash-separated parts of digits and
 /// Latin letters with few Chinese characters, "年月日:1984:19840721:19840721-y-prc-…".
 fn is_page_id(line: &str) -> bool {
-    !line.contains(char::is_whitespace)
-        && line.split([':', '：']).count() >= 3
+    line.bytes().filter(|&b| b == b':').count() >= 2
+        && !line.contains(char::is_whitespace)
         && line.chars().filter(char::is_ascii_digit).count() >= 8
 }
 
@@ -511,6 +528,17 @@ fn leading_interface_word(text: &str) -> Option<&str> {
         .strip_prefix(|c: char| c.is_ascii_digit())
         .filter(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
         .unwrap_or(text);
+    static FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut first: Vec<char> = INTERFACE_WORDS
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        first.sort_unstable();
+        first.dedup();
+        first
+    });
+    let first = unglued.chars().next()?;
+    FIRST_CHARS.binary_search(&first).ok()?;
     let word = INTERFACE_WORDS
         .iter()
         .filter(|word| unglued.starts_with(*word))

@@ -9,6 +9,9 @@ use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::mem;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::classify::{
     byline_names_start_with_surname, ends_sentence, first_sentence, is_author_tag, is_banner_like,
@@ -98,7 +101,7 @@ pub fn parse(text: &str, first_position: u32) -> ParsedText {
         .flat_map(|unit| pieces(&unit))
         .collect();
     for index in 0..located.len() {
-        parser.feed(&located[index], Ahead::of(&located[index + 1..]));
+        parser.feed(&located[index], &located[index + 1..]);
     }
     drop(located);
     let mut parsed = parser.finish();
@@ -172,6 +175,9 @@ const TRAILING_BYLINE_MAX_BYTES: usize = 40 * 4;
 
 /// Where a byline glued to the end of a paragraph starts: "…恢复热闹。”本报记者 张三".
 fn trailing_byline_start(text: &str) -> Option<usize> {
+    if ends_sentence(text) {
+        return None;
+    }
     let window = text.len().saturating_sub(TRAILING_BYLINE_MAX_BYTES);
     let window = (window..text.len()).find(|&at| text.is_char_boundary(at))?;
     let end = sentence_ends(&text[window..]).last()? + window;
@@ -243,7 +249,7 @@ enum Piece<'a> {
     /// A photo's caption, shown twice.
     Captions(Vec<&'a str>),
     /// A line of page furniture, and what it says.
-    Furniture(Cow<'a, str>, Furniture),
+    Furniture(Cow<'a, str>, Box<Furniture>),
     /// Markup around a heading line (leaked wiki markup), dropped.
     Markup(String),
 }
@@ -510,8 +516,11 @@ fn runs_on(line: &str, next: &str, width: usize) -> bool {
 /// True when `line` holds a run of three or more spaces between its words.
 fn has_gap(line: &str) -> bool {
     let inner = line.trim();
-    (inner.contains("  ") || inner.contains('\u{3000}') || inner.contains('\u{a0}'))
-        && gap_parts(line).nth(1).is_some()
+    // Each search finds two spaces of a kind in a row, as every run of three holds.
+    static GAPS: LazyLock<[Finder<'static>; 3]> = LazyLock::new(|| {
+        ["  ", "\u{3000}\u{3000}", "\u{a0}\u{a0}"].map(|gap| Finder::new(gap.as_bytes()))
+    });
+    GAPS.iter().any(|gap| gap.find(inner.as_bytes()).is_some()) && gap_parts(line).nth(1).is_some()
 }
 
 /// The parts of `line` between runs of three or more spaces (of any kind).
@@ -567,7 +576,10 @@ fn pieces<'a>(unit: &Unit<'a>) -> Vec<Located<'a>> {
             return vec![at(Piece::Header(header))];
         }
         if let Some(furniture) = read_furniture(line) {
-            return vec![at(Piece::Furniture(Cow::Borrowed(line.trim()), furniture))];
+            return vec![at(Piece::Furniture(
+                Cow::Borrowed(line.trim()),
+                Box::new(furniture),
+            ))];
         }
     }
     if let [label, value] = unit.lines.as_slice()
@@ -575,7 +587,7 @@ fn pieces<'a>(unit: &Unit<'a>) -> Vec<Located<'a>> {
     {
         let field = format!("{}{}", label.trim(), value.trim());
         if let Some(furniture) = read_furniture(&field) {
-            return vec![at(Piece::Furniture(Cow::Owned(field), furniture))];
+            return vec![at(Piece::Furniture(Cow::Owned(field), Box::new(furniture)))];
         }
     }
     if let [first, second] = unit.lines.as_slice()
@@ -683,7 +695,7 @@ struct Shape {
 impl Shape {
     fn of(text: &str) -> Self {
         Self {
-            heading: is_heading_like(text) && !is_credit_line(text),
+            heading: is_heading_like(text) && !is_credit_line(text) && !starts_with_dateline(text),
             byline: is_byline(text),
             description: is_description(text),
         }
@@ -831,7 +843,9 @@ impl Parser {
         });
     }
 
-    fn feed(&mut self, located: &Located, ahead: Ahead) {
+    /// Reads one piece; `rest` are the pieces after it, looked at only where a piece's
+    /// role depends on what follows.
+    fn feed(&mut self, located: &Located, rest: &[Located]) {
         let line = located.line;
         match &located.piece {
             Piece::Header(header) => self.header(header, line),
@@ -846,7 +860,7 @@ impl Parser {
                 markup,
             } => self.jump_from(*page, markup, line),
             Piece::Furniture(text, furniture) => {
-                self.furniture(text, furniture, line, ahead.story_follows);
+                self.furniture(text, furniture, line, Ahead::of(rest).story_follows);
             }
             Piece::Captions(captions) => {
                 for caption in captions {
@@ -862,23 +876,28 @@ impl Parser {
             }
             Piece::Lines(lines) => {
                 for (index, text) in lines.iter().enumerate() {
-                    let ahead = if index + 1 == lines.len() {
-                        ahead
-                    } else {
-                        Ahead {
-                            next_is_body: false,
-                            heading_run: ahead.heading_run.saturating_add(lines.len() - index - 1),
-                            ..ahead
+                    let ahead = || {
+                        let ahead = Ahead::of(rest);
+                        if index + 1 == lines.len() {
+                            ahead
+                        } else {
+                            Ahead {
+                                next_is_body: false,
+                                heading_run: ahead
+                                    .heading_run
+                                    .saturating_add(lines.len() - index - 1),
+                                ..ahead
+                            }
                         }
                     };
                     self.text(text, Shape::of(text), line + index, ahead);
                 }
             }
-            Piece::Text(text, shape) => self.text(text, *shape, line, ahead),
+            Piece::Text(text, shape) => self.text(text, *shape, line, || Ahead::of(rest)),
         }
     }
 
-    fn text(&mut self, text: &str, shape: Shape, line: usize, ahead: Ahead) {
+    fn text(&mut self, text: &str, shape: Shape, line: usize, ahead: impl Fn() -> Ahead) {
         let phase = self.page().phase();
         if let Some(banner) = self.banner_repeated_by(text) {
             let message = format!("dropped “{text}”, a repeat of the banner “{banner}” above it");
@@ -897,7 +916,16 @@ impl Parser {
         } else if phase == Some(Phase::Heading) && is_numbered_caption(text) {
             self.picture(CaptionKind::Photo, text.to_owned());
         } else if phase == Some(Phase::Body) && is_author_tag(text) {
-            self.byline(text, false);
+            // It closes the story being read, repeating its byline or giving it one.
+            let article = &mut self.current().article;
+            match &mut article.byline {
+                Some(byline) => {
+                    byline.push(' ');
+                    byline.push_str(text);
+                }
+                None => article.byline = Some(text.to_owned()),
+            }
+            self.seam = false;
         } else if let Some(end) = lead_byline_end(text) {
             self.byline(&text[..end], true);
             let rest = text[end..].trim();
@@ -1138,7 +1166,9 @@ impl Parser {
         let page = self.page();
         if page.has_header && page.number == header.number {
             // An archive's header over each story: the story above it has ended.
-            self.finish_article();
+            if page.phase().is_some_and(|phase| phase != Phase::Heading) {
+                self.finish_article();
+            }
             let page = self.page();
             if page.section.is_some() {
                 return header.section.is_none();
@@ -1275,8 +1305,9 @@ impl Parser {
         }
     }
 
-    fn heading(&mut self, text: &str, line: usize, ahead: Ahead) {
+    fn heading(&mut self, text: &str, line: usize, ahead: impl Fn() -> Ahead) {
         self.seam = false;
+        let ahead = ahead();
         let page = self.page();
         let waiting_pictures = !page.pending.is_empty();
         let role = match &page.current {
