@@ -405,10 +405,16 @@ fn dateline_end(text: &str) -> Option<usize> {
 /// Where the lead's own text starts when it opens with a bracketed byline, alone or after a
 /// dateline: "本报讯(记者 张三)…", "新快报讯(见习记者 李四 通讯员 王五)…", "(某报 记者 王五)…".
 pub fn lead_byline_end(text: &str) -> Option<usize> {
-    let (open_at, _) = text
-        .char_indices()
-        .take(DATELINE_PREFIX_MAX_CHARS + 1)
-        .find(|&(_, c)| c == '(' || c == '（')?;
+    // The bracket opens within the dateline's few characters: only they are searched.
+    let mut head_len = text.len().min((DATELINE_PREFIX_MAX_CHARS + 1) * 3);
+    while !text.is_char_boundary(head_len) {
+        head_len -= 1;
+    }
+    let head = &text.as_bytes()[..head_len];
+    let full_width = "（".as_bytes();
+    let open_at = (0..head.len()).find(|&at| {
+        head[at] == b'(' || (head[at] == full_width[0] && head[at..].starts_with(full_width))
+    })?;
     let prefix = &text[..open_at];
     let prefix_ok = prefix.trim().is_empty()
         || (at_most_chars(prefix, DATELINE_PREFIX_MAX_CHARS)

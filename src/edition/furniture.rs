@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use super::ListedPage;
-use super::classify::{is_byline, is_cjk, is_photo_credit};
+use super::classify::{ends_sentence, is_byline, is_cjk, is_photo_credit};
 use super::markers::{PageHeader, parse_page_header};
 
 /// What a furniture line says about the edition, if anything.
@@ -223,32 +223,37 @@ const FOOTER_WORDS: &[&str] = &[
 pub fn read_furniture(line: &str) -> Option<Furniture> {
     let line = line.trim();
     // Cheapest tests first: most lines are sentences, and furniture ends none.
-    if line.is_empty() || line.len() > FURNITURE_MAX_CHARS * 4 || line.contains('。') {
+    if line.is_empty() || line.len() > FURNITURE_MAX_CHARS * 4 || ends_sentence(line) {
         return None;
     }
-    if line.chars().count() > FURNITURE_MAX_CHARS {
+    // Sentences and long lines are no furniture; of lines with a clause mark only a footer.
+    let count = line.bytes().filter(|&b| (b & 0xC0) != 0x80).count();
+    if count > FURNITURE_MAX_CHARS || line.contains('。') {
         return None;
     }
-    let furniture = read_line(line)?;
+    let footer_char = line.chars().any(is_footer_start);
+    if !footer_char && (line.contains('，') || line.contains('；')) {
+        return None;
+    }
+    let furniture = read_line(line, footer_char)?;
     // A byline or a photo credit is the story's, whatever else it looks like.
     (!is_byline(line) && !is_photo_credit(line)).then_some(furniture)
 }
 
-fn read_line(line: &str) -> Option<Furniture> {
-    static FOOTER_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let mut first: Vec<char> = FOOTER_WORDS
-            .iter()
-            .filter_map(|w| w.chars().next())
-            .collect();
-        first.sort_unstable();
-        first.dedup();
-        first
-    });
-    let may_be_footer = line.chars().any(|c| FOOTER_CHARS.binary_search(&c).is_ok());
+/// True for a first character of a footer word.
+fn is_footer_start(c: char) -> bool {
+    matches!(
+        c,
+        '版' | 'C' | 'c' | '©' | 'I' | 'A' | '未' | '违' | '举' | '舉' | '留' | '最'
+    )
+}
+
+fn read_line(line: &str, may_be_footer: bool) -> Option<Furniture> {
     if may_be_footer && FOOTER_WORDS.iter().any(|word| line.contains(word)) {
         return Some(Furniture::default());
     }
-    if line.contains(['>', '»', '＞']) && is_breadcrumb(line) {
+    let arrowed = line.as_bytes().contains(&b'>') || line.contains('»') || line.contains('＞');
+    if arrowed && is_breadcrumb(line) {
         return Some(breadcrumb(line));
     }
     let spaced = line.as_bytes().contains(&b' ') || line.contains('\u{3000}');
@@ -642,6 +647,9 @@ pub fn is_paper_name(text: &str) -> bool {
 /// Strips leaked wiki or markdown heading markup from a line: "===== 标题 =====", "## 标题".
 /// Returns the markup's byte lengths at the start and at the end.
 pub fn heading_markup(line: &str) -> Option<(usize, usize)> {
+    if !line.trim_start().starts_with(['=', '#']) {
+        return None;
+    }
     let after_open = line.trim_start().trim_start_matches(['=', '#']);
     let open = line.len() - line.trim_start().len();
     let marks = line.len() - open - after_open.len();
@@ -790,6 +798,13 @@ mod tests {
                 .unwrap()
                 .is_junk()
         );
+    }
+
+    #[test]
+    fn every_footer_word_starts_with_a_footer_start() {
+        for word in FOOTER_WORDS {
+            assert!(word.chars().next().is_some_and(is_footer_start), "{word}");
+        }
     }
 
     #[test]

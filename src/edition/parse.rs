@@ -15,9 +15,10 @@ use memchr::memmem::Finder;
 
 use super::classify::{
     byline_names_start_with_surname, ends_sentence, first_sentence, is_author_tag, is_banner_like,
-    is_bare_role, is_byline, is_credit_line, is_description, is_heading_like, is_label_lines,
-    is_meeting_subtitle, is_name_line, is_photo_caption_like, is_photo_credit, is_spaced,
-    is_subhead_like, lead_byline_end, repeats_banner, sentence_ends, starts_with_dateline,
+    is_bare_role, is_byline, is_cjk, is_credit_line, is_description, is_heading_like,
+    is_label_lines, is_meeting_subtitle, is_name_line, is_photo_caption_like, is_photo_credit,
+    is_spaced, is_subhead_like, lead_byline_end, repeats_banner, sentence_ends,
+    starts_with_dateline,
 };
 use super::furniture::{Furniture, heading_markup, is_value_label, read_furniture};
 use super::markers::{Direction, PageHeader, find_markers, is_marker_line, parse_page_header};
@@ -97,11 +98,16 @@ pub fn parse(text: &str, first_position: u32) -> ParsedText {
     if let Some(front) = &front {
         parser.front_matter(front);
     }
-    let located: Vec<Located> = Units::new(body, body_line)
-        .flat_map(|unit| pieces(&unit))
-        .collect();
-    for index in 0..located.len() {
-        parser.feed(&located[index], &located[index + 1..]);
+    // Pieces are read in a window that sees a few pieces ahead: pages run to tens of
+    // megabytes, and no reading looks further.
+    let mut located = Units::new(body, body_line).flat_map(|unit| pieces(&unit));
+    let mut window: VecDeque<Located> = VecDeque::with_capacity(WINDOW + 1);
+    loop {
+        window.extend(located.by_ref().take(WINDOW + 1 - window.len()));
+        let Some(piece) = window.pop_front() else {
+            break;
+        };
+        parser.feed(&piece, window.make_contiguous());
     }
     drop(located);
     let mut parsed = parser.finish();
@@ -175,7 +181,8 @@ const TRAILING_BYLINE_MAX_BYTES: usize = 40 * 4;
 
 /// Where a byline glued to the end of a paragraph starts: "…恢复热闹。”本报记者 张三".
 fn trailing_byline_start(text: &str) -> Option<usize> {
-    if ends_sentence(text) {
+    // A byline ends in a name: a paragraph ending in punctuation has none glued to it.
+    if !text.chars().next_back().is_some_and(is_cjk) {
         return None;
     }
     let window = text.len().saturating_sub(TRAILING_BYLINE_MAX_BYTES);
@@ -298,6 +305,9 @@ fn is_numbered_caption(text: &str) -> bool {
 const SUBHEAD_RUN_MAX: usize = 2;
 /// How far ahead a run of heading lines is looked at.
 const AHEAD_MAX: usize = 6;
+/// How many pieces past the one being read are held: the run of heading lines looked at,
+/// and room for furniture before a story.
+const WINDOW: usize = 16;
 
 impl Ahead {
     fn of(rest: &[Located]) -> Self {
@@ -359,9 +369,9 @@ struct Located<'a> {
     piece: Piece<'a>,
 }
 
-/// Cuts text into units, lazily: blocks between blank lines; in the e-paper form
-/// (paragraphs as indented lines with no blank line between) every line; a marker or header
-/// line alone.
+/// Cuts text into units, lazily: blocks between blank lines, and each block into its
+/// paragraphs (see [`Units::start_block`]) one at a time, so that a page of a hundred
+/// thousand lines holds no more than its lines.
 struct Units<'a> {
     lines_before: usize,
     lines: std::iter::Enumerate<std::str::Split<'a, char>>,
@@ -369,6 +379,18 @@ struct Units<'a> {
     ready: VecDeque<Unit<'a>>,
     /// The lines of the block being read, kept for the next block's reading.
     block: Vec<(usize, &'a str)>,
+    /// Where the reading of a block of paragraphs stands, while one is read.
+    cursor: Option<BlockCursor<'a>>,
+}
+
+/// The reading of a block line by line: what the block's lines tell together, the next
+/// line, the parts of a line not yet read, and the unit being gathered.
+struct BlockCursor<'a> {
+    width: usize,
+    mixed_indents: bool,
+    next_line: usize,
+    parts: VecDeque<(usize, &'a str)>,
+    current: Option<Unit<'a>>,
 }
 
 impl<'a> Units<'a> {
@@ -379,6 +401,91 @@ impl<'a> Units<'a> {
             lines: text.split('\n').enumerate(),
             ready: VecDeque::new(),
             block: Vec::new(),
+            cursor: None,
+        }
+    }
+
+    /// Starts reading a block (lines with no blank line between). A few short broken lines
+    /// standing alone are text read off a photo, one unit; otherwise every line is a
+    /// paragraph of its own, as in pages that set one paragraph a line, unless it is the
+    /// hard-wrapped start of a paragraph that runs on into the next line. A run of three or
+    /// more spaces inside a line parts paragraphs too.
+    fn start_block(&mut self) {
+        let block = &self.block;
+        if let [(line, text)] = block.as_slice()
+            && !has_gap(text)
+        {
+            self.ready.push_back(Unit {
+                line: *line,
+                lines: vec![text],
+            });
+            return;
+        }
+        if block.len() <= LABEL_BLOCK_MAX_LINES {
+            let lines: Vec<&str> = block.iter().map(|&(_, line)| line).collect();
+            if is_label_lines(&lines)
+                && !lines
+                    .iter()
+                    .any(|line| is_byline(line) || read_furniture(line).is_some())
+            {
+                self.ready.push_back(Unit {
+                    line: block[0].0,
+                    lines,
+                });
+                return;
+            }
+        }
+        let width = block
+            .iter()
+            .map(|(_, line)| line.trim().chars().count())
+            .max()
+            .unwrap_or(0);
+        let mixed_indents = block.iter().any(|(_, line)| starts_indented(line))
+            && block.iter().any(|(_, line)| !starts_indented(line));
+        self.cursor = Some(BlockCursor {
+            width,
+            mixed_indents,
+            next_line: 0,
+            parts: VecDeque::new(),
+            current: None,
+        });
+    }
+
+    /// The next unit of the block being read, if it has one more.
+    fn next_in_block(&mut self) -> Option<Unit<'a>> {
+        let block = &self.block;
+        let cursor = self.cursor.as_mut()?;
+        loop {
+            let Some((line_number, part)) = cursor.parts.pop_front() else {
+                if let Some(&(line_number, line)) = block.get(cursor.next_line) {
+                    cursor.next_line += 1;
+                    cursor
+                        .parts
+                        .extend(gap_parts(line).map(|part| (line_number, part)));
+                    continue;
+                }
+                let last = cursor.current.take();
+                self.cursor = None;
+                return last;
+            };
+            let runs_on = cursor.current.as_ref().is_some_and(|unit| {
+                let last = unit.lines.last().expect("a unit has a line");
+                (unit.lines.len() == 1 && is_doubled(last, part))
+                    || (!(cursor.mixed_indents && starts_indented(part))
+                        && runs_on(last, part, cursor.width))
+            });
+            match cursor.current.as_mut() {
+                Some(unit) if runs_on => unit.lines.push(part),
+                _ => {
+                    let done = cursor.current.replace(Unit {
+                        line: line_number,
+                        lines: vec![part],
+                    });
+                    if done.is_some() {
+                        return done;
+                    }
+                }
+            }
         }
     }
 }
@@ -387,7 +494,16 @@ impl<'a> Iterator for Units<'a> {
     type Item = Unit<'a>;
 
     fn next(&mut self) -> Option<Unit<'a>> {
-        while self.ready.is_empty() {
+        loop {
+            if let Some(unit) = self.ready.pop_front() {
+                return Some(unit);
+            }
+            if self.cursor.is_some() {
+                if let Some(unit) = self.next_in_block() {
+                    return Some(unit);
+                }
+                continue;
+            }
             self.block.clear();
             for (index, line) in self.lines.by_ref() {
                 if !line.trim().is_empty() {
@@ -399,68 +515,9 @@ impl<'a> Iterator for Units<'a> {
             if self.block.is_empty() {
                 return None;
             }
-            split_block(&self.block, &mut self.ready);
-        }
-        self.ready.pop_front()
-    }
-}
-
-/// Cuts a block (lines with no blank line between) into units. A few short broken lines
-/// standing alone are text read off a photo, one unit; otherwise every line is a paragraph
-/// of its own, as in pages that set one paragraph a line, unless it is the hard-wrapped
-/// start of a paragraph that runs on into the next line. A run of three or more spaces
-/// inside a line parts paragraphs too.
-fn split_block<'a>(block: &[(usize, &'a str)], units: &mut VecDeque<Unit<'a>>) {
-    if let [(line, text)] = block
-        && !has_gap(text)
-    {
-        units.push_back(Unit {
-            line: *line,
-            lines: vec![text],
-        });
-        return;
-    }
-    let lines: Vec<&str> = block.iter().map(|&(_, line)| line).collect();
-    if lines.len() <= LABEL_BLOCK_MAX_LINES
-        && is_label_lines(&lines)
-        && !lines
-            .iter()
-            .any(|line| is_byline(line) || read_furniture(line).is_some())
-    {
-        units.push_back(Unit {
-            line: block[0].0,
-            lines,
-        });
-        return;
-    }
-    let width = block
-        .iter()
-        .map(|(_, line)| line.trim().chars().count())
-        .max()
-        .unwrap_or(0);
-    let mixed_indents = block.iter().any(|(_, line)| starts_indented(line))
-        && block.iter().any(|(_, line)| !starts_indented(line));
-    let mut current: Option<Unit<'a>> = None;
-    for &(line_number, line) in block {
-        for part in gap_parts(line) {
-            let runs_on = current.as_ref().is_some_and(|unit| {
-                let last = unit.lines.last().expect("a unit has a line");
-                (unit.lines.len() == 1 && is_doubled(last, part))
-                    || (!(mixed_indents && starts_indented(part)) && runs_on(last, part, width))
-            });
-            match current.as_mut() {
-                Some(unit) if runs_on => unit.lines.push(part),
-                _ => {
-                    units.extend(current.take());
-                    current = Some(Unit {
-                        line: line_number,
-                        lines: vec![part],
-                    });
-                }
-            }
+            self.start_block();
         }
     }
-    units.extend(current);
 }
 
 /// True when `second` shows the caption `first` shows, as sites print a photo's caption
@@ -516,11 +573,16 @@ fn runs_on(line: &str, next: &str, width: usize) -> bool {
 /// True when `line` holds a run of three or more spaces between its words.
 fn has_gap(line: &str) -> bool {
     let inner = line.trim();
-    // Each search finds two spaces of a kind in a row, as every run of three holds.
-    static GAPS: LazyLock<[Finder<'static>; 3]> = LazyLock::new(|| {
-        ["  ", "\u{3000}\u{3000}", "\u{a0}\u{a0}"].map(|gap| Finder::new(gap.as_bytes()))
-    });
-    GAPS.iter().any(|gap| gap.find(inner.as_bytes()).is_some()) && gap_parts(line).nth(1).is_some()
+    // Each search finds two spaces of a kind in a row, as every run of three holds; the
+    // rarer bytes of ASCII and no-break spaces are looked for first.
+    static IDEOGRAPHIC: LazyLock<Finder<'static>> =
+        LazyLock::new(|| Finder::new("\u{3000}\u{3000}".as_bytes()));
+    let bytes = inner.as_bytes();
+    let spaces =
+        memchr::memchr(b' ', bytes).is_some() && memchr::memmem::find(bytes, b"  ").is_some();
+    let no_break = memchr::memchr(0xC2, bytes).is_some()
+        && memchr::memmem::find(bytes, "\u{a0}\u{a0}".as_bytes()).is_some();
+    (spaces || no_break || IDEOGRAPHIC.find(bytes).is_some()) && gap_parts(line).nth(1).is_some()
 }
 
 /// The parts of `line` between runs of three or more spaces (of any kind).
