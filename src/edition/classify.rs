@@ -412,9 +412,8 @@ pub fn lead_byline_end(text: &str) -> Option<usize> {
     }
     let head = &text.as_bytes()[..head_len];
     let full_width = "（".as_bytes();
-    let open_at = (0..head.len()).find(|&at| {
-        head[at] == b'(' || (head[at] == full_width[0] && head[at..].starts_with(full_width))
-    })?;
+    let open_at = memchr::memchr2_iter(b'(', full_width[0], head)
+        .find(|&at| head[at] == b'(' || head[at..].starts_with(full_width))?;
     let prefix = &text[..open_at];
     let prefix_ok = prefix.trim().is_empty()
         || (at_most_chars(prefix, DATELINE_PREFIX_MAX_CHARS)

@@ -418,6 +418,23 @@ fn listed_page(token: &str) -> Option<(u32, String, Option<String>)> {
 /// Reads a line of furniture tokens: dates, times, weekdays, interface words, field labels
 /// with their values, page headers, addresses and a paper's name.
 fn tokens(line: &str) -> Option<Furniture> {
+    // A line of one word (no space) is furniture only when that word starts as a token
+    // does: a paper's name alone is not.
+    static TOKEN_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let words = INTERFACE_WORDS
+            .iter()
+            .chain(FIELD_LABELS)
+            .chain(&["第", "头", "頭"]);
+        let mut first: Vec<char> = words.filter_map(|word| word.chars().next()).collect();
+        first.sort_unstable();
+        first.dedup();
+        first
+    });
+    let first = line.trim_start().chars().next()?;
+    let one_word = !line.trim().contains(char::is_whitespace);
+    if one_word && !first.is_ascii() && TOKEN_STARTS.binary_search(&first).is_err() {
+        return None;
+    }
     let mut furniture = Furniture::default();
     let mut strong = false;
     let mut rest = line.trim();
