@@ -11,6 +11,7 @@ mod links;
 mod load;
 mod markers;
 mod model;
+mod paragraphs;
 mod parallel;
 mod parse;
 mod sanitize;
