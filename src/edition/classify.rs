@@ -43,7 +43,7 @@ const DATELINE_ENDS: &[char] = &['电', '讯', '電', '訊'];
 const AUTHOR_LABELS: &[&str] = &["作者", "作　者", "文"];
 /// Longest list of names after an author label.
 const AUTHOR_NAMES_MAX_CHARS: usize = 24;
-/// Longest text before the bracket of a dateline's byline: "滨州日报/滨州网讯".
+/// Longest text before the bracket of a dateline's byline: "某某日报/某某网讯".
 const DATELINE_PREFIX_MAX_CHARS: usize = 16;
 /// Longest bracketed byline in a lead: "(记者 张三 通讯员 李四 实习生 王五)".
 const LEAD_BYLINE_MAX_CHARS: usize = 48;
@@ -212,7 +212,7 @@ fn is_names(text: &str) -> bool {
 }
 
 /// `text` without what may stand before a byline's role: a date and time of posting, a
-/// credit for the page's text and pictures ("本版文/图").
+/// credit for the page's text and pictures ("文/图").
 fn without_stamp(text: &str) -> &str {
     let mut rest = text.trim_start();
     if let Some((_, after)) = super::furniture::leading_date(rest) {
@@ -377,7 +377,7 @@ pub fn is_meeting_subtitle(text: &str) -> bool {
 }
 
 /// True when `text` opens with a dateline: "本报上海3月8日讯", "本报南京12日电",
-/// "【新华社广州九日电】", "(吉隆坡3日讯)", "据新华社北京电", "海都讯".
+/// "【新华社广州九日电】", "(某城5日讯)", "据新华社北京电", "海都讯".
 pub fn starts_with_dateline(text: &str) -> bool {
     dateline_end(text).is_some()
 }
@@ -431,7 +431,7 @@ pub fn lead_byline_end(text: &str) -> Option<usize> {
 }
 
 /// True when the text is a byline role with names after it and nothing but its source
-/// before it: "…记者 吴 帅", "记者 张三 报道", "（记者 李四）". A gap before the first role
+/// before it: "…记者 王 五", "记者 张三 报道", "（记者 李四）". A gap before the first role
 /// means phrases, as in a banner ("护航高考 记者在现场"), not a byline.
 #[expect(
     clippy::chars_next_cmp,

@@ -100,9 +100,11 @@ const INTERFACE_WORDS: &[&str] = &[
     "搜尋",
     "展开通版",
     "收缩通版",
-    "通版阅读请点击",
-    "跳转到路径导航栏",
-    "跳转到正文内容",
+    "通版",
+    "阅读",
+    "閱讀",
+    "请点击",
+    "請點擊",
     "我的頻道",
     "我的频道",
     "聽新聞",
@@ -138,8 +140,6 @@ const INTERFACE_WORDS: &[&str] = &[
     "打印本页",
     "date",
     "Date",
-    "手机看新闻",
-    "手機看新聞",
     "关闭窗口",
     "關閉窗口",
     "点击",
@@ -214,7 +214,7 @@ const FOOTER_WORDS: &[&str] = &[
     "违法和不良信息",
     "举报电话",
     "舉報電話",
-    "留言板电话",
+    "留言板",
     "最佳瀏覽",
     "最佳浏览",
 ];
@@ -273,14 +273,14 @@ fn read_line(line: &str, may_be_footer: bool) -> Option<Furniture> {
 const SIGNATURE_MAX_WORDS: usize = 4;
 
 /// True for a short line with no Chinese and no sentence: an error code, a server's name,
-/// a masthead's Latin letters, a lone sign ("404 Not Found", "ZJOL/1.24.96", "|").
+/// a masthead's Latin letters, a lone sign ("503 Service Unavailable", "nginx/1.18.0", "|").
 fn is_signature(line: &str) -> bool {
     !line.chars().any(is_cjk)
         && line.split_whitespace().count() <= SIGNATURE_MAX_WORDS
         && !line.ends_with(['.', '!', '?'])
 }
 
-/// True for a breadcrumb: parts joined by ">" or "»", "首页 > 政治", "解放军报>19840721".
+/// True for a breadcrumb: parts joined by ">" or "»", "首页 > 要闻", "某某日报>20240305".
 fn is_breadcrumb(line: &str) -> bool {
     let parts: Vec<&str> = line
         .split(['>', '»', '＞'])
@@ -310,7 +310,7 @@ fn breadcrumb(line: &str) -> Furniture {
     furniture
 }
 
-/// A part that is a date and nothing else: "2022-05-28", "19840721".
+/// A part that is a date and nothing else: "2024-03-05", "20240305".
 fn whole_date(part: &str) -> Option<String> {
     if let Some((date, rest)) = leading_date(part)
         && rest.trim().is_empty()
@@ -327,7 +327,7 @@ fn whole_date(part: &str) -> Option<String> {
 }
 
 /// True for a site's menu: five or more short words parted by spaces, at most one of them
-/// longer than four characters ("即時 熱門 政治 軍武 社會 生活").
+/// longer than four characters ("首页 要闻 体育 财经 娱乐 生活").
 fn is_menu(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     words.len() >= 5
@@ -338,7 +338,7 @@ fn is_menu(line: &str) -> bool {
 }
 
 /// True for a page's id in a wiki or a site: colon- or slash-separated parts of digits and
-/// Latin letters with few Chinese characters, "年月日:1984:19840721:19840721-y-prc-…".
+/// Latin letters with few Chinese characters, "年月日:2001:20010305:20010305-a-b".
 fn is_page_id(line: &str) -> bool {
     line.bytes().filter(|&b| b == b':').count() >= 2
         && !line.contains(char::is_whitespace)
@@ -468,7 +468,7 @@ fn tokens(line: &str) -> Option<Furniture> {
             }
             if matches!(label, "当前版" | "當前版" | "版面") {
                 let value = if value.is_empty() {
-                    // "当前版: A4版": the value as the next token.
+                    // "当前版: B2版": the value as the next token.
                     let after = rest[token_end..].trim_start();
                     let next_end = after.find(char::is_whitespace).unwrap_or(after.len());
                     let next = &after[..next_end];
@@ -511,7 +511,7 @@ fn tokens(line: &str) -> Option<Furniture> {
     strong.then_some(furniture)
 }
 
-/// A page header in a furniture token: "01版", "第A21版:民情一线通", "头版", "04-05版".
+/// A page header in a furniture token: "01版", "第B12版:城事", "头版", "06-07版".
 fn page_header_of(token: &str) -> Option<PageHeader> {
     let token = token.trim();
     if matches!(token, "头版" | "頭版") {
@@ -534,7 +534,7 @@ fn page_header_of(token: &str) -> Option<PageHeader> {
     })
 }
 
-/// A field token, "来源:钱江晚报", "版面:头版", "发布日期:": its label and value.
+/// A field token, "来源:某某晚报", "版面:二版", "发布日期:": its label and value.
 fn field(token: &str) -> Option<(&'static str, &str)> {
     FIELD_LABELS.iter().find_map(|label| {
         let rest = token.strip_prefix(label)?;
@@ -544,7 +544,7 @@ fn field(token: &str) -> Option<(&'static str, &str)> {
 }
 
 /// An interface word at the start of `text`, with an icon glyph read as a digit or letter
-/// glued to it ("3上一版", "下一篇4"); returns the text after it.
+/// glued to it ("3下一页", "上一页4"); returns the text after it.
 fn leading_interface_word(text: &str) -> Option<&str> {
     let unglued = text
         .strip_prefix(|c: char| c.is_ascii_digit())
@@ -561,6 +561,9 @@ fn leading_interface_word(text: &str) -> Option<&str> {
     });
     let first = unglued.chars().next()?;
     FIRST_CHARS.binary_search(&first).ok()?;
+    if let Some(after) = link_token(unglued) {
+        return Some(after);
+    }
     let word = INTERFACE_WORDS
         .iter()
         .filter(|word| unglued.starts_with(*word))
@@ -578,6 +581,23 @@ fn leading_interface_word(text: &str) -> Option<&str> {
         || leading_interface_word(after).is_some()
         || leading_date(after).is_some();
     ends_word.then_some(after)
+}
+
+/// A site's link at the start of `text`, a word up to the next space: a skip link
+/// ("跳转到…", "跳至…") or a link to the mobile site ("手机版", "手机看…"). Returns the text
+/// after it.
+fn link_token(text: &str) -> Option<&str> {
+    const MOBILE_LINK_MAX_CHARS: usize = 6;
+    let end = text.find(char::is_whitespace).unwrap_or(text.len());
+    let token = &text[..end];
+    let skip_link = ["跳转到", "跳轉到", "跳至"]
+        .iter()
+        .any(|start| token.starts_with(start));
+    let mobile_link = ["手机", "手機"]
+        .iter()
+        .any(|start| token.starts_with(start))
+        && token.chars().count() <= MOBILE_LINK_MAX_CHARS;
+    (skip_link || mobile_link).then(|| &text[end..])
 }
 
 /// A date at the start of `text`, "2022-05-28", "2022年5月28日", "2006 年 12 月 18 日",
@@ -633,7 +653,7 @@ fn leading_time(text: &str) -> Option<&str> {
 }
 
 /// A weekday or a lunar date at the start of `text`, "星期四", "星期", "周日",
-/// "农历甲辰年二月廿九": the text after it.
+/// "农历乙巳年三月初八": the text after it.
 fn leading_weekday(text: &str) -> Option<&str> {
     for prefix in ["星期", "禮拜", "礼拜"] {
         if let Some(rest) = text.strip_prefix(prefix) {
@@ -700,7 +720,7 @@ mod tests {
         );
         assert_eq!(leading_date("2006 年 12 月 18 日").unwrap().0, "2006-12-18");
         assert_eq!(leading_date("2026/02/02 08:58").unwrap().0, "2026-02-02");
-        assert_eq!(leading_date("2023年行动方案"), None);
+        assert_eq!(leading_date("2030年远景目标"), None);
         assert_eq!(leading_date("12月5日"), None);
     }
 
@@ -710,35 +730,35 @@ mod tests {
         assert_eq!(furniture.date.as_deref(), Some("1998-03-05"));
         assert_eq!(furniture.paper.as_deref(), Some("人民日报"));
         assert_eq!(furniture.header.map(|h| h.number), Some(2));
-        assert_eq!(date("2025年07月17日 星期四"), Some("2025-07-17".into()));
+        assert_eq!(date("2019年03月08日 星期五"), Some("2019-03-08".into()));
         assert_eq!(
-            date("发布时间:2015-07-27 16:48:34来源:SRC-13"),
-            Some("2015-07-27".into())
+            date("发布时间:2011-10-12 07:05:31来源:某某网"),
+            Some("2011-10-12".into())
         );
     }
 
     #[test]
     fn interface_lines_are_furniture_and_prose_is_not() {
         for line in [
-            "放大 缩小 默认",
-            "3上一版  下一版4",
+            "默认 放大 缩小",
+            "3上一页  下一页4",
             "上篇 下篇",
-            "收藏 打印 推荐  更多功能",
+            "打印 收藏  推荐",
             "字体:",
             "扫一扫 分享到微信",
-            "版权所有:某某日报  技术支持:某某科技",
+            "本网版权所有 某某报社",
             "Copyright © 2024 某某网",
         ] {
             assert!(read_furniture(line).is_some_and(|f| f.is_junk()), "{line}");
         }
-        let dated = read_furniture("下一篇4 2012年11月13日 放大 缩小 默认").unwrap();
-        assert_eq!(dated.date.as_deref(), Some("2012-11-13"));
+        let dated = read_furniture("上一篇4 2010年6月9日 缩小 放大").unwrap();
+        assert_eq!(dated.date.as_deref(), Some("2010-06-09"));
         for line in [
             "上一版的报道引起了关注",
             "市民纷纷点赞",
             "评论员文章",
             "放大镜下的城市细节",
-            "2023年行动方案发布",
+            "2030年远景目标发布",
         ] {
             assert_eq!(read_furniture(line), None, "{line}");
         }
@@ -747,16 +767,16 @@ mod tests {
     #[test]
     fn page_headers_with_site_links_name_the_page() {
         let header = |line: &str| read_furniture(line).and_then(|f| f.header);
-        assert_eq!(header("当前版:01版").map(|h| h.number), Some(1));
+        assert_eq!(header("当前版:03版").map(|h| h.number), Some(3));
         assert_eq!(
-            header("当前版: A4版 上一版  下一版").map(|h| h.number),
-            Some(4)
+            header("当前版: B2版 下一版  上一版").map(|h| h.number),
+            Some(2)
         );
-        assert_eq!(header("版面:头版").map(|h| h.number), Some(1));
-        let header = header("第1版:一版要闻 2022-05-28").unwrap();
+        assert_eq!(header("版面:二版").map(|h| h.number), Some(2));
+        let header = header("第3版:经济新闻 2019-03-08").unwrap();
         assert_eq!(
             (header.number, header.section.as_deref()),
-            (1, Some("一版要闻"))
+            (3, Some("经济新闻"))
         );
         assert_eq!(
             read_furniture("第3版()").map(|f| f.header.is_some()),
@@ -797,21 +817,18 @@ mod tests {
 
     #[test]
     fn breadcrumbs_and_page_ids_are_furniture() {
-        let furniture = read_furniture("某某日报>19840721").unwrap();
+        let furniture = read_furniture("某某日报>20010305").unwrap();
         assert_eq!(furniture.paper.as_deref(), Some("某某日报"));
-        assert_eq!(furniture.date.as_deref(), Some("1984-07-21"));
+        assert_eq!(furniture.date.as_deref(), Some("2001-03-05"));
         assert!(read_furniture("首页 > 政治").unwrap().is_junk());
         assert!(
-            read_furniture("即時 熱門 政治 軍武 社會 生活")
+            read_furniture("首页 要闻 体育 财经 娱乐 生活")
                 .unwrap()
                 .is_junk()
         );
-        assert_eq!(
-            read_furniture("强信心 稳经济 促发展 来自制造业一线的报道"),
-            None
-        );
+        assert_eq!(read_furniture("抓项目 增动能 谋新篇 园区一线见闻"), None);
         assert!(
-            read_furniture("年月日:1984:19840721:19840721-a-b")
+            read_furniture("年月日:2001:20010305:20010305-a-b")
                 .unwrap()
                 .is_junk()
         );
