@@ -26,7 +26,7 @@ fn assert_printable(output: &str, what: &str) {
 /// A page whose headline and paragraphs carry every kind of hidden character.
 const HOSTILE_PAGE: &str = "第2版\n\n\
     会议\x1b]0;owned\x07召开\r部署\x1b[2J工作\n\n\
-    \x1b[31m市里\u{85}要求\u{9b}31m各区\r加快\x07进度\x08，\u{202a}确\u{202b}保\u{202c}按\u{202d}期\u{202e}完成\
+    \x1b[31m市里\u{85}要求\u{9b}31m各区加快\x07进度\x08，\r\u{202a}确\u{202b}保\u{202c}按\u{202d}期\u{202e}完成\
     \u{2066}全\u{2067}年\u{2068}任\u{2069}务。\x1b[0m\n\n\
     第二段\x00落\x7f实\u{9c}到\x1bP位\x1b\\。\n";
 
@@ -51,7 +51,8 @@ fn hostile_page_text_prints_no_control_or_bidi_character() {
     }
     let edition = json(&run_on(&page, &["--json"]));
     let article = &edition["pages"][0]["articles"][0];
-    // A lone CR ends a line, as it does in files saved by old Mac editors.
+    // A lone CR ends a line, as it does in files saved by old Mac editors: here one inside a
+    // heading group and one inside a sentence, which the paragraph repair joins again.
     assert_eq!(article["headline"], "会议召开");
     assert_eq!(article["subtitle"], "部署工作");
     assert_eq!(

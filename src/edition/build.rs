@@ -13,7 +13,7 @@ use super::error::LoadError;
 use super::parse::title;
 use super::source::body::{self, Part};
 use super::source::{ArticleFile, Content, Read, names};
-use super::{Article, Edition, Jump, Page, ParsedText, page_label, resolve_jumps};
+use super::{Article, Edition, Jump, ListedPage, Page, ParsedText, page_label, resolve_jumps};
 
 /// The headline of an advertisement placeholder.
 const ADVERT_HEADLINE: &str = "广告";
@@ -58,6 +58,8 @@ pub(super) struct Builder {
     warnings: Vec<String>,
     dates: Vec<String>,
     papers: Vec<String>,
+    /// The paper's pages for the day, from navigation lists, each number once.
+    page_list: Vec<ListedPage>,
     /// Front part → continued part, by entry key.
     links: Vec<(usize, usize)>,
     next_key: usize,
@@ -148,6 +150,13 @@ impl Builder {
 
     fn add_page_text(&mut self, parsed: ParsedText, name: &str) {
         self.warnings.extend(parsed.warnings());
+        self.dates.extend(parsed.date.clone());
+        self.papers.extend(parsed.paper.clone());
+        for listed in &parsed.page_list {
+            if !(self.page_list.iter()).any(|known| known.number == listed.number) {
+                self.page_list.push(listed.clone());
+            }
+        }
         let labels = parsed.pages.iter().map(|page| page.label.clone()).collect();
         self.page_texts.push((name.to_owned(), labels));
         for page in parsed.pages {
@@ -350,9 +359,9 @@ impl Builder {
         let mut edition = Edition {
             paper: most_common(&self.papers),
             date: most_common(&self.dates),
+            page_list: self.page_list,
             pages,
             warnings: self.warnings,
-            ..Edition::default()
         };
         mark_repeats(&mut edition);
         // Parts linked by their file are kept out of the search for links, then linked.

@@ -69,13 +69,22 @@ pub fn find_markers(text: &str) -> Vec<Marker> {
     markers
 }
 
-/// The places of 转 and 接 in `text`, in order, with the way a marker around each would
-/// point. Each is found by a substring search: most text holds few of them, and a search
-/// for one of their bytes alone would stop at every few characters of Chinese.
+/// The places of 转 (轉 in traditional characters) and 接 in `text`, in order, with the way a
+/// marker around each would point. Each is found by a substring search: most text holds few
+/// of them, and a search for one of their bytes alone would stop at every few characters
+/// of Chinese.
 fn verbs(text: &str) -> impl Iterator<Item = (usize, Direction)> + '_ {
     static TO: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("转"));
+    static TO_TRADITIONAL: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("轉"));
     static FROM: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("接"));
-    let mut to = TO.find_iter(text.as_bytes()).peekable();
+    let mut simplified = TO.find_iter(text.as_bytes()).peekable();
+    let mut traditional = TO_TRADITIONAL.find_iter(text.as_bytes()).peekable();
+    let to = std::iter::from_fn(move || match (simplified.peek(), traditional.peek()) {
+        (Some(&a), Some(&b)) if b < a => traditional.next(),
+        (Some(_), _) => simplified.next(),
+        (None, _) => traditional.next(),
+    });
+    let mut to = to.peekable();
     let mut from = FROM.find_iter(text.as_bytes()).peekable();
     std::iter::from_fn(move || match (to.peek(), from.peek()) {
         (Some(&to_at), Some(&from_at)) if from_at < to_at => {
@@ -278,6 +287,10 @@ fn section_name(rest: &str) -> Option<Option<&str>> {
         _ => rest.trim_start_matches([':', '：', '·', '|', '丨', '-', '—']),
     }
     .trim();
+    // An archive's header for a page without a section name: "第3版()".
+    if name.is_empty() && rest.starts_with(OPEN_BRACKETS) {
+        return Some(None);
+    }
     let plausible = !name.is_empty()
         && name.chars().count() <= MAX_SECTION_CHARS
         && name
@@ -306,6 +319,21 @@ mod tests {
         assert_eq!(parse_chinese_numeral("一百零五"), Some(105));
         assert_eq!(parse_chinese_numeral("四四"), None);
         assert_eq!(parse_chinese_numeral(""), None);
+    }
+
+    #[test]
+    fn traditional_markers_are_read_as_simplified_ones() {
+        assert_eq!(
+            markers("(下轉第四版)"),
+            [(Direction::To, 4, "(下轉第四版)")]
+        );
+        assert_eq!(
+            markers("正文(轉A2版)又(上接第一版)"),
+            [
+                (Direction::To, 2, "(轉A2版)"),
+                (Direction::From, 1, "(上接第一版)")
+            ]
+        );
     }
 
     #[test]

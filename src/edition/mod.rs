@@ -13,10 +13,12 @@
 mod build;
 mod classify;
 mod error;
+mod furniture;
 mod links;
 mod load;
 mod markers;
 mod model;
+mod paragraphs;
 mod parallel;
 mod parse;
 mod sanitize;
