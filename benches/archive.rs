@@ -5,7 +5,7 @@
 //!
 //! - the first frame of the release binary in a pseudo-terminal on the ten-year archive and
 //!   on one edition folder, run alternately, and their ratio;
-//! - peak memory (VmHWM) on one edition, the year and the ten years, after the first frame,
+//! - peak memory (`VmHWM`) on one edition, the year and the ten years, after the first frame,
 //!   and on the year after a search of every edition;
 //! - moving to the next edition in the reader (update and one frame, ratatui's test
 //!   backend), each move a new ~70-file edition read from disk;
@@ -78,7 +78,7 @@ fn main() {
     println!(
         "one edition: {} ({edition_files} files); machine: {} cores, load {}",
         edition.display(),
-        thread::available_parallelism().map_or(1, |n| n.get()),
+        thread::available_parallelism().map_or(1, std::num::NonZero::get),
         load_average()
     );
 
@@ -347,14 +347,15 @@ fn search_the_year(year: &Path) {
 }
 
 fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|text| {
+    std::fs::read_to_string("/proc/loadavg").map_or_else(
+        |_| "unknown".into(),
+        |text| {
             text.split_whitespace()
                 .take(3)
                 .collect::<Vec<_>>()
                 .join(" ")
-        })
-        .unwrap_or_else(|_| "unknown".into())
+        },
+    )
 }
 
 fn millis(duration: Duration) -> String {

@@ -195,7 +195,7 @@ fn less_on(file: &str) -> CommandBuilder {
 
 struct Run {
     first_frame: Duration,
-    /// The process's peak resident set (VmHWM) just before it was told to quit.
+    /// The process's peak resident set (`VmHWM`) just before it was told to quit.
     peak_kib: u64,
 }
 

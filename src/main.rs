@@ -61,7 +61,7 @@ struct Cli {
     #[arg(long, value_name = "1|2", value_parser = parse_ambiguous_width)]
     ambiguous_width: Option<AmbiguousWidth>,
 
-    /// Interface language, zh or en; by default from the locale (LC_ALL, LC_MESSAGES, LANG).
+    /// Interface language, zh or en; by default from the locale (`LC_ALL`, `LC_MESSAGES`, LANG).
     #[arg(long, value_name = "zh|en")]
     lang: Option<Lang>,
 

@@ -310,14 +310,13 @@ fn ambiguous_width_of_this_terminal() -> AmbiguousWidth {
     if remembered.as_deref().is_some_and(std::path::Path::exists) {
         return AmbiguousWidth::Narrow;
     }
-    match probe_ambiguous_width() {
-        Some(width) => width,
-        None => {
-            if let Some(file) = remembered {
-                let _ = memory::remember_silent_terminal(&file);
-            }
-            AmbiguousWidth::Narrow
+    if let Some(width) = probe_ambiguous_width() {
+        width
+    } else {
+        if let Some(file) = remembered {
+            let _ = memory::remember_silent_terminal(&file);
         }
+        AmbiguousWidth::Narrow
     }
 }
 

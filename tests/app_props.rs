@@ -167,7 +167,7 @@ fn assert_valid(app: &App) {
         match app.overlay() {
             Some(Overlay::Help { scroll }) => {
                 let width = panes.help_text().width.into();
-                assert!(*scroll < help_rows(app.strings(), width, app.ambiguous()).len())
+                assert!(*scroll < help_rows(app.strings(), width, app.ambiguous()).len());
             }
             Some(Overlay::Captions(view)) => assert!(view.scroll < view.lines.len().max(1)),
             Some(Overlay::Warnings(view)) => assert!(view.scroll < view.lines.len().max(1)),

@@ -76,7 +76,7 @@ fn read_the_builtin_edition(cols: u16, rows: u16) {
             "match not in the article pane:\n{screen}"
         );
         let hit = screen_state.cell(row, col).unwrap().bgcolor();
-        let plain = screen_state.cell(row + 1, col).map(|cell| cell.bgcolor());
+        let plain = screen_state.cell(row + 1, col).map(vt100::Cell::bgcolor);
         assert_ne!(hit, vt100::Color::Default, "the match is not highlighted");
         assert_ne!(Some(hit), plain, "the match looks like the text below it");
     });

@@ -225,7 +225,7 @@ fn ctrl_z_gives_the_terminal_to_the_shell_and_fg_takes_it_back() {
     session.wait_for_text("[stopped]");
     assert!(session.terminal_cooked(), "raw mode while stopped");
     session.with_screen(|screen| {
-        assert!(!screen.alternate_screen(), "alternate screen while stopped")
+        assert!(!screen.alternate_screen(), "alternate screen while stopped");
     });
 
     session.send("\n");

@@ -13,7 +13,7 @@ fn keys_typed_at_once_all_count(answers: Answers) {
     let mut session = Session::start_answering(&[], 80, 24, answers);
     // The alternate screen comes after raw mode and before the probe: from here on keys
     // reach the reader as typed, while it waits for the answer.
-    session.wait_until("the alternate screen", |screen| screen.alternate_screen());
+    session.wait_until("the alternate screen", vt100::Screen::alternate_screen);
     // Down twice, Enter: the third article open, focus on its text.
     session.send("jj\r");
     session.wait_until("the third article open", |screen| {

@@ -4,7 +4,7 @@
 //! How a page is scored, for every file but the 1955 vertical OCR stress case (026), which is
 //! scored and printed on its own:
 //! - Text is compared after `norm`: whitespace and punctuation (ASCII punctuation other than
-//!   the symbols `=+<>|~^$\``, the general punctuation block U+2010–U+2027, the CJK
+//!   the symbols `=+<>|~^$` and the backtick, the general punctuation block U+2010–U+2027, the CJK
 //!   punctuation block U+3000–U+303F, full-width punctuation, the middle dot) are removed.
 //!   Nothing else is changed: leaked markup such as `=====` counts against the parser.
 //! - A gold headline is found when the normalised headline, kicker or subtitle of some
@@ -168,7 +168,7 @@ fn the_dev_set_reads_as_an_editor_sees_it() {
         }
     }
     let headings_rate = found as f64 / total as f64;
-    let counts_rate = right as f64 / pages as f64;
+    let counts_rate = right as f64 / f64::from(pages);
     writeln!(
         report,
         "dev set without 026: {found}/{total} headings found ({:.0}%), \

@@ -102,7 +102,7 @@ fn front_matter(text: &str) -> (HashMap<String, String>, &str) {
             }
             value.push_str(item.trim());
         } else if let Some((name, value)) = line.split_once(':') {
-            key = name.trim().to_owned();
+            name.trim().clone_into(&mut key);
             if !value.trim().is_empty() {
                 fields.insert(key.clone(), value.trim().to_owned());
             }
@@ -271,20 +271,17 @@ fn measure(folder: &Path, rates: &mut Rates) {
             rates.count("columns", article.column == file.column);
             let byline_from_body = file.body.first() == article.byline.as_ref();
             rates.count("bylines", byline_from_body || article.byline == file.author);
-            match first_listing.get(file.content.as_str()) {
-                Some(first) => {
-                    if article.repeat_of.as_ref() != Some(first) {
-                        eprintln!("not marked a repeat: {} → {}", file.name, article.id);
-                    }
-                    rates.count("repeats", article.repeat_of.as_ref() == Some(first));
+            if let Some(first) = first_listing.get(file.content.as_str()) {
+                if article.repeat_of.as_ref() != Some(first) {
+                    eprintln!("not marked a repeat: {} → {}", file.name, article.id);
                 }
-                None => {
-                    first_listing.insert(&file.content, article.id.clone());
-                    if article.repeat_of.is_some() {
-                        eprintln!("marked a repeat: {} → {}", file.name, article.id);
-                    }
-                    rates.count("repeats", article.repeat_of.is_none());
+                rates.count("repeats", article.repeat_of.as_ref() == Some(first));
+            } else {
+                first_listing.insert(&file.content, article.id.clone());
+                if article.repeat_of.is_some() {
+                    eprintln!("marked a repeat: {} → {}", file.name, article.id);
                 }
+                rates.count("repeats", article.repeat_of.is_none());
             }
             let mut parts = edition::story_parts(&edition, &article.id);
             if file.cut().is_some() {

@@ -44,7 +44,7 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 fn one_at_a_time() -> MutexGuard<'static, ()> {
     ONE_AT_A_TIME
         .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// A finished run and the most memory it held.
@@ -78,7 +78,7 @@ fn run_measured(args: &[&str], scratch: &Scratch) -> Measured {
     loop {
         // SAFETY: both pointers are to live locals of the types wait4 writes. The child is
         // reaped only here: `Child` does not wait when dropped.
-        let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+        let reaped = unsafe { libc::wait4(pid, &raw mut status, 0, &raw mut usage) };
         if reaped == pid {
             break;
         }

@@ -11,6 +11,7 @@
 
 mod support;
 
+use std::fmt::Write as _;
 use std::os::unix::fs::PermissionsExt;
 use support::cli::{
     Scratch, assert_fails_naming, inner_page_body, json, run, run_on, run_with_stdin, stdout,
@@ -22,9 +23,11 @@ const ARTICLES_PER_PAGE: usize = 3;
 /// `count` pages, numbered 1 to `count`, each the inner page's three stories.
 fn pages(count: usize) -> String {
     let body = inner_page_body();
-    (1..=count)
-        .map(|number| format!("第{number}版\n{body}\n"))
-        .collect()
+    let mut text = String::new();
+    for number in 1..=count {
+        let _ = writeln!(text, "第{number}版\n{body}");
+    }
+    text
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! stories continued on the next page), so that no two pages are the same string.
 #![allow(dead_code)] // each bench uses part of it
 
+use std::fmt::Write as _;
+
 /// A small deterministic generator (xorshift64*), so every run measures the same text.
 struct Dice(u64);
 
@@ -186,14 +188,14 @@ fn front_part(dice: &mut Dice, page: usize, story: usize, out: &mut String) {
         out.push_str("\n\n");
     }
     let separator = if dice.below(2) == 0 { "" } else { "\n\n" };
-    out.push_str(&format!("{separator}（下转第{}版）\n\n", page + 1));
+    let _ = write!(out, "{separator}（下转第{}版）\n\n", page + 1);
 }
 
 /// The continued part of story `story` of page `page - 1`, opening with its 上接 marker.
 fn continued_part(dice: &mut Dice, page: usize, story: usize, out: &mut String) {
     let topic = topic(page - 1, story);
-    out.push_str(&format!("（上接第{}版）", page - 1));
-    for _ in 0..1 + dice.below(3) {
+    let _ = write!(out, "（上接第{}版）", page - 1);
+    for _ in 0..=dice.below(3) {
         out.push_str(&topic);
         out.push_str(&paragraph(dice));
         out.push_str("\n\n");

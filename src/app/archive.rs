@@ -454,7 +454,7 @@ impl ArchiveState {
         let Some(receiver) = self.picker.as_mut().and_then(|p| p.summaries.take()) else {
             return;
         };
-        for (index, summary) in receiver.iter() {
+        for (index, summary) in &receiver {
             self.archive.set_summary(index, summary);
         }
     }

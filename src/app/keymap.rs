@@ -245,7 +245,7 @@ pub fn action_for(key: Key, mode: Mode) -> Option<Action> {
         (_, Key::Ctrl('c')) => return Some(Action::Quit),
         (_, Key::Ctrl('z')) => return Some(Action::Suspend),
         (Mode::Search, Key::Char(c)) => return Some(Action::Type(c)),
-        (Mode::Search, Key::Backspace) | (Mode::PageNumber, Key::Backspace) => {
+        (Mode::Search | Mode::PageNumber, Key::Backspace) => {
             return Some(Action::Erase);
         }
         (Mode::Search, Key::Enter) => return Some(Action::Confirm),

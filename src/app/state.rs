@@ -490,7 +490,7 @@ impl App {
             Action::Up | Action::Down | Action::Top | Action::Bottom
                 if self.focus == Focus::Sections =>
             {
-                self.move_selection(action)
+                self.move_selection(action);
             }
             Action::Up
             | Action::Down
@@ -506,7 +506,7 @@ impl App {
             Action::NextPage => self.step_page(true),
             Action::Digit(digit) => match &mut self.prompt {
                 Some(Prompt::PageNumber(digits)) if digits.len() < 4 => {
-                    digits.push(char::from(b'0' + digit))
+                    digits.push(char::from(b'0' + digit));
                 }
                 Some(Prompt::PageNumber(_)) => {}
                 _ => self.prompt = Some(Prompt::PageNumber(char::from(b'0' + digit).to_string())),

@@ -91,7 +91,7 @@ pub fn is_heading_like(text: &str) -> bool {
         return false;
     };
     !text.contains('\n')
-        && text.chars().any(|c| c.is_alphabetic())
+        && text.chars().any(char::is_alphabetic)
         && !text.contains(['。', '．'])
         && !CLAUSE_PUNCTUATION.contains(&last)
         && last != '.'

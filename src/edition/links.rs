@@ -674,7 +674,9 @@ impl Corpus {
             .sum::<f64>()
             .sqrt();
         if norm > 0.0 {
-            weights.iter_mut().for_each(|(_, weight)| *weight /= norm);
+            for (_, weight) in &mut weights {
+                *weight /= norm;
+            }
         }
         TermVector(weights)
     }

@@ -187,7 +187,7 @@ fn entries(folder: &Path) -> Result<Vec<Entry>, LoadError> {
 }
 
 /// The page and article files of an edition folder, in name order: its text files, and
-/// those of its page folders; other folders are named in `skipped`. Hidden files (AppleDouble
+/// those of its page folders; other folders are named in `skipped`. Hidden files (`AppleDouble`
 /// `._x.txt`) are listed too: loading skips them with a warning.
 fn edition_files(folder: &Path, skipped: &mut Vec<String>) -> Result<Vec<PathBuf>, LoadError> {
     let mut files = Vec::new();

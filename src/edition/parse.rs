@@ -10,6 +10,7 @@
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
+use std::fmt::Write as _;
 use std::mem;
 use std::ops::Range;
 
@@ -1262,16 +1263,15 @@ impl Parser {
         if pending.is_empty() {
             return;
         }
-        match page.articles.last_mut() {
-            Some(article) => article.captions.extend(pending),
-            None => {
-                let mut article = Article {
-                    captions: pending,
-                    ..Article::default()
-                };
-                (article.title, article.title_inferred) = title(&article);
-                page.articles.push(article);
-            }
+        if let Some(article) = page.articles.last_mut() {
+            article.captions.extend(pending);
+        } else {
+            let mut article = Article {
+                captions: pending,
+                ..Article::default()
+            };
+            (article.title, article.title_inferred) = title(&article);
+            page.articles.push(article);
         }
     }
 
@@ -1341,18 +1341,17 @@ fn place_continued_parts(pages: &mut Vec<Page>, first_lines: &mut Vec<usize>) {
         moved.push((pages[page_at].articles.remove(article_at), to));
     }
     for (article, to) in moved.into_iter().rev() {
-        let target = match pages.iter().position(|page| page.number == to) {
-            Some(at) => at,
-            None => {
-                pages.push(Page {
-                    number: to,
-                    label: page_label(to),
-                    section: None,
-                    articles: Vec::new(),
-                });
-                first_lines.push(first_lines.last().copied().unwrap_or(1));
-                pages.len() - 1
-            }
+        let target = if let Some(at) = pages.iter().position(|page| page.number == to) {
+            at
+        } else {
+            pages.push(Page {
+                number: to,
+                label: page_label(to),
+                section: None,
+                articles: Vec::new(),
+            });
+            first_lines.push(first_lines.last().copied().unwrap_or(1));
+            pages.len() - 1
         };
         pages[target].articles.push(article);
     }
@@ -1500,7 +1499,7 @@ impl ParsedText {
             );
             let more = removals.pieces - removals.shown.len();
             if more > 0 {
-                message.push_str(&format!(" and {more} more"));
+                let _ = write!(message, " and {more} more");
             }
             self.notes.push(Note {
                 page: page_of(removals.line),

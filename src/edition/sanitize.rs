@@ -206,10 +206,7 @@ impl Default for LineCounter {
 
 impl LineCounter {
     fn at_end_of(&mut self, text: &str) -> usize {
-        self.line += text.as_bytes()[self.counted..]
-            .iter()
-            .filter(|&&byte| byte == b'\n')
-            .count();
+        self.line += memchr::memchr_iter(b'\n', &text.as_bytes()[self.counted..]).count();
         self.counted = text.len();
         self.line
     }

@@ -74,7 +74,7 @@ pub fn write_edition<'a, Parts: AsRef<[&'a Article]>>(
         .flat_map(|page| {
             page.articles
                 .iter()
-                .map(move |article| (article as *const _, page))
+                .map(move |article| (std::ptr::from_ref(article), page))
         })
         .collect();
     let width = options.width.max(MIN_WIDTH);
@@ -85,12 +85,13 @@ pub fn write_edition<'a, Parts: AsRef<[&'a Article]>>(
         if number > 0 {
             writeln!(out, "\n{rule}\n")?;
         }
-        let page = (parts.as_ref().first()).and_then(|first| page_of.get(&(*first as *const _)));
+        let page =
+            (parts.as_ref().first()).and_then(|first| page_of.get(&std::ptr::from_ref(*first)));
         if let Some(page) = page
-            && last_page != Some(*page as *const _)
+            && last_page != Some(std::ptr::from_ref(*page))
         {
             writeln!(out, "{}\n", page_heading(page))?;
-            last_page = Some(*page as *const _);
+            last_page = Some(std::ptr::from_ref(*page));
         }
         for line in layout_story(parts.as_ref(), options) {
             writeln!(out, "{}", line.text)?;

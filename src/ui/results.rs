@@ -5,6 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Style};
+use std::fmt::Write as _;
 
 use crate::app::archive::{ArchiveSearch, MAX_HITS};
 use crate::text::{AmbiguousWidth, str_width};
@@ -84,7 +85,7 @@ pub fn render(
         false => format!("all {total} editions searched"),
     };
     if broken > 0 {
-        state.push_str(&format!(", {broken} broken"));
+        let _ = write!(state, ", {broken} broken");
     }
     border_label(
         buf,

@@ -561,7 +561,7 @@ fn the_help_fits_its_descriptions_and_says_when_it_holds_less_than_all() {
             for key in app.strings().key_help {
                 let words: String = key.split_whitespace().collect();
                 let shown: String = shown.split_whitespace().collect();
-                assert!(shown.contains(&words), "{lang:?} {size:?}: {} cut", key);
+                assert!(shown.contains(&words), "{lang:?} {size:?}: {key} cut");
             }
             let buf = render(&app);
             let help = panes.help();

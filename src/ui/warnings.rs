@@ -1,6 +1,7 @@
 //! The warnings viewer: the repairs and doubts the parser reported, the article's first.
 
 use ratatui::buffer::Buffer;
+use ratatui::style::Style;
 
 use crate::app::screen::Panes;
 use crate::app::{App, WarningLine, WarningsView};
@@ -23,8 +24,8 @@ pub fn render(app: &App, view: &WarningsView, panes: &Panes, buf: &mut Buffer) {
     for (line, y) in lines.zip(text.top()..text.bottom()) {
         let (prefix, shown, style) = match line {
             WarningLine::Heading(heading) => ("", heading.as_str(), theme.title),
-            WarningLine::Text { text, first: true } => (BULLET, text.as_str(), Default::default()),
-            WarningLine::Text { text, .. } => (INDENT, text.as_str(), Default::default()),
+            WarningLine::Text { text, first: true } => (BULLET, text.as_str(), Style::default()),
+            WarningLine::Text { text, .. } => (INDENT, text.as_str(), Style::default()),
             WarningLine::Note(note) => ("", note.as_str(), theme.muted),
             WarningLine::Blank => continue,
         };

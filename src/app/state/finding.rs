@@ -1,6 +1,6 @@
 //! Searching the edition and walking its matches.
 
-use super::*;
+use super::{App, Focus, HashMap, Search, search};
 
 impl App {
     // ---- search ----

@@ -1,6 +1,6 @@
 //! Going to pages and following 下转 / 上接 jumps.
 
-use super::*;
+use super::{App, Jump, JumpTarget, LineKind, page_label};
 
 impl App {
     pub(super) fn go_to_page(&mut self, number: u32) {
@@ -22,16 +22,14 @@ impl App {
     /// Enter in the article: follows the jump whose line is in view, so that a reader never
     /// leaves a part they have not seen; a jump out of view is only pointed to.
     pub(super) fn follow_jump(&mut self) {
-        match self.jump_in_view() {
-            Some((_, jump)) => self.follow(&jump),
-            None => {
-                let has_jump =
-                    (self.shown_articles().iter()).any(|&index| self.jump_lines_of(index));
-                self.message = Some(match has_jump {
-                    true => self.strings().jump_out_of_view.into(),
-                    false => self.strings().no_jump.into(),
-                });
-            }
+        if let Some((_, jump)) = self.jump_in_view() {
+            self.follow(&jump);
+        } else {
+            let has_jump = (self.shown_articles().iter()).any(|&index| self.jump_lines_of(index));
+            self.message = Some(match has_jump {
+                true => self.strings().jump_out_of_view.into(),
+                false => self.strings().no_jump.into(),
+            });
         }
     }
 
@@ -50,7 +48,7 @@ impl App {
             JumpTarget::Article(index) => self.jump_to(index),
             JumpTarget::MissingPage => self.message = Some((self.strings().page_missing)(&label)),
             JumpTarget::NoMatchingPart => {
-                self.message = Some((self.strings().no_matching_part)(&label))
+                self.message = Some((self.strings().no_matching_part)(&label));
             }
         }
     }

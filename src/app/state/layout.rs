@@ -1,6 +1,6 @@
 //! The article view: merged stories, the shown lines and their cache, places in them.
 
-use super::*;
+use super::{App, Article, LayoutOptions, LineKind, ShownLines, TextAt, TopAt, story_parts};
 
 impl App {
     // ---- layout ----

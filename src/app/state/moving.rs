@@ -1,6 +1,6 @@
 //! Moving between articles and pages, scrolling, the wheel and clicks.
 
-use super::*;
+use super::{Action, App, Focus, HISTORY_LIMIT, Place, Position, Row, scrolled};
 
 impl App {
     // ---- moving between articles ----
@@ -53,7 +53,7 @@ impl App {
             (false, 0) => self.message = Some(self.strings().first_article.into()),
             (false, index) => self.select(index - 1),
             (true, index) if index + 1 == self.articles.len() => {
-                self.message = Some(self.strings().last_article.into())
+                self.message = Some(self.strings().last_article.into());
             }
             (true, index) => self.select(index + 1),
         }

@@ -1,6 +1,6 @@
 //! Marks, the way back, and what is kept of an edition between runs.
 
-use super::*;
+use super::{App, Focus, HISTORY_LIMIT, Place, Remembered, SavedPlace};
 
 impl App {
     // ---- kept between runs ----

@@ -1,6 +1,9 @@
 //! The caption and warnings viewers.
 
-use super::*;
+use super::{
+    App, CaptionGroup, CaptionScope, CaptionView, LayoutOptions, MIN_WIDTH, Overlay, Punctuation,
+    WarningsView,
+};
 
 impl App {
     // ---- captions ----

@@ -3,6 +3,7 @@
 //! kept only when it decodes without errors; and every line end (CRLF, CR, LF) made LF.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{BIG5, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
@@ -19,7 +20,7 @@ const MIN_TEXT_SHARE: f64 = 0.9;
 pub struct Decoded {
     /// The text, every line end a `\n`, without a byte-order mark.
     pub text: String,
-    /// The encoding's name as encoding_rs spells it ("UTF-8", "GBK", "UTF-16LE", "UTF-32LE").
+    /// The encoding's name as `encoding_rs` spells it ("UTF-8", "GBK", "UTF-16LE", "UTF-32LE").
     pub encoding: &'static str,
     /// How the encoding was found.
     pub found_by: FoundBy,
@@ -53,10 +54,11 @@ impl Decoded {
         let mut warning = format!("{name}: read as {} ({how})", self.encoding);
         if self.replaced > 0 {
             let plural = if self.replaced == 1 { "" } else { "s" };
-            warning.push_str(&format!(
+            let _ = write!(
+                warning,
                 "; replaced {} invalid byte{plural} with U+FFFD",
                 self.replaced
-            ));
+            );
         }
         Some(warning)
     }
@@ -142,17 +144,14 @@ fn detect(bytes: Vec<u8>) -> Result<Detected, NotText> {
     let bytes = bytes.as_slice();
     if let Some((wide, bom_len)) = unicode_bom(bytes) {
         let body = &bytes[bom_len..];
-        return match wide {
-            Some(wide) => {
-                let text = wide.decode(body, false).ok_or_else(|| {
-                    NotText(format!("it is not valid {} after its mark", wide.name()))
-                })?;
-                Ok((text, wide.name(), FoundBy::ByteOrderMark, 0))
-            }
-            None => {
-                let (text, replaced) = decode_lossy(UTF_8, body);
-                Ok((text, "UTF-8", FoundBy::ByteOrderMark, replaced))
-            }
+        return if let Some(wide) = wide {
+            let text = wide.decode(body, false).ok_or_else(|| {
+                NotText(format!("it is not valid {} after its mark", wide.name()))
+            })?;
+            Ok((text, wide.name(), FoundBy::ByteOrderMark, 0))
+        } else {
+            let (text, replaced) = decode_lossy(UTF_8, body);
+            Ok((text, "UTF-8", FoundBy::ByteOrderMark, replaced))
         };
     }
     // UTF-16 and UTF-32 text holds NUL bytes (in every ASCII character): read before any test
@@ -402,7 +401,7 @@ mod tests {
         for (name, bytes, mark) in forms {
             let marked = [mark, &bytes].concat();
             for bytes in [bytes, marked] {
-                let decoded = decode(bytes.to_vec(), None).unwrap();
+                let decoded = decode(bytes.clone(), None).unwrap();
                 assert_eq!(decoded.text, TEXT, "{name}");
                 assert_eq!(decoded.encoding, name);
                 assert!(may_be_text(&bytes[..bytes.len() - 1]).is_ok(), "{name}");

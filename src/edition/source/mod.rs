@@ -63,7 +63,7 @@ pub struct LoadOptions {
 }
 
 impl LoadOptions {
-    /// Options reading files in the encoding `label` names (encoding_rs labels: "gbk",
+    /// Options reading files in the encoding `label` names (`encoding_rs` labels: "gbk",
     /// "gb18030", "big5", "utf-16le", …).
     pub fn with_encoding(label: &str) -> Result<Self, LoadError> {
         let encoding = Encoding::for_label(label.trim().as_bytes())
@@ -267,7 +267,7 @@ fn read_input(
     };
     let head_lines = text.split('\n').count() - file.body.len();
     file.first_body_line = head_lines + 1;
-    file.name = name.clone();
+    file.name.clone_from(&name);
     file.place = place;
     Ok(Read {
         name,

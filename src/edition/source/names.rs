@@ -19,7 +19,7 @@ pub struct Place {
     pub title: Option<String>,
 }
 
-/// True when a file's name hides it: `.x`, and the AppleDouble `._x.txt` files macOS leaves
+/// True when a file's name hides it: `.x`, and the `AppleDouble` `._x.txt` files macOS leaves
 /// beside files copied to foreign disks.
 pub fn is_hidden(name: &str) -> bool {
     components(name)
