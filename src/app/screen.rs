@@ -199,6 +199,7 @@ pub fn help_rows_with(
         .chain([
             (INFERRED_MARK.to_owned(), strings.inferred_legend.to_owned()),
             (WARNED_MARK.to_owned(), strings.warned_legend.to_owned()),
+            (REPEAT_MARK.to_owned(), strings.repeat_legend.to_owned()),
             (String::new(), strings.read_legend.to_owned()),
         ])
         .chain(configured);
@@ -228,6 +229,9 @@ pub const INFERRED_MARK: &str = "~";
 
 /// Marks an article the parser repaired or has doubts about (`w` lists them).
 pub const WARNED_MARK: &str = "!";
+
+/// Marks a listing that repeats an earlier one in full: its story is read there.
+pub const REPEAT_MARK: &str = "=";
 
 #[cfg(test)]
 mod tests {

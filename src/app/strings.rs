@@ -198,6 +198,8 @@ pub struct Strings {
     pub hints_warnings: &'static str,
     /// The help's legend for the list's mark of an article with warnings.
     pub warned_legend: &'static str,
+    /// The help's legend for the list's mark of a story listed again in full on a later page.
+    pub repeat_legend: &'static str,
     /// The help's legend for how the list shows articles read.
     pub read_legend: &'static str,
     /// The help's keys column for the keys a config file binds.
@@ -307,6 +309,7 @@ pub static EN: Strings = Strings {
     no_warnings: "None.",
     hints_warnings: "j k scroll  Esc close",
     warned_legend: "in the list: text the parser repaired or doubts (w)",
+    repeat_legend: "in the list: a story printed again in full on this page; read once",
     read_legend: "in the list: titles drawn faint are read (remembered between runs)",
     config_keys: "config",
 };
@@ -414,6 +417,7 @@ pub static ZH: Strings = Strings {
     no_warnings: "没有。",
     hints_warnings: "j k 滚动  Esc 关闭",
     warned_legend: "列表中：解析时修复过或存疑的文章（w 查看）",
+    repeat_legend: "列表中：本版再次全文刊登的稿件，只读一次",
     read_legend: "列表中：标题变淡的文章已读（下次打开仍记得）",
     config_keys: "配置文件",
 };

@@ -11,9 +11,7 @@ use super::cells::{fill_row, fit, put_str};
 use super::framed;
 use super::theme::Theme;
 
-/// Marks a listing that repeats an earlier one in full: its story is read there.
-const REPEAT_MARK: &str = "=";
-pub use crate::app::screen::{INFERRED_MARK, WARNED_MARK};
+pub use crate::app::screen::{INFERRED_MARK, REPEAT_MARK, WARNED_MARK};
 
 /// `text` fitted into `width` cells; a cut one keeps a blank cell before the border, as a
 /// title of wide characters does when an odd cell is left over.

@@ -240,6 +240,9 @@ pub struct ArchiveSearch {
     hits: Vec<Hit>,
     /// The hit selected in the results list.
     selected: usize,
+    /// Whether the reader has moved the selection: until then it stays on the newest hit
+    /// while the list fills.
+    selection_chosen: bool,
     /// The hit last opened, where `n` and `N` go on from.
     opened: Option<usize>,
     /// Whether the results list is shown.
@@ -300,6 +303,7 @@ impl ArchiveSearch {
             query,
             hits: Vec::new(),
             selected: 0,
+            selection_chosen: false,
             opened: None,
             list_open: true,
             scanned: 0,
@@ -358,8 +362,9 @@ impl ArchiveSearch {
         self.finished_after.get_or_insert(self.started.elapsed());
     }
 
-    /// Puts the hits of the edition at `index` in their place: newest edition first. Which
-    /// hit is selected and opened does not change.
+    /// Puts the hits of the edition at `index` in their place: newest edition first. The hit
+    /// opened, and the one selected once the reader has chosen one, do not change; before that
+    /// the selection stays on the first row.
     fn insert(&mut self, index: usize, hits: Vec<Hit>) {
         if hits.is_empty() {
             return;
@@ -368,7 +373,7 @@ impl ArchiveSearch {
         let at = self.hits.partition_point(|hit| hit.edition > index);
         let count = hits.len();
         let moved = |place: usize| if place >= at { place + count } else { place };
-        if !self.hits.is_empty() {
+        if self.selection_chosen {
             self.selected = moved(self.selected);
         }
         self.opened = self.opened.map(moved);
@@ -427,11 +432,13 @@ impl ArchiveSearch {
     pub fn select_by(&mut self, by: isize) {
         let last = self.hits.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(by).min(last);
+        self.selection_chosen = true;
     }
 
     /// Selects the hit at `index` (clamped).
     pub fn select(&mut self, index: usize) {
         self.selected = index.min(self.hits.len().saturating_sub(1));
+        self.selection_chosen = true;
     }
 
     /// Marks the hit at `index` opened and selected, and returns it.
@@ -439,6 +446,7 @@ impl ArchiveSearch {
         let hit = self.hits.get(index)?;
         self.opened = Some(index);
         self.selected = index;
+        self.selection_chosen = true;
         Some(hit)
     }
 }
