@@ -251,11 +251,16 @@ impl App {
 
     /// Shows `edition` in place of the one read (another edition of an archive), at its
     /// first article, keeping the screen and the reader's settings: ambiguous width,
-    /// punctuation, merged reading and the focused pane.
+    /// punctuation, merged reading, the focused pane, the language, colour or none, and
+    /// the config file's keys and colours.
     pub fn replace_edition(&mut self, edition: Edition) {
         let mut next = App::new(edition, self.ambiguous, self.area.width, self.area.height);
         next.punctuation = self.punctuation;
         next.focus = self.focus;
+        next.colors = self.colors;
+        next.set_lang(self.lang);
+        next.extra_keys = std::mem::take(&mut self.extra_keys);
+        next.palette = std::mem::take(&mut self.palette);
         if self.merged {
             next.update(Action::ToggleMerged);
             next.message = None;

@@ -59,6 +59,24 @@ fn the_reader_keeps_its_settings_across_editions() {
 }
 
 #[test]
+fn the_language_colours_and_configured_keys_stay_across_editions() {
+    use crate::app::config::ColorRole;
+    use crate::app::strings::Lang;
+    use ratatui::style::Color;
+    let (_folder, mut state, mut app) = reading();
+    app.set_lang(Lang::Zh);
+    app.set_colors(false);
+    app.set_extra_keys(vec![(press('x'), crate::app::Action::Quit)]);
+    app.set_palette(vec![(ColorRole::Accent, Color::Red)]);
+    state.update(ArchiveAction::PreviousEdition, &mut app);
+    assert_eq!(date(&app), "2026-06-05");
+    assert_eq!(app.lang(), Lang::Zh);
+    assert!(!app.colors());
+    assert_eq!(app.extra_keys(), [(press('x'), crate::app::Action::Quit)]);
+    assert_eq!(app.palette(), [(ColorRole::Accent, Color::Red)]);
+}
+
+#[test]
 fn archive_keys_work_while_reading_and_the_picker_takes_every_key() {
     let (_folder, mut state, mut app) = reading();
     assert_eq!(
