@@ -160,6 +160,7 @@ fn run_with(
         app.set_colors(!options.no_color && config.colors != Some(false));
         app.set_lang((options.lang.or(config.lang)).unwrap_or_else(Lang::from_locale));
         app.set_extra_keys(config.keys.clone());
+        app.set_archive(archive.is_some());
         app.set_palette(config.palette.clone());
         if let Some(punctuation) = config.punctuation {
             app.set_punctuation(punctuation);

@@ -183,6 +183,13 @@ fn a_missing_file_is_an_error_naming_it() {
 }
 
 #[test]
+fn a_missing_file_says_what_the_system_said_once() {
+    let output = run(&["no-such-page.txt"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("os error 2").count(), 1, "{stderr}");
+}
+
+#[test]
 fn an_unreadable_path_is_an_error_naming_it() {
     let under_a_file = fixture("hostile.txt").join("page.txt");
     assert_fails_naming(&run(&[under_a_file.to_str().unwrap()]), "page.txt");

@@ -2,19 +2,17 @@
 //! short lines. Each loads with every character in order, in memory bounded by a small
 //! multiple of its size.
 //!
-//! Peak memory is the kernel's high-water mark for the kanbao process (`ru_maxrss`). That
-//! figure also covers what the process spawning kanbao held at the time, so these tests are
-//! a binary of their own, run one at a time, hold nothing large while kanbao runs, and
-//! reset this process's own mark before each run.
+//! Peak memory is the kernel's high-water mark for the kanbao process (`ru_maxrss`), as GNU
+//! time reports it; these tests are a binary of their own and run one at a time, so that
+//! their own work does not slow each other's kanbao.
 #![cfg(target_os = "linux")]
 
 mod support;
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
-use std::process::{Command, ExitStatus, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::sync::{Mutex, MutexGuard};
 
 use serde_json::Value;
@@ -35,6 +33,8 @@ const ARTICLES_PER_PAGE: usize = 3;
 const MEMORY_PER_TEXT_BYTE: u64 = 6;
 /// Memory a load of almost nothing holds: the program, its libraries and stacks.
 const BASE_MEMORY: u64 = 16 << 20;
+/// GNU time, which reports the peak memory of the command it runs.
+const TIME: &str = "/usr/bin/time";
 
 /// Taken by each test for its whole run: a test preparing its page or checking its output
 /// holds memory that would count against another's kanbao.
@@ -54,63 +54,38 @@ struct Measured {
     peak_memory: u64,
 }
 
-/// Runs `kanbao` with `args` to completion, its output going to files in `scratch`.
+/// Runs `kanbao` with `args` to completion, its output going to files in `scratch`, under
+/// GNU time, which reports kanbao's peak alone. A process spawned straight from this test
+/// would start its high-water mark at what this process holds, which varies with what the
+/// tests before it freed; time forks kanbao from a process of its own, a few hundred KB.
 fn run_measured(args: &[&str], scratch: &Scratch) -> Measured {
-    reset_peak_memory();
     let out_path = scratch.path("stdout");
     let err_path = scratch.path("stderr");
+    let rss_path = scratch.path("peak");
     let create = |path: &Path| File::create(path).expect("an output file");
-    #[expect(
-        clippy::zombie_processes,
-        reason = "reaped by wait4, which reports its memory"
-    )]
-    let child = Command::new(KANBAO)
+    let status = Command::new(TIME)
+        .args(["--format=%M", "--output"])
+        .arg(&rss_path)
+        .arg(KANBAO)
         .args(args)
         .stdin(Stdio::null())
         .stdout(create(&out_path))
         .stderr(create(&err_path))
-        .spawn()
-        .expect("kanbao runs");
-    let pid = libc::pid_t::try_from(child.id()).expect("a process id");
-    let mut status = 0;
-    // SAFETY: `rusage` is plain integers, for which all zero bytes are a valid value.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    loop {
-        // SAFETY: both pointers are to live locals of the types wait4 writes. The child is
-        // reaped only here: `Child` does not wait when dropped.
-        let reaped = unsafe { libc::wait4(pid, &raw mut status, 0, &raw mut usage) };
-        if reaped == pid {
-            break;
-        }
-        let error = std::io::Error::last_os_error();
-        assert_eq!(
-            error.kind(),
-            std::io::ErrorKind::Interrupted,
-            "wait4: {error}"
-        );
-    }
+        .status()
+        .unwrap_or_else(|error| panic!("{TIME} runs kanbao (apt-get install time): {error}"));
     let read = |path: &Path| std::fs::read(path).expect("an output file");
-    let max_rss_kilobytes = u64::try_from(usage.ru_maxrss).expect("a size");
+    let report = String::from_utf8(read(&rss_path)).expect("time's report");
+    let max_rss_kilobytes: u64 = (report.lines().last())
+        .and_then(|line| line.trim().parse().ok())
+        .unwrap_or_else(|| panic!("time's report holds the peak: {report:?}"));
     Measured {
         output: Output {
-            status: ExitStatus::from_raw(status),
+            status,
             stdout: read(&out_path),
             stderr: read(&err_path),
         },
         peak_memory: max_rss_kilobytes * 1024,
     }
-}
-
-/// Sets this process's resident-memory high-water mark to what it holds now, which a
-/// process spawned from it starts its own mark with; first hands memory freed by earlier
-/// tests back to the system, so that what it holds now is little.
-fn reset_peak_memory() {
-    // SAFETY: malloc_trim only releases free memory of the allocator's own.
-    #[cfg(target_env = "gnu")]
-    unsafe {
-        libc::malloc_trim(0);
-    }
-    std::fs::write("/proc/self/clear_refs", "5").expect("the high-water mark resets");
 }
 
 /// Asserts the run succeeded within the memory allowed for `text_bytes` of text.

@@ -27,34 +27,9 @@ pub const PICKER_KEY: char = 'e';
 /// See [`PREVIOUS_EDITION_KEY`]: search every edition (as `&` shows matching lines in less).
 pub const ARCHIVE_SEARCH_KEY: char = '&';
 
-/// One row of the archive keys' help.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ArchiveKeyHelp {
-    /// The keys, as the help names them.
-    pub keys: &'static str,
-    /// What they do.
-    pub does: &'static str,
-}
-
-/// The archive keys as the help shows them.
-pub const ARCHIVE_KEY_HELP: &[ArchiveKeyHelp] = &[
-    ArchiveKeyHelp {
-        keys: "( )",
-        does: "previous or next edition (archive)",
-    },
-    ArchiveKeyHelp {
-        keys: "e",
-        does: "editions by month; type a date to jump",
-    },
-    ArchiveKeyHelp {
-        keys: "&",
-        does: "search every edition; Enter alone: the last results",
-    },
-    ArchiveKeyHelp {
-        keys: "n N",
-        does: "after &: next or previous match, across editions",
-    },
-];
+/// The archive keys as the help names them, a row each; what each row does is
+/// [`crate::app::strings::Strings::archive_key_help`], row for row.
+pub const ARCHIVE_KEY_HELP: &[&str] = &["( )", "e", "&", "n N"];
 
 /// What a key asks of the archive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,6 +5,7 @@ use ratatui::layout::{Margin, Position, Rect};
 use crate::text::{AmbiguousWidth, LayoutOptions, MIN_WIDTH as MIN_LAYOUT_WIDTH, Punctuation};
 
 use super::Action;
+use super::archive::ARCHIVE_KEY_HELP;
 use super::captions::wrap;
 use super::keymap::{KEYMAP, Key, action_name};
 use super::strings::{EN, Strings, ZH};
@@ -170,15 +171,16 @@ pub struct HelpRow {
 /// The help's lines at `width` cells: each key with its description, wrapped beside it or,
 /// where that leaves too little room, below it; then a blank line and the list's marks.
 pub fn help_rows(strings: &Strings, width: usize, ambiguous: AmbiguousWidth) -> Vec<HelpRow> {
-    help_rows_with(strings, width, ambiguous, &[])
+    help_rows_with(strings, width, ambiguous, (false, &[]))
 }
 
-/// [`help_rows`], with a last row for the keys a config file binds (`extra`).
+/// [`help_rows`], with the archive keys after the reader's when `archive` (an archive is
+/// read), and a last row for the keys a config file binds (`extra`).
 pub fn help_rows_with(
     strings: &Strings,
     width: usize,
     ambiguous: AmbiguousWidth,
-    extra: &[(Key, Action)],
+    (archive, extra): (bool, &[(Key, Action)]),
 ) -> Vec<HelpRow> {
     let beside = width >= HELP_KEYS_WIDTH + HELP_MIN_DESCRIPTION;
     let indent = if beside { HELP_KEYS_WIDTH } else { 2 };
@@ -195,6 +197,11 @@ pub fn help_rows_with(
         (!extra.is_empty()).then(|| (strings.config_keys.to_owned(), configured.join(", ")));
     let entries = (KEYMAP.iter().zip(strings.key_help))
         .map(|(row, does)| (row.keys(), does.to_string()))
+        .chain(
+            (ARCHIVE_KEY_HELP.iter().zip(strings.archive_key_help))
+                .filter(|_| archive)
+                .map(|(keys, does)| (keys.to_string(), does.to_string())),
+        )
         .chain([(String::new(), String::new())])
         .chain([
             (INFERRED_MARK.to_owned(), strings.inferred_legend.to_owned()),

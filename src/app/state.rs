@@ -186,6 +186,8 @@ pub struct App {
     read: HashSet<usize>,
     /// Keys a config file binds, over the built-in ones while reading.
     extra_keys: Vec<(Key, Action)>,
+    /// Whether the edition is one of an archive's, whose keys the help then lists.
+    archive: bool,
     /// Colours a config file chooses, over the theme's.
     palette: Vec<(ColorRole, Color)>,
 }
@@ -239,6 +241,7 @@ impl App {
             marks: HashMap::new(),
             read: HashSet::new(),
             extra_keys: Vec::new(),
+            archive: false,
             palette: Vec::new(),
         };
         app.warnings_of = article_warnings(&app.edition);
@@ -251,11 +254,17 @@ impl App {
 
     /// Shows `edition` in place of the one read (another edition of an archive), at its
     /// first article, keeping the screen and the reader's settings: ambiguous width,
-    /// punctuation, merged reading and the focused pane.
+    /// punctuation, merged reading, the focused pane, the language, colour or none, and
+    /// the config file's keys and colours.
     pub fn replace_edition(&mut self, edition: Edition) {
         let mut next = App::new(edition, self.ambiguous, self.area.width, self.area.height);
         next.punctuation = self.punctuation;
         next.focus = self.focus;
+        next.colors = self.colors;
+        next.archive = self.archive;
+        next.set_lang(self.lang);
+        next.extra_keys = std::mem::take(&mut self.extra_keys);
+        next.palette = std::mem::take(&mut self.palette);
         if self.merged {
             next.update(Action::ToggleMerged);
             next.message = None;
@@ -439,7 +448,13 @@ impl App {
                     (text.height as usize, text.width as usize)
                 });
                 let strings = self.lang.strings();
-                let total = help_rows_with(strings, width, self.ambiguous, &self.extra_keys).len();
+                let total = help_rows_with(
+                    strings,
+                    width,
+                    self.ambiguous,
+                    (self.archive, &self.extra_keys),
+                )
+                .len();
                 if let Some(to) = scrolled(*scroll, action, height, total) {
                     *scroll = to;
                 }
@@ -717,6 +732,16 @@ impl App {
     /// The colours a config file chooses.
     pub fn palette(&self) -> &[(ColorRole, Color)] {
         &self.palette
+    }
+
+    /// Says the edition is one of an archive's (the help lists the archive keys).
+    pub fn set_archive(&mut self, archive: bool) {
+        self.archive = archive;
+    }
+
+    /// Whether the edition is one of an archive's.
+    pub fn in_archive(&self) -> bool {
+        self.archive
     }
 
     /// The keys a config file binds.

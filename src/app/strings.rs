@@ -158,6 +158,9 @@ pub struct Strings {
     pub inferred_legend: &'static str,
     /// What each row of [`crate::app::keymap::KEYMAP`] does, row for row.
     pub key_help: &'static [&'static str],
+    /// What each row of [`crate::app::archive::ARCHIVE_KEY_HELP`] does, row for row: the
+    /// help shows them when an archive is read.
+    pub archive_key_help: &'static [&'static str],
     /// A screen too small: its width and height.
     pub too_small: fn(u16, u16) -> String,
     /// The least screen: width and height.
@@ -285,6 +288,12 @@ pub static EN: Strings = Strings {
         "suspend; fg in the shell resumes",
         "the wheel scrolls; a click selects, follows a jump",
     ],
+    archive_key_help: &[
+        "previous or next edition (archive)",
+        "editions by month; type a date to jump",
+        "search every edition; Enter alone: the last results",
+        "after &: next or previous match, across editions",
+    ],
     too_small: |width, height| format!("Too small: {width}x{height}"),
     need: |width, height| format!("need {width}x{height}"),
 
@@ -392,6 +401,12 @@ pub static ZH: Strings = Strings {
         "关闭、取消、清除搜索",
         "挂起；在 shell 中 fg 恢复",
         "滚轮滚动；点击选择、跟随转版",
+    ],
+    archive_key_help: &[
+        "上一期或下一期（合订本）",
+        "按月列出各期；键入日期跳转",
+        "搜索每一期；只按 Enter：上次的结果",
+        "& 之后：下一处或上一处，跨期",
     ],
     too_small: |width, height| format!("屏幕太小：{width}x{height}"),
     need: |width, height| format!("至少 {width}x{height}"),

@@ -6,12 +6,13 @@ use std::io;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file or folder could not be read.
-    #[error("{name}: {source}")]
+    #[error("{name}: {error}")]
     Io {
         /// The path as given.
         name: String,
-        /// What the system said.
-        source: io::Error,
+        /// What the system said: in the message, and so not also its source, which
+        /// `{:#}` would print a second time.
+        error: io::Error,
     },
     /// The bytes are not text in any encoding kanbao reads.
     #[error("{name}: not a text file ({reason})")]

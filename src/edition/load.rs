@@ -91,9 +91,9 @@ fn read_files(files: &[PathBuf]) -> Result<Vec<Input>, LoadError> {
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let io = |source| LoadError::Io {
+    let io = |error| LoadError::Io {
         name: display(path),
-        source,
+        error,
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_or(0, |metadata| metadata.len());
@@ -112,9 +112,9 @@ fn read_limited(reader: impl Read, name: &str, capacity: usize) -> Result<Vec<u8
         let read = (&mut reader)
             .take(chunk as u64)
             .read_to_end(&mut bytes)
-            .map_err(|source| LoadError::Io {
+            .map_err(|error| LoadError::Io {
                 name: name.to_owned(),
-                source,
+                error,
             })?;
         // A file that fits in the first chunk is read whole and decoded at once; a longer one
         // is checked before the rest is read.
@@ -141,9 +141,9 @@ fn read_limited(reader: impl Read, name: &str, capacity: usize) -> Result<Vec<u8
 /// an archive is opened on its own, as an [`crate::archive::Archive`], not read as one
 /// edition.
 fn refuse_archive(folder: &Path) -> Result<(), LoadError> {
-    let editions = crate::archive::discover(folder).map_err(|source| LoadError::Io {
+    let editions = crate::archive::discover(folder).map_err(|error| LoadError::Io {
         name: display(folder),
-        source,
+        error,
     })?;
     let Some(newest) = editions.iter().max() else {
         return Ok(());
@@ -167,9 +167,9 @@ struct Entry {
 /// The entries of `folder`, sorted by name. What an entry is comes with the listing; only
 /// links are looked up.
 fn entries(folder: &Path) -> Result<Vec<Entry>, LoadError> {
-    let io = |source| LoadError::Io {
+    let io = |error| LoadError::Io {
         name: display(folder),
-        source,
+        error,
     };
     let mut found = Vec::new();
     for entry in std::fs::read_dir(folder).map_err(io)? {

@@ -21,12 +21,12 @@ pub fn render(
     buf: &mut Buffer,
     ambiguous: AmbiguousWidth,
     (theme, strings): (&Theme, &Strings),
-    extra_keys: &[(Key, Action)],
+    keys: (bool, &[(Key, Action)]),
 ) {
     let area = panes.help();
     framed_overlay(buf, area, strings.help_title, (ambiguous, theme));
     let text = panes.help_text();
-    let rows = help_rows_with(strings, text.width as usize, ambiguous, extra_keys);
+    let rows = help_rows_with(strings, text.width as usize, ambiguous, keys);
     let height = text.height as usize;
     for (row, y) in rows.iter().skip(scroll).zip(text.top()..text.bottom()) {
         put_str(

@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             buf,
             app.ambiguous(),
             (theme, app.strings()),
-            app.extra_keys(),
+            (app.in_archive(), app.extra_keys()),
         ),
         Some(Overlay::Captions(view)) => captions::render(app, view, &panes, buf),
         Some(Overlay::Warnings(view)) => warnings::render(app, view, &panes, buf),

@@ -59,6 +59,56 @@ fn the_reader_keeps_its_settings_across_editions() {
 }
 
 #[test]
+fn the_language_colours_and_configured_keys_stay_across_editions() {
+    use crate::app::config::ColorRole;
+    use crate::app::strings::Lang;
+    use ratatui::style::Color;
+    let (_folder, mut state, mut app) = reading();
+    app.set_lang(Lang::Zh);
+    app.set_colors(false);
+    app.set_extra_keys(vec![(press('x'), crate::app::Action::Quit)]);
+    app.set_palette(vec![(ColorRole::Accent, Color::Red)]);
+    state.update(ArchiveAction::PreviousEdition, &mut app);
+    assert_eq!(date(&app), "2026-06-05");
+    assert_eq!(app.lang(), Lang::Zh);
+    assert!(!app.colors());
+    assert_eq!(app.extra_keys(), [(press('x'), crate::app::Action::Quit)]);
+    assert_eq!(app.palette(), [(ColorRole::Accent, Color::Red)]);
+}
+
+#[test]
+fn the_help_lists_the_archive_keys_when_an_archive_is_read_in_either_language() {
+    use crate::app::screen::help_rows_with;
+    use crate::app::strings::Lang;
+    let (_folder, mut state, mut app) = reading();
+    let listed = |app: &App| {
+        let rows = help_rows_with(
+            app.strings(),
+            70,
+            AmbiguousWidth::Narrow,
+            (app.in_archive(), &[]),
+        );
+        (rows.iter().find(|row| row.keys == "( )")).map(|row| row.text.clone())
+    };
+    assert_eq!(listed(&app), None, "not an archive's edition yet");
+    app.set_archive(true);
+    app.set_lang(Lang::Zh);
+    assert_eq!(listed(&app).as_deref(), Some("上一期或下一期（合订本）"));
+    state.update(ArchiveAction::PreviousEdition, &mut app);
+    app.set_lang(Lang::En);
+    assert_eq!(
+        listed(&app).as_deref(),
+        Some("previous or next edition (archive)")
+    );
+    for lang in [Lang::En, Lang::Zh] {
+        assert_eq!(
+            lang.strings().archive_key_help.len(),
+            ARCHIVE_KEY_HELP.len()
+        );
+    }
+}
+
+#[test]
 fn archive_keys_work_while_reading_and_the_picker_takes_every_key() {
     let (_folder, mut state, mut app) = reading();
     assert_eq!(

@@ -1412,7 +1412,7 @@ fn keys_a_config_binds_are_listed_at_the_end_of_the_help() {
         app.strings(),
         text.width.into(),
         AmbiguousWidth::Narrow,
-        app.extra_keys(),
+        (false, app.extra_keys()),
     );
     let last = rows.last().unwrap();
     assert_eq!(
