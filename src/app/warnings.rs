@@ -64,14 +64,7 @@ fn quoted_pieces(text: &str) -> Vec<String> {
 
 /// Every piece of an article's text, one after another.
 fn article_text(article: &Article) -> String {
-    let headings = [
-        &article.column,
-        &article.kicker,
-        &article.headline,
-        &article.subtitle,
-        &article.byline,
-    ];
-    let headings = headings.into_iter().flatten().map(String::as_str);
+    let headings = article.headings();
     let blocks = article.blocks.iter().map(|block| block.text.as_str());
     let captions = article.captions.iter().map(|caption| caption.text.as_str());
     headings

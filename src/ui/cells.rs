@@ -108,6 +108,19 @@ pub fn fill_row(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
     }
 }
 
+/// A prompt being typed, fitted into `width` cells: whole when it fits, else its end, where
+/// the typing is, with "…" at the start.
+pub fn fit_end(text: &str, width: usize, ambiguous: AmbiguousWidth) -> String {
+    if str_width(text, ambiguous) < width {
+        return text.to_owned();
+    }
+    let reversed: String = text.chars().rev().collect();
+    fit(&reversed, width.saturating_sub(1), ambiguous)
+        .chars()
+        .rev()
+        .collect()
+}
+
 /// `text` without control characters, cut to `width` cells with "…" when it is wider.
 pub fn fit(text: &str, width: usize, ambiguous: AmbiguousWidth) -> String {
     let clean: String = text

@@ -11,7 +11,7 @@ use crate::app::archive::{ArchiveSearch, MAX_HITS};
 use crate::text::{AmbiguousWidth, str_width};
 
 use super::Theme;
-use super::cells::{fill_row, fit, put_chars, put_str};
+use super::cells::{fill_row, fit, fit_end, put_chars, put_str};
 use super::picker::CURRENT_MARK;
 use super::{Side, border_label, framed_overlay};
 
@@ -31,18 +31,7 @@ pub fn render_prompt(
     fill_row(buf, area, area.y, bar);
     let text = format!("&{query}");
     let width = area.width as usize;
-    let shown = match str_width(&text, ambiguous) < width {
-        true => text,
-        // Keep the end in view: that is where the typing is.
-        false => fit(
-            &text.chars().rev().collect::<String>(),
-            width - 1,
-            ambiguous,
-        )
-        .chars()
-        .rev()
-        .collect(),
-    };
+    let shown = fit_end(&text, width, ambiguous);
     let end = put_str(
         buf,
         (area.x, area.y),

@@ -9,7 +9,7 @@ use crate::app::strings::Strings;
 use crate::app::{App, Focus, JumpTarget, Overlay, Progress, Prompt};
 use crate::text::str_width;
 
-use super::cells::{fill_row, fit, put_str};
+use super::cells::{fill_row, fit, fit_end, put_str};
 use super::theme::Theme;
 
 /// Draws the status line; returns where the cursor goes while a prompt is open.
@@ -26,18 +26,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             Prompt::SetMark => strings.set_mark_prompt.into(),
             Prompt::GoToMark => strings.go_to_mark_prompt.into(),
         };
-        // Keep the end of a long query in view: that is where the typing is.
-        let shown: String = match str_width(&text, ambiguous) < width {
-            true => text,
-            false => fit(
-                &text.chars().rev().collect::<String>(),
-                width - 1,
-                ambiguous,
-            )
-            .chars()
-            .rev()
-            .collect(),
-        };
+        let shown = fit_end(&text, width, ambiguous);
         let end = put_str(
             buf,
             (area.x, area.y),
