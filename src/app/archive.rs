@@ -321,7 +321,7 @@ impl ArchiveState {
         if query.is_empty() {
             match &mut self.search {
                 Some(search) => search.set_list_open(true),
-                None => app.set_message("No search of the archive yet: & searches it."),
+                None => app.set_message(app.strings().archive.no_search_yet),
             }
             return;
         }
@@ -358,12 +358,9 @@ impl ArchiveState {
                 .unwrap_or(0),
         };
         app.show_search_match(&query, article, hit.part, hit.start);
-        let more = if running { "+, searching" } else { "" };
-        app.set_message(format!(
-            "&{query}: {} of {count}{more} · {}",
-            index + 1,
-            self.archive.entries()[hit.edition].date
-        ));
+        let date = &self.archive.entries()[hit.edition].date;
+        let status = (app.strings().archive.hit_status)(&query, index + 1, count, running, date);
+        app.set_message(status);
     }
 
     /// Opens the hit `by` (±1) from the one last opened.
@@ -378,11 +375,11 @@ impl ArchiveState {
         {
             Some(next) => self.open_hit(next, app),
             None if search.is_running() && by > 0 => {
-                app.set_message("No more matches yet: still searching.");
+                app.set_message(app.strings().archive.no_more_yet);
             }
             None => app.set_message(match by > 0 {
-                true => "No more matches: that was the oldest.",
-                false => "No more matches: that was the newest.",
+                true => app.strings().archive.no_more_older,
+                false => app.strings().archive.no_more_newer,
             }),
         }
     }
@@ -445,7 +442,8 @@ impl ArchiveState {
             }
             Err(error) => {
                 let date = &self.archive.entries()[index].date;
-                app.set_message(format!("{date} does not open: {error}"));
+                let message = (app.strings().archive.does_not_open)(date, &error);
+                app.set_message(message);
                 false
             }
         }
@@ -460,14 +458,7 @@ impl ArchiveState {
                 .checked_add_signed(by)
                 .filter(|&next| next < self.archive.len())
             else {
-                let end = match by < 0 {
-                    true => "oldest",
-                    false => "newest",
-                };
-                let mut message = format!("This is the {end} edition.");
-                if !broken.is_empty() {
-                    message = format!("{message} Broken: {}", broken.join(", "));
-                }
+                let message = (app.strings().archive.at_end)(by < 0, &broken.join(", "));
                 app.set_message(message);
                 return;
             };
@@ -477,7 +468,8 @@ impl ArchiveState {
                     app.replace_edition(edition);
                     self.current = index;
                     if !broken.is_empty() {
-                        app.set_message(format!("Skipped broken: {}", broken.join(", ")));
+                        let message = (app.strings().archive.skipped_broken)(&broken.join(", "));
+                        app.set_message(message);
                     }
                     return;
                 }

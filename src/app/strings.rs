@@ -161,6 +161,8 @@ pub struct Strings {
     /// What each row of [`crate::app::archive::ARCHIVE_KEY_HELP`] does, row for row: the
     /// help shows them when an archive is read.
     pub archive_key_help: &'static [&'static str],
+    /// The words of an archive's picker, search and moves.
+    pub archive: &'static ArchiveStrings,
     /// A screen too small: its width and height.
     pub too_small: fn(u16, u16) -> String,
     /// The least screen: width and height.
@@ -210,7 +212,135 @@ pub struct Strings {
 }
 
 /// English.
+/// The words of an archive of editions: the picker, the search of every edition, moving by
+/// date. Fields that take a value are functions.
+#[derive(Debug)]
+pub struct ArchiveStrings {
+    /// `&` Enter before any search of the archive.
+    pub no_search_yet: &'static str,
+    /// The status after opening a match: query, its place, how many, still searching, date.
+    pub hit_status: fn(&str, usize, usize, bool, &str) -> String,
+    /// `n` past the last match found while the search goes on.
+    pub no_more_yet: &'static str,
+    /// `n` past the oldest match.
+    pub no_more_older: &'static str,
+    /// `N` past the newest match.
+    pub no_more_newer: &'static str,
+    /// An edition that does not open: its date and the error.
+    pub does_not_open: fn(&str, &str) -> String,
+    /// `(` at the oldest edition, `)` at the newest: whether it is the oldest, and the broken
+    /// editions passed on the way.
+    pub at_end: fn(bool, &str) -> String,
+    /// Broken editions passed on the way to the one opened.
+    pub skipped_broken: fn(&str) -> String,
+    /// The list's border: the place in the archive, and the keys.
+    pub border_keys: fn(&str) -> String,
+    /// The list's border while a search runs: the place, and the matches so far.
+    pub border_found: fn(&str, usize) -> String,
+    /// The picker's title: how many editions.
+    pub picker_title: fn(usize) -> String,
+    /// The picker's hint.
+    pub picker_hint: &'static str,
+    /// The picker's hint while a date is typed.
+    pub picker_typed: fn(&str) -> String,
+    /// A picker row's counts: pages and articles.
+    pub counts: fn(usize, usize) -> String,
+    /// A picker row of an edition that does not open: the error.
+    pub broken: fn(&str) -> String,
+    /// The search prompt's hint: how many editions.
+    pub search_hint: fn(usize) -> String,
+    /// The results' title: the query and how many matches.
+    pub results_title: fn(&str, usize) -> String,
+    /// The results' state while searching: editions read, of how many.
+    pub searching: fn(usize, usize) -> String,
+    /// The results' state at the limit of matches.
+    pub stopped_at: fn(usize) -> String,
+    /// The results' state at the end: how many editions.
+    pub all_searched: fn(usize) -> String,
+    /// Broken editions met in a search.
+    pub broken_count: fn(usize) -> String,
+    /// The results' hint.
+    pub results_hint: &'static str,
+    /// No match yet, while searching.
+    pub still_searching: &'static str,
+    /// No match at all.
+    pub nowhere: &'static str,
+}
+
+static ARCHIVE_EN: ArchiveStrings = ArchiveStrings {
+    no_search_yet: "No search of the archive yet: & searches it.",
+    hit_status: |query, at, count, running, date| {
+        let more = if running { "+, searching" } else { "" };
+        format!("&{query}: {at} of {count}{more} · {date}")
+    },
+    no_more_yet: "No more matches yet: still searching.",
+    no_more_older: "No more matches: that was the oldest.",
+    no_more_newer: "No more matches: that was the newest.",
+    does_not_open: |date, error| format!("{date} does not open: {error}"),
+    at_end: |oldest, broken| {
+        let end = if oldest { "oldest" } else { "newest" };
+        match broken {
+            "" => format!("This is the {end} edition."),
+            broken => format!("This is the {end} edition. Broken: {broken}"),
+        }
+    },
+    skipped_broken: |broken| format!("Skipped broken: {broken}"),
+    border_keys: |place| format!("{place} e editions & search"),
+    border_found: |place, found| format!("{place} & {found} found…"),
+    picker_title: |count| format!("Editions: {count}"),
+    picker_hint: "type a date · Enter open · Esc close",
+    picker_typed: |typed| format!("date: {typed}"),
+    counts: |pages, articles| format!("{pages:>3} pages {articles:>4} articles"),
+    broken: |error| format!("broken: {error}"),
+    search_hint: |editions| format!("search all {editions} editions  Enter search  Esc cancel"),
+    results_title: |query, count| format!("&{query}: {count} matches"),
+    searching: |scanned, total| format!("searching: {scanned} of {total} editions"),
+    stopped_at: |limit| format!("stopped at {limit} matches"),
+    all_searched: |total| format!("all {total} editions searched"),
+    broken_count: |broken| format!(", {broken} broken"),
+    results_hint: "Enter open at the match · n N next · Esc close",
+    still_searching: "Searching…",
+    nowhere: "Not found in any edition.",
+};
+
+static ARCHIVE_ZH: ArchiveStrings = ArchiveStrings {
+    no_search_yet: "尚未搜索合订本：按 & 搜索每一期。",
+    hit_status: |query, at, count, running, date| {
+        let more = if running { "+，仍在搜索" } else { "" };
+        format!("&{query}：第 {at}/{count}{more} 处 · {date}")
+    },
+    no_more_yet: "暂无更多结果：仍在搜索。",
+    no_more_older: "没有更多结果：这已是最早的一处。",
+    no_more_newer: "没有更多结果：这已是最新的一处。",
+    does_not_open: |date, error| format!("{date} 无法打开：{error}"),
+    at_end: |oldest, broken| {
+        let end = if oldest { "最早" } else { "最新" };
+        match broken {
+            "" => format!("这已是{end}的一期。"),
+            broken => format!("这已是{end}的一期。无法打开：{broken}"),
+        }
+    },
+    skipped_broken: |broken| format!("已跳过无法打开的：{broken}"),
+    border_keys: |place| format!("{place} e 各期 & 搜索"),
+    border_found: |place, found| format!("{place} & 已找到 {found} 处…"),
+    picker_title: |count| format!("各期：{count}"),
+    picker_hint: "输入日期 · Enter 打开 · Esc 关闭",
+    picker_typed: |typed| format!("日期：{typed}"),
+    counts: |pages, articles| format!("{pages:>3} 版 {articles:>4} 篇"),
+    broken: |error| format!("无法打开：{error}"),
+    search_hint: |editions| format!("搜索全部 {editions} 期  Enter 搜索  Esc 取消"),
+    results_title: |query, count| format!("&{query}：{count} 处"),
+    searching: |scanned, total| format!("搜索中：{scanned}/{total} 期"),
+    stopped_at: |limit| format!("已在 {limit} 处停止"),
+    all_searched: |total| format!("已搜索全部 {total} 期"),
+    broken_count: |broken| format!("，{broken} 期无法打开"),
+    results_hint: "Enter 打开到该处 · n N 下一处 · Esc 关闭",
+    still_searching: "搜索中…",
+    nowhere: "各期中均未找到。",
+};
+
 pub static EN: Strings = Strings {
+    archive: &ARCHIVE_EN,
     no_articles: "This edition has no articles.",
     punctuation_source: "Punctuation as in the source",
     punctuation_full_width: "Punctuation full-width",
@@ -325,6 +455,7 @@ pub static EN: Strings = Strings {
 
 /// 中文.
 pub static ZH: Strings = Strings {
+    archive: &ARCHIVE_ZH,
     no_articles: "本期没有文章。",
     punctuation_source: "标点：按原文",
     punctuation_full_width: "标点：全角",

@@ -28,13 +28,14 @@ pub fn draw_archive(frame: &mut Frame, app: &App, state: &ArchiveState) {
     };
     let buf = frame.buffer_mut();
     let ambiguous = app.ambiguous();
+    let words = app.strings().archive;
     let archive = state.archive();
     if !panes.single || app.focus() == crate::app::Focus::Sections {
         let place = format!("( {}/{} )", state.current() + 1, archive.len());
         // A search going on behind the reader says how far it has got.
         let label = match state.search().filter(|search| search.is_running()) {
-            Some(search) => format!("{place} & {} found…", search.hits().len()),
-            None => format!("{place} e editions & search"),
+            Some(search) => (words.border_found)(&place, search.hits().len()),
+            None => (words.border_keys)(&place),
         };
         let bottom = panes.sections.bottom() - 1;
         border_label(
@@ -50,13 +51,20 @@ pub fn draw_archive(frame: &mut Frame, app: &App, state: &ArchiveState) {
     if let Some(search) = state.search().filter(|search| search.list_open()) {
         let dates = |index: usize| archive.entries()[index].date.clone();
         let main = panes.sections.union(panes.article);
-        results::render(search, &dates, main, buf, (ambiguous, &Theme::of(app)));
+        results::render(
+            search,
+            &dates,
+            main,
+            buf,
+            (ambiguous, &Theme::of(app), words),
+        );
     }
     if let Some(picker) = state.picker() {
         render_picker(state, picker, picker_area(&panes), buf, app);
     }
     if let Some(query) = state.prompt() {
-        let cursor = results::render_prompt(query, archive.len(), panes.status, buf, ambiguous);
+        let cursor =
+            results::render_prompt(query, archive.len(), panes.status, buf, (ambiguous, words));
         frame.set_cursor_position(cursor);
     }
 }
@@ -75,11 +83,12 @@ fn picker_area(panes: &Panes) -> Rect {
 fn render_picker(state: &ArchiveState, picker: &Picker, area: Rect, buf: &mut Buffer, app: &App) {
     let ambiguous = app.ambiguous();
     let archive = state.archive();
-    let title = format!("Editions: {}", archive.len());
+    let words = app.strings().archive;
+    let title = (words.picker_title)(archive.len());
     let inner = framed_overlay(buf, area, &title, (ambiguous, &Theme::of(app)));
     let hint = match picker.typed() {
-        "" => "type a date · Enter open · Esc close".to_owned(),
-        typed => format!("date: {typed}"),
+        "" => words.picker_hint.to_owned(),
+        typed => (words.picker_typed)(typed),
     };
     border_label(
         buf,
@@ -110,14 +119,11 @@ fn render_picker(state: &ArchiveState, picker: &Picker, area: Rect, buf: &mut Bu
                     false => " ",
                 };
                 let what = match archive.known_summary(*index) {
-                    Some(Summary::Counts { pages, articles }) => {
-                        format!("{pages:>3} pages {articles:>4} articles")
-                    }
+                    Some(Summary::Counts { pages, articles }) => (words.counts)(*pages, *articles),
                     // The error names the file; within the edition's folder is enough.
-                    Some(Summary::Broken(error)) => format!(
-                        "broken: {}",
-                        error.replace(&format!("{}/", entry.path.display()), "")
-                    ),
+                    Some(Summary::Broken(error)) => {
+                        (words.broken)(&error.replace(&format!("{}/", entry.path.display()), ""))
+                    }
                     None => "…".to_owned(),
                 };
                 let style = match archive.known_summary(*index) {

@@ -5,7 +5,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Style};
-use std::fmt::Write as _;
 
 use crate::app::archive::{ArchiveSearch, MAX_HITS};
 use crate::text::{AmbiguousWidth, str_width};
@@ -14,6 +13,7 @@ use super::Theme;
 use super::cells::{fill_row, fit, fit_end, put_chars, put_str};
 use super::picker::CURRENT_MARK;
 use super::{Side, border_label, framed_overlay};
+use crate::app::strings::ArchiveStrings;
 
 /// Cells the title column takes.
 const TITLE_WIDTH: usize = 26;
@@ -25,7 +25,7 @@ pub fn render_prompt(
     editions: usize,
     area: Rect,
     buf: &mut Buffer,
-    ambiguous: AmbiguousWidth,
+    (ambiguous, words): (AmbiguousWidth, &ArchiveStrings),
 ) -> Position {
     let bar = Style::new().bg(Color::DarkGray).fg(Color::White);
     fill_row(buf, area, area.y, bar);
@@ -40,7 +40,7 @@ pub fn render_prompt(
         bar.bold(),
         ambiguous,
     );
-    let hint = format!("search all {editions} editions  Enter search  Esc cancel");
+    let hint = (words.search_hint)(editions);
     let hint_width = str_width(&hint, ambiguous) as u16;
     if end + 3 + hint_width <= area.right() {
         let x = area.right() - 1 - hint_width;
@@ -62,19 +62,19 @@ pub fn render(
     dates: &dyn Fn(usize) -> String,
     area: Rect,
     buf: &mut Buffer,
-    (ambiguous, theme): (AmbiguousWidth, &Theme),
+    (ambiguous, theme, words): (AmbiguousWidth, &Theme, &ArchiveStrings),
 ) {
     let hits = search.hits();
     let (scanned, total, broken) = search.progress();
-    let title = format!("&{}: {} matches", search.query, hits.len());
+    let title = (words.results_title)(&search.query, hits.len());
     let inner = framed_overlay(buf, area, &title, (ambiguous, theme));
     let mut state = match search.is_running() {
-        true => format!("searching: {scanned} of {total} editions"),
-        false if search.is_full() => format!("stopped at {MAX_HITS} matches"),
-        false => format!("all {total} editions searched"),
+        true => (words.searching)(scanned, total),
+        false if search.is_full() => (words.stopped_at)(MAX_HITS),
+        false => (words.all_searched)(total),
     };
     if broken > 0 {
-        let _ = write!(state, ", {broken} broken");
+        state.push_str(&(words.broken_count)(broken));
     }
     border_label(
         buf,
@@ -90,7 +90,7 @@ pub fn render(
         area,
         area.bottom() - 1,
         Side::Right,
-        "Enter open at the match · n N next · Esc close",
+        words.results_hint,
         Style::new().fg(Color::Gray),
         ambiguous,
     );
@@ -100,8 +100,8 @@ pub fn render(
     }
     if hits.is_empty() {
         let note = match search.is_running() {
-            true => "Searching…",
-            false => "Not found in any edition.",
+            true => words.still_searching,
+            false => words.nowhere,
         };
         put_str(
             buf,

@@ -400,3 +400,14 @@ fn a_search_of_some_files_finds_what_one_of_the_whole_edition_finds() {
         }
     }
 }
+
+#[test]
+fn a_chinese_reader_is_told_about_the_archive_in_chinese() {
+    let (_folder, mut state, mut app) = reading();
+    app.set_lang(crate::app::strings::Lang::Zh);
+    // The newest edition is open: ) has nowhere to go.
+    state.update(ArchiveAction::NextEdition, &mut app);
+    let message = app.message().unwrap_or_default().to_owned();
+    assert!(message.contains("最新"), "{message}");
+    assert!(!message.contains("edition"), "{message}");
+}
