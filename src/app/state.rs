@@ -336,6 +336,7 @@ impl App {
                 self.relayout_captions();
                 self.fit_list_to_height();
                 self.keep_selection_visible();
+                self.keep_help_scroll_in_range();
             }
             Action::SetAmbiguousWidth(ambiguous) => {
                 self.ambiguous = ambiguous;
@@ -762,6 +763,21 @@ impl App {
     /// The interface's strings, in its language.
     pub fn strings(&self) -> &'static Strings {
         self.lang.strings()
+    }
+
+    /// A wider help wraps into fewer rows: its scroll stays on one of them.
+    fn keep_help_scroll_in_range(&mut self) {
+        let width = Panes::new(self.area).map_or(0, |panes| panes.help_text().width as usize);
+        let total = help_rows_with(
+            self.lang.strings(),
+            width,
+            self.ambiguous,
+            (self.archive, &self.extra_keys),
+        )
+        .len();
+        if let Some(Overlay::Help { scroll }) = &mut self.overlay {
+            *scroll = (*scroll).min(total.saturating_sub(1));
+        }
     }
 
     /// Speaks `lang` from now on; a message shown stays in the language it came in until
