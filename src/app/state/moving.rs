@@ -45,17 +45,21 @@ impl App {
         self.select(index);
     }
 
+    /// `]` and `[`: the next or previous article read in order. A story listed again in full
+    /// on a later page (`=` in the list) is passed over: its text was read at its first listing.
     pub(super) fn step_article(&mut self, forward: bool) {
         if self.articles.is_empty() {
             return;
         }
-        match (forward, self.current) {
-            (false, 0) => self.message = Some(self.strings().first_article.into()),
-            (false, index) => self.select(index - 1),
-            (true, index) if index + 1 == self.articles.len() => {
-                self.message = Some(self.strings().last_article.into());
-            }
-            (true, index) => self.select(index + 1),
+        let read_in_order = |index: &usize| !self.article(*index).is_repeat();
+        let target = match forward {
+            true => (self.current + 1..self.articles.len()).find(read_in_order),
+            false => (0..self.current).rev().find(read_in_order),
+        };
+        match (target, forward) {
+            (Some(index), _) => self.select(index),
+            (None, false) => self.message = Some(self.strings().first_article.into()),
+            (None, true) => self.message = Some(self.strings().last_article.into()),
         }
     }
 

@@ -1457,3 +1457,23 @@ fn every_movement_key_in_a_viewer_scrolls_it() {
         assert_eq!(current_id(&app), "1-3", "the article stays");
     }
 }
+
+#[test]
+fn next_and_previous_article_pass_over_a_story_listed_again_in_full() {
+    let mut edition = fixture::edition();
+    let repeat = &mut edition.pages[1].articles[0];
+    repeat.repeat_of = Some("1-2".into());
+    let repeat_id = repeat.id.clone();
+    let mut app = App::new(edition, AmbiguousWidth::Narrow, 120, 40);
+    let last_of_page_one = app.edition().pages[0].articles.last().unwrap().id.clone();
+    let after_the_repeat = app.edition().pages[1].articles[1].id.clone();
+    open(&mut app, &last_of_page_one);
+    press(&mut app, &[Action::NextArticle]);
+    assert_eq!(
+        current_id(&app),
+        after_the_repeat,
+        "{repeat_id} was not passed over"
+    );
+    press(&mut app, &[Action::PreviousArticle]);
+    assert_eq!(current_id(&app), last_of_page_one);
+}
