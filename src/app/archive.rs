@@ -347,7 +347,8 @@ impl ArchiveState {
             search.hits().len(),
             search.is_running(),
         );
-        if hit.edition != self.current && !self.open(hit.edition, app) {
+        let other_edition = hit.edition != self.current;
+        if other_edition && !self.open(hit.edition, app) {
             return;
         }
         let article = match hit.exact {
@@ -358,6 +359,11 @@ impl ArchiveState {
                 .unwrap_or(0),
         };
         app.show_search_match(&query, article, hit.part, hit.start);
+        if other_edition {
+            // Backspace leads back within an edition only: the edition just opened was not
+            // read before the match, and the one left is no longer loaded.
+            app.forget_history();
+        }
         let date = &self.archive.entries()[hit.edition].date;
         let status = (app.strings().archive.hit_status)(&query, index + 1, count, running, date);
         app.set_message(status);

@@ -304,6 +304,11 @@ impl App {
         true
     }
 
+    /// Forgets every place Backspace would go back to.
+    pub fn forget_history(&mut self) {
+        self.history.clear();
+    }
+
     /// Shows `message` on the status line until the next key.
     pub fn set_message(&mut self, message: impl Into<String>) {
         self.message = Some(message.into());

@@ -411,3 +411,21 @@ fn a_chinese_reader_is_told_about_the_archive_in_chinese() {
     assert!(message.contains("最新"), "{message}");
     assert!(!message.contains("edition"), "{message}");
 }
+
+#[test]
+fn a_match_opened_in_another_edition_offers_no_way_back_into_it() {
+    let (_folder, mut state, mut app) = reading();
+    let opened_on = date(&app).to_owned();
+    search_for(&mut state, &mut app, "习近平");
+    let elsewhere = (state.search().unwrap().hits().iter())
+        .position(|hit| state.archive().entries()[hit.edition].date != opened_on && hit.article > 0)
+        .expect("a match past the first article of another edition");
+    state.update(ArchiveAction::ResultsMove(elsewhere as isize), &mut app);
+    state.update(ArchiveAction::ResultsOpen, &mut app);
+    assert_ne!(date(&app), opened_on);
+    assert_eq!(
+        app.history_depth(),
+        0,
+        "Backspace would go to the top of this edition"
+    );
+}
