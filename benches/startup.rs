@@ -199,7 +199,9 @@ struct Run {
     peak_kib: u64,
 }
 
-fn run(command: CommandBuilder, ready: Ready) -> Run {
+fn run(mut command: CommandBuilder, ready: Ready) -> Run {
+    // Every run starts as a first run: no reading state left by the one before.
+    support::keep_to_scratch(&mut command);
     let started = Instant::now();
     let mut session = Session::spawn(command, COLS, ROWS);
     // A tight poll: the harness's own wait is too coarse to time a start-up.
