@@ -1,7 +1,7 @@
 //! The terminal shell: setup and restore, signals, the ambiguous-width probe and the event
 //! loop. The only code that touches the terminal.
 
-use std::io::{self, Stdout, stdout};
+use std::io::{self, BufWriter, Stdout, stdout};
 use std::os::fd::AsRawFd;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -52,7 +52,12 @@ pub const TEST_PANIC_VAR: &str = "KANBAO_TEST_PANIC";
 #[cfg(debug_assertions)]
 pub const TEST_IGNORE_SIGHUP_VAR: &str = "KANBAO_TEST_IGNORE_SIGHUP";
 
-type Term = Terminal<CrosstermBackend<Stdout>>;
+/// The reader's terminal. Frames go out through one buffer, flushed once a frame: stdout's
+/// own line buffer would send a full screen in a thousand-byte write after another.
+type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Bytes buffered for one frame: a full 200x60 screen of Chinese text with its styles.
+const FRAME_BUFFER_BYTES: usize = 128 * 1024;
 
 /// How the reader starts.
 #[derive(Debug, Clone, Copy, Default)]
@@ -151,7 +156,10 @@ fn run_with(
     };
     let mut saving_error = None;
     let result = enter().and_then(|()| {
-        let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+            FRAME_BUFFER_BYTES,
+            stdout(),
+        )))?;
         let ambiguous = (options.ambiguous.or(config.ambiguous_width))
             .unwrap_or_else(ambiguous_width_of_this_terminal);
         clear(&mut terminal)?;
