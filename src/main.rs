@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::Context;
 use clap::{CommandFactory, Parser};
 
+use kanbao::app::config::Config;
 use kanbao::app::strings::Lang;
 use kanbao::archive::Archive;
 use kanbao::edition::{self, Article, Edition, LoadOptions};
@@ -202,12 +203,8 @@ fn show(cli: &Cli, edition: Edition, archive: Option<(Archive, usize)>) -> anyho
     if cli.toc {
         return print_with(|out| edition::write_toc(&edition, out));
     }
-    let layout = LayoutOptions {
-        ambiguous: cli.ambiguous_width.unwrap_or_default(),
-        ..LayoutOptions::new(cli.width.into())
-    };
     if let Some(id) = &cli.dump {
-        return dump(&edition, id, cli.merged, &layout);
+        return dump(&edition, id, cli.merged, &dump_layout(cli));
     }
     if std::io::stdout().is_terminal() {
         let options = kanbao::tui::Options {
@@ -221,7 +218,26 @@ fn show(cli: &Cli, edition: Edition, archive: Option<(Archive, usize)>) -> anyho
             None => kanbao::tui::run(edition, options),
         };
     }
-    dump(&edition, "", cli.merged, &layout)
+    dump(&edition, "", cli.merged, &dump_layout(cli))
+}
+
+/// How `--dump` lays text out: at `--width`, with the config file's punctuation and
+/// ambiguous width, as the reader would show it; flags win over the file. A config file
+/// that cannot be read is told on stderr, and the defaults are used.
+fn dump_layout(cli: &Cli) -> LayoutOptions {
+    let config = match kanbao::app::config::config_file().map(|file| Config::load(&file)) {
+        Some(Ok(config)) => config,
+        Some(Err(error)) => {
+            report(&format!("kanbao: the defaults are used: {error}"), false);
+            Config::default()
+        }
+        None => Config::default(),
+    };
+    LayoutOptions {
+        ambiguous: (cli.ambiguous_width.or(config.ambiguous_width)).unwrap_or_default(),
+        punctuation: config.punctuation.unwrap_or_default(),
+        ..LayoutOptions::new(cli.width.into())
+    }
 }
 
 /// Prints the `--dump` text of the article with `id`, or of every article when `id` is
