@@ -48,7 +48,7 @@ fn main() {
         .to_str()
         .expect("a UTF-8 temp path")
         .to_owned();
-    let rows: [(&str, CommandBuilder, Ready); 6] = [
+    let rows: [(&str, CommandBuilder, Ready); 7] = [
         ("kanbao, built-in edition", kanbao(&[]), kanbao_ready),
         // The same without the ambiguous-width probe: its round trip to the terminal.
         (
@@ -71,6 +71,12 @@ fn main() {
             "less, that edition's text in one file",
             less_on(&articles_text_arg),
             less_ready_on,
+        ),
+        // The issue's own measure: the folder's files through a pipe, as a person would.
+        (
+            "cat DIR/* | less",
+            cat_into_less(&articles_arg),
+            less_ready_on_pipe,
         ),
     ];
     for (what, command, ready) in rows {
@@ -150,6 +156,24 @@ fn last_row(screen: &vt100::Screen) -> String {
 /// screenful.
 fn less_ready_on(screen: &vt100::Screen) -> bool {
     last_row(screen).contains("kanbao-startup-")
+}
+
+/// less reading a pipe prompts with a lone ":" once the screenful is shown.
+fn less_ready_on_pipe(screen: &vt100::Screen) -> bool {
+    last_row(screen).trim_end() == ":" && !screen.contents().trim().is_empty()
+}
+
+/// `cat DIR/* | less` run by the shell, less with no user settings.
+fn cat_into_less(folder: &str) -> CommandBuilder {
+    let mut command = CommandBuilder::new("sh");
+    command.arg("-c");
+    command.arg("cat \"$1\"/* | less");
+    command.arg("sh");
+    command.arg(folder);
+    for name in ["LESS", "LESSOPEN", "LESSCLOSE"] {
+        command.env_remove(name);
+    }
+    command
 }
 
 /// An edition folder of about 70 article files: the real one in `../shared/editions` when it
