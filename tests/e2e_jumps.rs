@@ -55,13 +55,13 @@ fn enter_follows_the_jump_backspace_returns_and_m_merges_the_story() {
     session.send("\r");
     // The status line is drawn last: once it tells the jump, the whole frame is there.
     let continued = session.wait_until("the jump, told on the status line", |screen| {
-        status_line(&screen.contents()).contains("back 1")
+        status_line(&screen.contents()).contains("Bksp back")
     });
     assert!(continued.contains("（上接第一版）"), "{continued}");
     assert!(continued.contains("还把当地的粮食"), "{continued}");
     assert!(!continued.contains("首班JQ奇瑞汽车出口专列"), "{continued}");
     assert!(status_line(&continued).contains("第四版"), "{continued}");
-    assert!(status_line(&continued).contains("back 1"), "{continued}");
+    assert!(status_line(&continued).contains("Bksp back"), "{continued}");
 
     session.send("\x7f");
     session.wait_until("the front part as it was before the jump", |screen| {

@@ -119,22 +119,44 @@ pub struct Binding {
 pub struct KeyRow {
     /// The bindings, in the order the help names their keys.
     pub bindings: &'static [Binding],
-    /// Keys named in the help that no single binding stands for ("0-9", "a-z", "Mouse").
+    /// Keys named in the help that no single binding stands for ("0-9", "a-z", [`MOUSE`]).
     pub extra_names: &'static str,
 }
+
+/// The help's name for the mouse, which each language says in its own words.
+pub const MOUSE: &str = "Mouse";
 
 impl KeyRow {
     /// The keys as the help shows them: each name once, in order, then the extra names.
     pub fn keys(&self) -> String {
+        self.keys_with(&[])
+    }
+
+    /// [`KeyRow::keys`], and after them the keys of `configured` (a config file's bindings)
+    /// that ask for one of this row's actions.
+    pub fn keys_with(&self, configured: &[(Key, Action)]) -> String {
         let mut names: Vec<String> = Vec::new();
-        for binding in self.bindings {
-            let name = binding.key.name();
+        let configured = (configured.iter())
+            .filter(|(_, action)| self.describes(*action))
+            .map(|(key, _)| key);
+        for key in self
+            .bindings
+            .iter()
+            .map(|binding| &binding.key)
+            .chain(configured)
+        {
+            let name = key.name();
             if !names.contains(&name) {
                 names.push(name);
             }
         }
         names.extend(self.extra_names.split_whitespace().map(str::to_owned));
         names.join(" ")
+    }
+
+    /// Whether one of the row's keys asks for `action`.
+    pub fn describes(&self, action: Action) -> bool {
+        self.bindings.iter().any(|binding| binding.action == action)
     }
 }
 
@@ -234,7 +256,7 @@ pub const KEYMAP: &[KeyRow] = &[
     row(&[bind(K::Ctrl('z'), Both, A::Suspend)]),
     KeyRow {
         bindings: &[],
-        extra_names: "Mouse",
+        extra_names: MOUSE,
     },
 ];
 

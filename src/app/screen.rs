@@ -7,7 +7,7 @@ use crate::text::{AmbiguousWidth, LayoutOptions, MIN_WIDTH as MIN_LAYOUT_WIDTH, 
 use super::Action;
 use super::archive::ARCHIVE_KEY_HELP;
 use super::captions::wrap;
-use super::keymap::{KEYMAP, Key, action_name};
+use super::keymap::{KEYMAP, Key, MOUSE, action_name};
 use super::strings::{EN, Strings, ZH};
 
 /// Below this many columns the panes take turns instead of standing side by side.
@@ -190,13 +190,19 @@ pub fn help_rows_with(
         // The help's own punctuation, as written: ", finds ，" must keep its ",".
         punctuation: Punctuation::Source,
     };
-    let configured: Vec<String> = (extra.iter())
+    // A config file's keys join the rows of what they do; only those for an action no row
+    // shows get a line of their own.
+    let unlisted: Vec<String> = (extra.iter())
+        .filter(|(_, action)| !KEYMAP.iter().any(|row| row.describes(*action)))
         .map(|&(key, action)| format!("{} {}", key.name(), action_name(action)))
         .collect();
     let configured =
-        (!extra.is_empty()).then(|| (strings.config_keys.to_owned(), configured.join(", ")));
+        (!unlisted.is_empty()).then(|| (strings.config_keys.to_owned(), unlisted.join(", ")));
     let entries = (KEYMAP.iter().zip(strings.key_help))
-        .map(|(row, does)| (row.keys(), does.to_string()))
+        .map(|(row, does)| {
+            let keys = row.keys_with(extra).replace(MOUSE, strings.mouse_key);
+            (keys, does.to_string())
+        })
         .chain(
             (ARCHIVE_KEY_HELP.iter().zip(strings.archive_key_help))
                 .filter(|_| archive)

@@ -24,7 +24,7 @@ use super::keymap::Mode;
 use super::memory::{Remembered, SavedPlace};
 use super::screen::{Panes, help_rows_with};
 use super::search::{self, Search};
-use super::strings::{Lang, Strings};
+use super::strings::{Lang, Strings, Wrapped};
 use super::warnings::{WarningsView, article_warnings};
 
 /// How many places Backspace can go back.
@@ -300,7 +300,7 @@ impl App {
             matches,
             current: 0,
         });
-        self.show_match(at, false);
+        self.show_match(at, Wrapped::No);
         true
     }
 

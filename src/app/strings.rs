@@ -56,6 +56,17 @@ impl FromStr for Lang {
     }
 }
 
+/// Which end of the matches a step through them went past, for the note that says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wrapped {
+    /// It did not: the next match was further on in the same direction.
+    No,
+    /// Past the last match, on to the first.
+    ToTop,
+    /// Past the first match, back to the last.
+    ToEnd,
+}
+
 /// The interface's words in one language. Fields that take a value are functions.
 #[derive(Debug)]
 pub struct Strings {
@@ -90,8 +101,8 @@ pub struct Strings {
     pub not_found: fn(&str) -> String,
     /// `n` before any search.
     pub no_search_yet: &'static str,
-    /// Where a search is: query, match number, count, whether it wrapped around.
-    pub match_of: fn(&str, usize, usize, bool) -> String,
+    /// Where a search is: query, match number, count, and which end it wrapped past.
+    pub match_of: fn(&str, usize, usize, Wrapped) -> String,
     /// A mark (its letter) set at the place read.
     pub mark_set: fn(char) -> String,
     /// `'` and a letter no mark has.
@@ -116,8 +127,6 @@ pub struct Strings {
     pub position_none: &'static str,
     /// Shown while merged reading is on.
     pub merged_mark: &'static str,
-    /// How many places Backspace goes back to.
-    pub back_depth: fn(usize) -> String,
     /// Hints while typing a search.
     pub hints_search: &'static str,
     /// Hints while typing a page number.
@@ -132,8 +141,8 @@ pub struct Strings {
     pub hint_page: &'static str,
     /// Hint: Enter follows the jump in view.
     pub hint_jump: &'static str,
-    /// Hint: Backspace goes back.
-    pub hint_back: &'static str,
+    /// Hint: Backspace goes back, and how many places it can (shown when more than one).
+    pub hint_back: fn(usize) -> String,
     /// Hint: / searches.
     pub hint_search: &'static str,
     /// Hint: ? helps; also what the hints shrink to.
@@ -207,8 +216,10 @@ pub struct Strings {
     pub repeat_legend: &'static str,
     /// The help's legend for how the list shows articles read.
     pub read_legend: &'static str,
-    /// The help's keys column for the keys a config file binds.
+    /// The help's keys column for the keys a config file binds to an action no row shows.
     pub config_keys: &'static str,
+    /// The mouse, as the help names it beside the keys.
+    pub mouse_key: &'static str,
 }
 
 /// English.
@@ -357,7 +368,11 @@ pub static EN: Strings = Strings {
     not_found: |query| format!("Not found: {query}"),
     no_search_yet: "No search yet: / searches.",
     match_of: |query, at, count, wrapped| {
-        let wrapped = if wrapped { ", wrapped around" } else { "" };
+        let wrapped = match wrapped {
+            Wrapped::No => "",
+            Wrapped::ToTop => ", wrapped around to the top",
+            Wrapped::ToEnd => ", wrapped around to the end",
+        };
         format!("/{query}: match {at} of {count}{wrapped}")
     },
     mark_set: |letter| format!("Mark {letter} set: ' {letter} returns here"),
@@ -372,7 +387,6 @@ pub static EN: Strings = Strings {
     go_to_page: "Page or count: ",
     position_none: " no articles",
     merged_mark: "merged",
-    back_depth: |depth| format!("back {depth}"),
     hints_search: "Enter search  Esc cancel",
     hints_page_number: "Enter page  j k G… count  Esc cancel",
     hints_help: "j k scroll  Esc close",
@@ -380,7 +394,10 @@ pub static EN: Strings = Strings {
     hints_list: "Enter open  / search  c captions  ? help  q quit",
     hint_page: "Space page",
     hint_jump: "Enter jump",
-    hint_back: "Bksp back",
+    hint_back: |depth| match depth {
+        1 => "Bksp back".to_owned(),
+        _ => format!("Bksp back ({depth})"),
+    },
     hint_search: "/ search",
     hint_help: "? help",
 
@@ -451,6 +468,7 @@ pub static EN: Strings = Strings {
     repeat_legend: "in the list: a story printed again in full on this page; read once",
     read_legend: "in the list: titles drawn faint are read (remembered between runs)",
     config_keys: "config",
+    mouse_key: "Mouse",
 };
 
 /// 中文.
@@ -472,7 +490,11 @@ pub static ZH: Strings = Strings {
     not_found: |query| format!("未找到：{query}"),
     no_search_yet: "还没有搜索：按 / 搜索。",
     match_of: |query, at, count, wrapped| {
-        let wrapped = if wrapped { "，已从头开始" } else { "" };
+        let wrapped = match wrapped {
+            Wrapped::No => "",
+            Wrapped::ToTop => "，已从头开始",
+            Wrapped::ToEnd => "，已从末尾往回",
+        };
         format!("/{query}：第 {at}/{count} 处{wrapped}")
     },
     mark_set: |letter| format!("已设标记 {letter}：' {letter} 回到这里"),
@@ -487,7 +509,6 @@ pub static ZH: Strings = Strings {
     go_to_page: "版号或计数：",
     position_none: " 没有文章",
     merged_mark: "合并",
-    back_depth: |depth| format!("可返回 {depth}"),
     hints_search: "Enter 搜索  Esc 取消",
     hints_page_number: "Enter 转版  j k G… 计数  Esc 取消",
     hints_help: "j k 滚动  Esc 关闭",
@@ -495,7 +516,10 @@ pub static ZH: Strings = Strings {
     hints_list: "Enter 打开  / 搜索  c 图片说明  ? 帮助  q 退出",
     hint_page: "Space 翻页",
     hint_jump: "Enter 转版",
-    hint_back: "Bksp 返回",
+    hint_back: |depth| match depth {
+        1 => "Bksp 返回".to_owned(),
+        _ => format!("Bksp 返回（{depth}）"),
+    },
     hint_search: "/ 搜索",
     hint_help: "? 帮助",
 
@@ -566,6 +590,7 @@ pub static ZH: Strings = Strings {
     repeat_legend: "列表中：本版再次全文刊登的稿件，只读一次",
     read_legend: "列表中：标题变淡的文章已读（下次打开仍记得）",
     config_keys: "配置文件",
+    mouse_key: "鼠标",
 };
 
 #[cfg(test)]

@@ -63,7 +63,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     None
 }
 
-/// "第一版 要闻  3/12  45%  merged  back 2".
+/// "第一版 要闻  3/12  45%  merged".
 fn position(app: &App) -> String {
     let strings = app.strings();
     let (Some(page), Some(index)) = (app.page_in_view(), app.article_in_view()) else {
@@ -77,9 +77,6 @@ fn position(app: &App) -> String {
     }
     if app.merged() {
         parts.push(format!(" {}", strings.merged_mark));
-    }
-    if app.history_depth() > 0 {
-        parts.push(format!(" {}", (strings.back_depth)(app.history_depth())));
     }
     parts.join(" ")
 }
@@ -105,10 +102,11 @@ fn hints(app: &App) -> String {
     let has_jump = app
         .jump_in_view()
         .is_some_and(|(_, jump)| matches!(app.jump_target(&jump), JumpTarget::Article(_)));
-    let mut hints = vec![strings.hint_page];
-    hints.extend(has_jump.then_some(strings.hint_jump));
-    hints.extend((app.history_depth() > 0).then_some(strings.hint_back));
-    hints.extend([strings.hint_search, strings.hint_help]);
+    let depth = app.history_depth();
+    let mut hints = vec![strings.hint_page.to_owned()];
+    hints.extend(has_jump.then(|| strings.hint_jump.to_owned()));
+    hints.extend((depth > 0).then(|| (strings.hint_back)(depth)));
+    hints.extend([strings.hint_search, strings.hint_help].map(str::to_owned));
     hints.join("  ")
 }
 

@@ -304,6 +304,26 @@ fn the_status_line_shows_page_position_and_messages() {
 }
 
 #[test]
+fn the_back_hint_counts_the_places_backspace_returns_to() {
+    let mut app = App::new(front_page_and_page_four(), AmbiguousWidth::Narrow, 120, 40);
+    let status = |app: &App| {
+        let screen = screen_text(&terminal_screen(&render(app), AmbiguousWidth::Narrow));
+        screen.lines().last().unwrap().to_owned()
+    };
+    app.update(Action::Confirm);
+    assert!(!status(&app).contains("Bksp"), "{}", status(&app));
+    for page in [4, 1] {
+        app.update(Action::Digit(page));
+        app.update(Action::Confirm);
+    }
+    assert_eq!(app.history_depth(), 2);
+    assert!(status(&app).contains("Bksp back (2)"), "{}", status(&app));
+    app.update(Action::Back);
+    assert!(status(&app).contains("Bksp back "), "{}", status(&app));
+    assert!(!status(&app).contains("(1)"), "{}", status(&app));
+}
+
+#[test]
 fn a_merged_story_shows_its_seam_and_says_merged() {
     let mut app = App::new(fixture::edition(), AmbiguousWidth::Narrow, 120, 40);
     for action in [Action::Down, Action::Confirm, Action::ToggleMerged] {

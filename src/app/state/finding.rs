@@ -1,6 +1,6 @@
 //! Searching the edition and walking its matches.
 
-use super::{App, Focus, HashMap, Search, search};
+use super::{App, Focus, HashMap, Search, Wrapped, search};
 
 impl App {
     // ---- search ----
@@ -39,7 +39,11 @@ impl App {
             matches,
             current: 0,
         });
-        self.show_match(ahead.unwrap_or(0), ahead.is_none());
+        let wrapped = match ahead {
+            Some(_) => Wrapped::No,
+            None => Wrapped::ToTop,
+        };
+        self.show_match(ahead.unwrap_or(0), wrapped);
     }
 
     /// Puts `matches` in reading order, looking each article's place up once: a story's
@@ -70,14 +74,23 @@ impl App {
         };
         let count = search.matches.len();
         let (next, wrapped) = if forward {
-            ((search.current + 1) % count, search.current + 1 == count)
+            let wrapped = search.current + 1 == count;
+            (
+                (search.current + 1) % count,
+                wrapped.then_some(Wrapped::ToTop),
+            )
         } else {
-            ((search.current + count - 1) % count, search.current == 0)
+            let wrapped = search.current == 0;
+            (
+                (search.current + count - 1) % count,
+                wrapped.then_some(Wrapped::ToEnd),
+            )
         };
+        let wrapped = wrapped.unwrap_or(Wrapped::No);
         self.show_match(next, wrapped);
     }
 
-    pub(super) fn show_match(&mut self, index: usize, wrapped: bool) {
+    pub(super) fn show_match(&mut self, index: usize, wrapped: Wrapped) {
         let Some(search) = &mut self.search else {
             return;
         };

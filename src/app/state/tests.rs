@@ -480,13 +480,17 @@ fn n_and_shift_n_walk_the_matches_and_wrap_around() {
     app.update(Action::NextMatch);
     assert_eq!(app.search().unwrap().current, 0);
     assert!(
-        message(&app).ends_with("wrapped around"),
+        message(&app).ends_with("wrapped around to the top"),
         "{}",
         message(&app)
     );
     app.update(Action::PreviousMatch);
     assert_eq!(app.search().unwrap().current, count - 1);
-    assert!(message(&app).ends_with("wrapped around"));
+    assert!(
+        message(&app).ends_with("wrapped around to the end"),
+        "{}",
+        message(&app)
+    );
 }
 
 #[test]
@@ -1403,7 +1407,7 @@ fn what_is_remembered_takes_reading_up_at_the_same_text_and_marks_the_read() {
 }
 
 #[test]
-fn keys_a_config_binds_are_listed_at_the_end_of_the_help() {
+fn keys_a_config_binds_join_the_help_rows_of_what_they_do() {
     use crate::app::keymap::Key;
     let mut app = reader();
     app.set_extra_keys(vec![(Key::Char('x'), Action::Quit)]);
@@ -1414,11 +1418,27 @@ fn keys_a_config_binds_are_listed_at_the_end_of_the_help() {
         AmbiguousWidth::Narrow,
         (false, app.extra_keys()),
     );
-    let last = rows.last().unwrap();
-    assert_eq!(
-        (last.keys.as_str(), last.text.as_str()),
-        ("config", "x quit")
+    let quit = (rows.iter())
+        .find(|row| row.text.starts_with("quit"))
+        .expect("a help row for quitting");
+    assert!(quit.keys.ends_with(" x"), "{quit:?}");
+    assert!(
+        rows.iter().all(|row| row.keys != "config"),
+        "no line of its own for a key whose action has a row"
     );
+}
+
+#[test]
+fn the_help_names_the_mouse_in_the_readers_language() {
+    let keys = |lang: Lang| {
+        crate::app::screen::help_rows(lang.strings(), 80, AmbiguousWidth::Narrow)
+            .into_iter()
+            .map(|row| row.keys)
+            .collect::<Vec<_>>()
+    };
+    assert!(keys(Lang::En).iter().any(|keys| keys == "Mouse"));
+    assert!(keys(Lang::Zh).iter().any(|keys| keys == "鼠标"));
+    assert!(keys(Lang::Zh).iter().all(|keys| !keys.contains("Mouse")));
 }
 
 #[test]
