@@ -79,8 +79,15 @@ fn main() {
             less_ready_on_pipe,
         ),
     ];
-    for (what, command, ready) in rows {
-        let runs: Vec<Run> = (0..RUNS).map(|_| run(command.clone(), ready)).collect();
+    // Rows take turns, one run each, so that a change in the machine's load falls on all of
+    // them alike rather than on whichever row ran then.
+    let mut runs: Vec<Vec<Run>> = rows.iter().map(|_| Vec::new()).collect();
+    for _ in 0..RUNS {
+        for ((_, command, ready), runs) in rows.iter().zip(&mut runs) {
+            runs.push(run(command.clone(), *ready));
+        }
+    }
+    for ((what, ..), runs) in rows.iter().zip(runs) {
         let mut times: Vec<Duration> = runs.iter().map(|run| run.first_frame).collect();
         times.sort();
         let peak = runs.iter().map(|run| run.peak_kib).max().unwrap_or(0);

@@ -187,8 +187,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         true => vec![PathBuf::from("-")],
         false => cli.paths.clone(),
     };
+    // The reader loads the edition while it sets up the terminal; a name that is not there
+    // is told at once instead, before the screen changes.
+    if reads_in_the_terminal(&cli) && paths.iter().all(|path| path == "-" || path.exists()) {
+        let load = move || Ok(edition::load_with(&paths, &options)?);
+        return kanbao::tui::run_loading(load, reader_options(&cli));
+    }
     let edition = edition::load_with(&paths, &options)?;
     show(&cli, edition, None)
+}
+
+/// Whether `cli` asks for the reader, not for text on stdout.
+fn reads_in_the_terminal(cli: &Cli) -> bool {
+    !cli.json && !cli.toc && cli.dump.is_none() && std::io::stdout().is_terminal()
+}
+
+/// How the reader starts, from the flags.
+fn reader_options(cli: &Cli) -> kanbao::tui::Options {
+    kanbao::tui::Options {
+        ambiguous: cli.ambiguous_width,
+        merged: cli.merged,
+        no_color: kanbao::tui::no_color_requested(),
+        lang: cli.lang,
+    }
 }
 
 /// Prints or reads `edition` as the flags ask; `archive` is the archive it is part of, with
@@ -207,12 +228,7 @@ fn show(cli: &Cli, edition: Edition, archive: Option<(Archive, usize)>) -> anyho
         return dump(&edition, id, cli.merged, &dump_layout(cli));
     }
     if std::io::stdout().is_terminal() {
-        let options = kanbao::tui::Options {
-            ambiguous: cli.ambiguous_width,
-            merged: cli.merged,
-            no_color: kanbao::tui::no_color_requested(),
-            lang: cli.lang,
-        };
+        let options = reader_options(cli);
         return match archive {
             Some((archive, index)) => kanbao::tui::run_archive(edition, archive, index, options),
             None => kanbao::tui::run(edition, options),

@@ -127,7 +127,36 @@ impl Signals {
 /// terminal that hangs up. A signal then ends the process as it would have without the
 /// reader's handler, so the parent sees what ended it; a hang-up ends it as SIGHUP would.
 pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
-    run_with(edition, None, options)
+    run_with(Pending::Ready(edition), None, options)
+}
+
+/// Runs the reader as [`run`] does, on the edition `load` makes. The edition loads on a
+/// thread of its own while the terminal is set up, so the first frame waits for whichever
+/// takes longer rather than for both in turn. An error of `load` is returned as it is, once
+/// the terminal is back as it was.
+pub fn run_loading(
+    load: impl FnOnce() -> anyhow::Result<Edition> + Send + 'static,
+    options: Options,
+) -> anyhow::Result<()> {
+    run_with(Pending::Loading(thread::spawn(load)), None, options)
+}
+
+/// The edition the reader opens: at hand, or still loading.
+enum Pending {
+    Ready(Edition),
+    Loading(thread::JoinHandle<anyhow::Result<Edition>>),
+}
+
+impl Pending {
+    /// The edition, once it is loaded. A panic while loading goes on here.
+    fn wait(self) -> anyhow::Result<Edition> {
+        match self {
+            Pending::Ready(edition) => Ok(edition),
+            Pending::Loading(loading) => loading
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        }
+    }
 }
 
 /// Runs the reader on `edition`, the one at `index` in `archive`: as [`run`], with the
@@ -138,11 +167,15 @@ pub fn run_archive(
     index: usize,
     options: Options,
 ) -> anyhow::Result<()> {
-    run_with(edition, Some(ArchiveState::new(archive, index)), options)
+    run_with(
+        Pending::Ready(edition),
+        Some(ArchiveState::new(archive, index)),
+        options,
+    )
 }
 
 fn run_with(
-    edition: Edition,
+    edition: Pending,
     mut archive: Option<ArchiveState>,
     options: Options,
 ) -> anyhow::Result<()> {
@@ -155,6 +188,7 @@ fn run_with(
         None => (Config::default(), None),
     };
     let mut saving_error = None;
+    let mut load_error = None;
     let result = enter().and_then(|()| {
         let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
             FRAME_BUFFER_BYTES,
@@ -164,6 +198,13 @@ fn run_with(
             .unwrap_or_else(ambiguous_width_of_this_terminal);
         clear(&mut terminal)?;
         let size = terminal.size()?;
+        let edition = match edition.wait() {
+            Ok(edition) => edition,
+            Err(error) => {
+                load_error = Some(error);
+                return Ok(());
+            }
+        };
         let mut app = App::new(edition, ambiguous, size.width, size.height);
         app.set_colors(!options.no_color && config.colors != Some(false));
         app.set_lang((options.lang.or(config.lang)).unwrap_or_else(Lang::from_locale));
@@ -191,6 +232,10 @@ fn run_with(
     // to draw on it or to restore it is expected, and the signal is what ends the process.
     if let Some(signal) = signals.stop() {
         end_by(signal);
+    }
+    if let Some(error) = load_error {
+        restored.context("cannot restore the terminal")?;
+        return Err(error);
     }
     result.context("the terminal failed")?;
     restored.context("cannot restore the terminal")?;

@@ -186,6 +186,30 @@ fn a_missing_file_is_reported_without_touching_the_terminal() {
     );
 }
 
+/// The reader loads an edition while it sets up the terminal: a file found to be no text
+/// only then is told on the main screen, after the terminal is given back.
+#[test]
+fn a_file_that_fails_to_load_is_told_once_the_terminal_is_restored() {
+    let dir = support::scratch_dir("fails-to-load");
+    let file = dir.join("binary.txt");
+    std::fs::write(&file, [0u8, 159, 146, 150, 0, 0, 0, 0, 0, 0, 0, 0, 7]).unwrap();
+    let mut session = Session::start(&[path_arg(&file)], 100, 30);
+    let screen = session.wait_for_text("not a text file");
+    assert!(screen.contains("kanbao:"), "{screen}");
+    assert_eq!(session.wait_exit().exit_code(), 1);
+    session.assert_terminal_restored();
+    let screen = session.screen_text();
+    assert!(
+        !screen.contains("版面"),
+        "the reader's screen is still shown:\n{screen}"
+    );
+    assert_eq!(
+        screen.matches("not a text file").count(),
+        1,
+        "told once:\n{screen}"
+    );
+}
+
 #[test]
 fn a_panic_restores_the_terminal_and_shows_the_message() {
     let mut command = support::command(&[]);
