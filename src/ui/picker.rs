@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 
 use crate::app::App;
 use crate::app::archive::{ArchiveState, Picker, PickerRow};
@@ -29,6 +29,7 @@ pub fn draw_archive(frame: &mut Frame, app: &App, state: &ArchiveState) {
     let buf = frame.buffer_mut();
     let ambiguous = app.ambiguous();
     let words = app.strings().archive;
+    let theme = &Theme::of(app);
     let archive = state.archive();
     if !panes.single || app.focus() == crate::app::Focus::Sections {
         let place = format!("( {}/{} )", state.current() + 1, archive.len());
@@ -44,27 +45,26 @@ pub fn draw_archive(frame: &mut Frame, app: &App, state: &ArchiveState) {
             bottom,
             Side::Left,
             &label,
-            Style::new().fg(Color::Gray),
+            theme.border_note,
             ambiguous,
         );
     }
     if let Some(search) = state.search().filter(|search| search.list_open()) {
         let dates = |index: usize| archive.entries()[index].date.clone();
         let main = panes.sections.union(panes.article);
-        results::render(
-            search,
-            &dates,
-            main,
-            buf,
-            (ambiguous, &Theme::of(app), words),
-        );
+        results::render(search, &dates, main, buf, (ambiguous, theme, words));
     }
     if let Some(picker) = state.picker() {
         render_picker(state, picker, picker_area(&panes), buf, app);
     }
     if let Some(query) = state.prompt() {
-        let cursor =
-            results::render_prompt(query, archive.len(), panes.status, buf, (ambiguous, words));
+        let cursor = results::render_prompt(
+            query,
+            archive.len(),
+            panes.status,
+            buf,
+            (ambiguous, theme, words),
+        );
         frame.set_cursor_position(cursor);
     }
 }
@@ -84,8 +84,9 @@ fn render_picker(state: &ArchiveState, picker: &Picker, area: Rect, buf: &mut Bu
     let ambiguous = app.ambiguous();
     let archive = state.archive();
     let words = app.strings().archive;
+    let theme = &Theme::of(app);
     let title = (words.picker_title)(archive.len());
-    let inner = framed_overlay(buf, area, &title, (ambiguous, &Theme::of(app)));
+    let inner = framed_overlay(buf, area, &title, (ambiguous, theme));
     let hint = match picker.typed() {
         "" => words.picker_hint.to_owned(),
         typed => (words.picker_typed)(typed),
@@ -96,7 +97,7 @@ fn render_picker(state: &ArchiveState, picker: &Picker, area: Rect, buf: &mut Bu
         area.bottom() - 1,
         Side::Right,
         &hint,
-        Style::new().fg(Color::Yellow),
+        theme.border_state,
         ambiguous,
     );
     let height = inner.height as usize;
@@ -111,7 +112,7 @@ fn render_picker(state: &ArchiveState, picker: &Picker, area: Rect, buf: &mut Bu
         .min(rows.len().saturating_sub(height));
     for (row, y) in rows[top..].iter().zip(inner.top()..inner.bottom()) {
         let (text, style) = match row {
-            PickerRow::Month(month) => (month_heading(month), Style::new().bold().fg(Color::Cyan)),
+            PickerRow::Month(month) => (month_heading(month), theme.month_heading),
             PickerRow::Edition(index) => {
                 let entry = &archive.entries()[*index];
                 let mark = match *index == state.current() {
@@ -127,7 +128,7 @@ fn render_picker(state: &ArchiveState, picker: &Picker, area: Rect, buf: &mut Bu
                     None => "…".to_owned(),
                 };
                 let style = match archive.known_summary(*index) {
-                    Some(Summary::Broken(_)) => Style::new().fg(Color::LightRed),
+                    Some(Summary::Broken(_)) => theme.broken,
                     _ => Style::new(),
                 };
                 let weekday = weekday(&entry.date);
@@ -136,8 +137,8 @@ fn render_picker(state: &ArchiveState, picker: &Picker, area: Rect, buf: &mut Bu
         };
         let style = match matches!(row, PickerRow::Edition(index) if *index == picker.selected()) {
             true => {
-                fill_row(buf, inner, y, Style::new().reversed());
-                style.reversed()
+                fill_row(buf, inner, y, theme.selected);
+                style.patch(theme.selected)
             }
             false => style,
         };
