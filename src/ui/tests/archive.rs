@@ -1,5 +1,5 @@
-//! The archive's panes: the picker and the results list without colour, telling the
-//! selection by reverse video alone.
+//! The archive's panes: the picker in the reader's language, and the picker and the results
+//! list without colour, telling the selection by reverse video alone.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
-use super::attribute_text;
+use super::{attribute_text, screen_text, terminal_screen};
 use crate::app::App;
 use crate::app::archive::{ArchiveAction, ArchiveState};
 use crate::app::strings::Lang;
@@ -76,18 +76,36 @@ fn assert_no_colour(buf: &Buffer) {
 }
 
 #[test]
+fn the_picker_names_months_and_weekdays_in_the_readers_language() {
+    for (lang, name, month, day) in [
+        (Lang::En, "picker_en", "October 2019", "2019-10-04 Fri"),
+        (Lang::Zh, "picker_zh", "2019年10月", "2019-10-04 周五"),
+    ] {
+        let (_folder, state, app) = picking(lang);
+        let screen = screen_text(&terminal_screen(
+            &render(&app, &state),
+            AmbiguousWidth::Narrow,
+        ));
+        assert!(screen.contains(month), "{screen}");
+        assert!(screen.contains(day), "{screen}");
+        insta::assert_snapshot!(name, screen);
+    }
+}
+
+#[test]
 fn without_colour_the_picker_marks_the_selection_by_reverse_video() {
     let (_folder, state, mut app) = picking(Lang::En);
     app.set_colors(false);
     let buf = render(&app, &state);
     assert_no_colour(&buf);
     let row = row_text(&buf, reversed_rows(&buf, PICKER_DATES.0, PICKER_DATES.1)[0]);
-    assert!(row.contains("2019-10-04"), "{row}");
+    assert!(row.contains("2019-10-04 Fri"), "{row}");
     assert_eq!(
         reversed_rows(&buf, PICKER_DATES.0, PICKER_DATES.1).len(),
         1,
         "one row selected"
     );
+    insta::assert_snapshot!("no_color_picker", attribute_text(&buf));
 
     // In colour the selection is reverse video too, and the picker has colours.
     app.set_colors(true);
