@@ -25,8 +25,9 @@ struct Cli {
     /// Without one, stdin when it is a pipe or a file, else the built-in edition.
     paths: Vec<PathBuf>,
 
-    /// In an archive, the edition to open (else the newest); --json and --toc then print
-    /// that edition instead of the archive's list of editions.
+    /// In an archive, the edition to open (else the one last read there, or the newest);
+    /// --json and --toc then print that edition instead of the archive's list of editions;
+    /// --dump prints it (else the newest).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<String>,
 
@@ -191,8 +192,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 /// Prints or reads `edition` as the flags ask; `archive` is the archive it is part of, with
-/// its index there.
-fn show(cli: &Cli, edition: Edition, archive: Option<(Archive, usize)>) -> anyhow::Result<()> {
+/// its index there and the note for the reader's status line on how it was chosen.
+fn show(
+    cli: &Cli,
+    edition: Edition,
+    archive: Option<(Archive, usize, Option<String>)>,
+) -> anyhow::Result<()> {
     if cli.json {
         return print_with(|out| {
             serde_json::to_writer_pretty(&mut *out, &edition)?;
@@ -217,7 +222,9 @@ fn show(cli: &Cli, edition: Edition, archive: Option<(Archive, usize)>) -> anyho
             lang: cli.lang,
         };
         return match archive {
-            Some((archive, index)) => kanbao::tui::run_archive(edition, archive, index, options),
+            Some((archive, index, note)) => {
+                kanbao::tui::run_archive(edition, archive, index, note, options)
+            }
             None => kanbao::tui::run(edition, options),
         };
     }

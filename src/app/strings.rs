@@ -265,6 +265,8 @@ pub struct ArchiveStrings {
     pub still_searching: &'static str,
     /// No match at all.
     pub nowhere: &'static str,
+    /// The edition last open could not be known, so the newest opened: why.
+    pub remembered_unreadable: fn(&str) -> String,
     /// A month's heading in the picker: the year and the month (1 to 12).
     pub month_heading: fn(u32, u32) -> String,
     /// The days of the week, Sunday first, as the picker names them.
@@ -321,6 +323,7 @@ static ARCHIVE_EN: ArchiveStrings = ArchiveStrings {
     results_hint: "Enter open at the match · n N next · Esc close",
     still_searching: "Searching…",
     nowhere: "Not found in any edition.",
+    remembered_unreadable: |error| format!("Opened the newest edition: {error}"),
     month_heading: |year, month| {
         let name = (month.checked_sub(1))
             .and_then(|at| MONTHS_EN.get(at as usize))
@@ -364,6 +367,7 @@ static ARCHIVE_ZH: ArchiveStrings = ArchiveStrings {
     results_hint: "Enter 打开到该处 · n N 下一处 · Esc 关闭",
     still_searching: "搜索中…",
     nowhere: "各期中均未找到。",
+    remembered_unreadable: |error| format!("已打开最新一期：{error}"),
     month_heading: |year, month| format!("{year}年{month}月"),
     weekdays: ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
 };
