@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use kanbao::app::{archive::start_edition, memory};
 use kanbao::archive::{self, Archive, Listing};
 
-use super::{Cli, print_with, show};
+use super::{Cli, print_with, report, show};
 
 /// Threads that read editions for a listing.
 const LISTING_THREADS: usize = 4;
@@ -13,8 +13,8 @@ const LISTING_THREADS: usize = 4;
 /// Runs the command line on `archive`: `--json` and `--toc` list its editions; otherwise
 /// the edition of `--date` is shown as for one edition. Without a date the reader opens
 /// the edition last open there (else the newest), while `--dump` (and a stdout that is no
-/// terminal) prints the newest. A date the archive lacks is an error naming the nearest
-/// dates.
+/// terminal) prints the newest and names it on stderr. A date the archive lacks is an
+/// error naming the nearest dates.
 pub fn run(cli: &Cli, mut archive: Archive) -> anyhow::Result<()> {
     if cli.date.is_none() && (cli.json || cli.toc) {
         let listing = Listing::of(&mut archive, LISTING_THREADS);
@@ -53,5 +53,25 @@ pub fn run(cli: &Cli, mut archive: Archive) -> anyhow::Result<()> {
             archive.entries()[index].date
         )
     })?;
+    if !reading && !cli.json && !cli.toc {
+        report(&dumped_note(&archive, opened, cli.date.is_some()), false);
+    }
     show(cli, edition, Some((archive, opened, note)))
+}
+
+/// The line on stderr that names the edition printed of an archive: which one is not
+/// otherwise plain from its text.
+fn dumped_note(archive: &Archive, index: usize, dated: bool) -> String {
+    let date = &archive.entries()[index].date;
+    let count = archive.len();
+    match (dated, archive.newest() == Some(index)) {
+        (true, _) => format!("kanbao: the edition of {date}, of {count} in the archive"),
+        (false, true) => {
+            format!("kanbao: the edition of {date}, the newest of {count} (--date picks another)")
+        }
+        (false, false) => format!(
+            "kanbao: the edition of {date}, the newest of {count} that opens (--date picks \
+             another)"
+        ),
+    }
 }

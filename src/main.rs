@@ -26,8 +26,8 @@ struct Cli {
     paths: Vec<PathBuf>,
 
     /// In an archive, the edition to open (else the one last read there, or the newest);
-    /// --json and --toc then print that edition instead of the archive's list of editions;
-    /// --dump prints it (else the newest).
+    /// also YYYYMMDD or YYYY/MM/DD. --json and --toc then print that edition instead of the
+    /// archive's list of editions; --dump prints it (else the newest).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<String>,
 
@@ -40,6 +40,7 @@ struct Cli {
     toc: bool,
 
     /// Print article(s) laid out as in the reader, without borders: all, or the one with ID.
+    /// In an archive, of the edition of --date, else the newest; stderr names it.
     #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
     dump: Option<String>,
 
@@ -87,12 +88,17 @@ fn parse_ambiguous_width(value: &str) -> Result<AmbiguousWidth, String> {
         .ok_or_else(|| format!("expected 1 or 2, got {value:?}"))
 }
 
+/// A day given as YYYY-MM-DD, YYYYMMDD or YYYY/MM/DD, as "YYYY-MM-DD".
 fn parse_date(value: &str) -> Result<String, String> {
-    match value.len() == 10 {
-        true => edition::source::names::date_of(value),
-        false => None,
+    let dashed = match value.as_bytes() {
+        [_, _, _, _, b'/', _, _, b'/', _, _] => value.replace('/', "-"),
+        _ => value.to_owned(),
+    };
+    match dashed.len() {
+        8 | 10 => edition::source::names::date_of(&dashed),
+        _ => None,
     }
-    .ok_or_else(|| format!("expected a day as YYYY-MM-DD, got {value:?}"))
+    .ok_or_else(|| format!("expected a day as YYYY-MM-DD, YYYYMMDD or YYYY/MM/DD, got {value:?}"))
 }
 
 fn main() -> ExitCode {

@@ -119,7 +119,7 @@ fn an_archive_opens_again_at_the_edition_last_read_unless_a_date_is_given() {
     assert!(session.wait_exit().success());
 
     // --date wins over what is remembered; the edition open at the end is the next start.
-    let mut session = start(&[root, "--date", "2026-06-05"]);
+    let mut session = start(&[root, "--date", "2026/06/05"]);
     shows_edition(&session, JUNE_5, "2026-06-05", 4);
     session.send("q");
     assert!(session.wait_exit().success());
