@@ -1,15 +1,20 @@
 //! The command line on an archive: list its editions, or pick one and show it.
 
+use std::io::IsTerminal;
+
+use kanbao::app::{archive::start_edition, memory};
 use kanbao::archive::{self, Archive, Listing};
 
-use super::{Cli, print_with, show};
+use super::{Cli, print_with, report, show};
 
 /// Threads that read editions for a listing.
 const LISTING_THREADS: usize = 4;
 
 /// Runs the command line on `archive`: `--json` and `--toc` list its editions; otherwise
-/// the edition of `--date` (else the newest) is shown as for one edition. A date the
-/// archive lacks is an error naming the nearest dates.
+/// the edition of `--date` is shown as for one edition. Without a date the reader opens
+/// the edition last open there (else the newest), while `--dump` (and a stdout that is no
+/// terminal) prints the newest and names it on stderr. A date the archive lacks is an
+/// error naming the nearest dates.
 pub fn run(cli: &Cli, mut archive: Archive) -> anyhow::Result<()> {
     if cli.date.is_none() && (cli.json || cli.toc) {
         let listing = Listing::of(&mut archive, LISTING_THREADS);
@@ -21,27 +26,52 @@ pub fn run(cli: &Cli, mut archive: Archive) -> anyhow::Result<()> {
             false => print_with(|out| archive::write_listing(&listing, out)),
         };
     }
+    // What the reader remembers is for reading; what is printed does not change with it.
+    let reading = cli.dump.is_none() && std::io::stdout().is_terminal();
     let newest = archive.newest().expect("an opened archive has an edition");
-    let index = match &cli.date {
-        Some(date) => archive
-            .find(date)
-            .ok_or_else(|| anyhow::anyhow!(archive::no_edition_message(&archive, date)))?,
-        None => newest,
+    let (index, note) = match &cli.date {
+        Some(date) => {
+            let index = archive
+                .find(date)
+                .ok_or_else(|| anyhow::anyhow!(archive::no_edition_message(&archive, date)))?;
+            (index, None)
+        }
+        None if reading => start_edition(&archive, memory::state_dir().as_deref()),
+        None => (newest, None),
     };
     let opened = match cli.date {
         Some(_) => archive.load(index).map(|edition| (index, edition)),
-        // Without a date, the newest edition that opens: a broken one does not shut the
-        // archive.
-        None => (0..=newest)
-            .rev()
+        // Without a date, that edition or else the newest that opens: a broken one does not
+        // shut the archive.
+        None => (std::iter::once(index).chain((0..=newest).rev()))
             .find_map(|index| archive.load(index).ok().map(|edition| (index, edition)))
-            .ok_or_else(|| archive.load(newest).expect_err("no edition opens")),
+            .ok_or_else(|| archive.load(index).expect_err("no edition opens")),
     };
-    let (index, edition) = opened.map_err(|error| {
+    let (opened, edition) = opened.map_err(|error| {
         anyhow::anyhow!(
             "the edition of {} does not open: {error}",
             archive.entries()[index].date
         )
     })?;
-    show(cli, edition, Some((archive, index)))
+    if !reading && !cli.json && !cli.toc {
+        report(&dumped_note(&archive, opened, cli.date.is_some()), false);
+    }
+    show(cli, edition, Some((archive, opened, note)))
+}
+
+/// The line on stderr that names the edition printed of an archive: which one is not
+/// otherwise plain from its text.
+fn dumped_note(archive: &Archive, index: usize, dated: bool) -> String {
+    let date = &archive.entries()[index].date;
+    let count = archive.len();
+    match (dated, archive.newest() == Some(index)) {
+        (true, _) => format!("kanbao: the edition of {date}, of {count} in the archive"),
+        (false, true) => {
+            format!("kanbao: the edition of {date}, the newest of {count} (--date picks another)")
+        }
+        (false, false) => format!(
+            "kanbao: the edition of {date}, the newest of {count} that opens (--date picks \
+             another)"
+        ),
+    }
 }

@@ -26,8 +26,9 @@ struct Cli {
     /// Without one, stdin when it is a pipe or a file, else the built-in edition.
     paths: Vec<PathBuf>,
 
-    /// In an archive, the edition to open (else the newest); --json and --toc then print
-    /// that edition instead of the archive's list of editions.
+    /// In an archive, the edition to open (else the one last read there, or the newest);
+    /// also YYYYMMDD or YYYY/MM/DD. --json and --toc then print that edition instead of the
+    /// archive's list of editions; --dump prints it (else the newest).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<String>,
 
@@ -40,6 +41,7 @@ struct Cli {
     toc: bool,
 
     /// Print article(s) laid out as in the reader, without borders: all, or the one with ID.
+    /// In an archive, of the edition of --date, else the newest; stderr names it.
     #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
     dump: Option<String>,
 
@@ -87,12 +89,17 @@ fn parse_ambiguous_width(value: &str) -> Result<AmbiguousWidth, String> {
         .ok_or_else(|| format!("expected 1 or 2, got {value:?}"))
 }
 
+/// A day given as YYYY-MM-DD, YYYYMMDD or YYYY/MM/DD, as "YYYY-MM-DD".
 fn parse_date(value: &str) -> Result<String, String> {
-    match value.len() == 10 {
-        true => edition::source::names::date_of(value),
-        false => None,
+    let dashed = match value.as_bytes() {
+        [_, _, _, _, b'/', _, _, b'/', _, _] => value.replace('/', "-"),
+        _ => value.to_owned(),
+    };
+    match dashed.len() {
+        8 | 10 => edition::source::names::date_of(&dashed),
+        _ => None,
     }
-    .ok_or_else(|| format!("expected a day as YYYY-MM-DD, got {value:?}"))
+    .ok_or_else(|| format!("expected a day as YYYY-MM-DD, YYYYMMDD or YYYY/MM/DD, got {value:?}"))
 }
 
 fn main() -> ExitCode {
@@ -213,8 +220,12 @@ fn reader_options(cli: &Cli) -> kanbao::tui::Options {
 }
 
 /// Prints or reads `edition` as the flags ask; `archive` is the archive it is part of, with
-/// its index there.
-fn show(cli: &Cli, edition: Edition, archive: Option<(Archive, usize)>) -> anyhow::Result<()> {
+/// its index there and the note for the reader's status line on how it was chosen.
+fn show(
+    cli: &Cli,
+    edition: Edition,
+    archive: Option<(Archive, usize, Option<String>)>,
+) -> anyhow::Result<()> {
     if cli.json {
         return print_with(|out| {
             serde_json::to_writer_pretty(&mut *out, &edition)?;
@@ -230,7 +241,9 @@ fn show(cli: &Cli, edition: Edition, archive: Option<(Archive, usize)>) -> anyho
     if std::io::stdout().is_terminal() {
         let options = reader_options(cli);
         return match archive {
-            Some((archive, index)) => kanbao::tui::run_archive(edition, archive, index, options),
+            Some((archive, index, note)) => {
+                kanbao::tui::run_archive(edition, archive, index, note, options)
+            }
             None => kanbao::tui::run(edition, options),
         };
     }

@@ -160,16 +160,20 @@ impl Pending {
 }
 
 /// Runs the reader on `edition`, the one at `index` in `archive`: as [`run`], with the
-/// archive's keys to other editions and its picker.
+/// archive's keys to other editions and its picker. `note`, shown on the status line, says
+/// why the edition last open there could not be known
+/// ([`crate::app::archive::start_edition`]). Which edition is open at the end is kept for
+/// the next run.
 pub fn run_archive(
     edition: Edition,
     archive: Archive,
     index: usize,
+    note: Option<String>,
     options: Options,
 ) -> anyhow::Result<()> {
     run_with(
         Pending::Ready(edition),
-        Some(ArchiveState::new(archive, index)),
+        Some(ArchiveState::noting(archive, index, note)),
         options,
     )
 }
@@ -214,7 +218,10 @@ fn run_with(
         if let Some(punctuation) = config.punctuation {
             app.set_punctuation(punctuation);
         }
-        let state_file = resume(&mut app);
+        let state_dir = resume(&mut app);
+        if let Some(archive) = archive.as_mut() {
+            archive.start(&mut app, state_dir.clone());
+        }
         if let Some(error) = config_error {
             app.warn(format!("Defaults used: {error}"));
         }
@@ -222,8 +229,8 @@ fn run_with(
             app.update(Action::ToggleMerged);
         }
         let result = event_loop(&mut terminal, &mut app, archive.as_mut(), &signals);
-        if let Some(file) = state_file {
-            saving_error = memory::save(&file, &app.remembered()).err();
+        if let Some(dir) = state_dir {
+            saving_error = save_reading(&dir, &app, archive.as_ref()).err();
         }
         result
     });
@@ -250,15 +257,28 @@ fn run_with(
 }
 
 /// Takes up `app`'s edition where the last run left it, from the XDG state directory;
-/// returns the file to save to at the end. State that cannot be read is told on the status
-/// line, and the reader starts fresh.
+/// returns that directory, to save to at the end. State that cannot be read is told on the
+/// status line, and the reader starts fresh.
 fn resume(app: &mut App) -> Option<std::path::PathBuf> {
-    let file = memory::state_file(&memory::state_dir()?, &memory::edition_key(app.edition()));
+    let dir = memory::state_dir()?;
+    let file = memory::state_file(&dir, &memory::edition_key(app.edition()));
     match memory::load(&file) {
         Ok(remembered) => app.resume(&remembered),
         Err(error) => app.warn(error),
     }
-    Some(file)
+    Some(dir)
+}
+
+/// Saves under `dir` the place in the edition open at the end (in an archive, maybe not the
+/// one the reader started on) and which edition of the archive it is.
+fn save_reading(
+    dir: &std::path::Path,
+    app: &App,
+    archive: Option<&ArchiveState>,
+) -> Result<(), String> {
+    let file = memory::state_file(dir, &memory::edition_key(app.edition()));
+    memory::save(&file, &app.remembered())?;
+    archive.map_or(Ok(()), ArchiveState::save_open_edition)
 }
 
 /// Ends the process by `signal`'s default action, whatever its disposition was; exits 1 if

@@ -1,5 +1,6 @@
 //! An archive on the command line: its list of editions with --toc and --json, an edition
-//! picked with --date (or the newest), and the errors a person meets.
+//! picked with --date (or the newest, named on stderr when printed), and the errors a
+//! person meets.
 
 mod support;
 
@@ -69,7 +70,13 @@ fn the_newest_edition_opens_unless_a_date_is_given() {
     let archive = mixed("archive_date", false);
     let newest = json(&run_on(archive.root(), &["--date", "2026-06-09", "--json"]));
     assert_eq!(newest["date"], "2026-06-09");
-    let dumped = stdout(&run_on(archive.root(), &["--dump"]));
+    let output = run_on(archive.root(), &["--dump"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr,
+        "kanbao: the edition of 2026-06-09, the newest of 4 (--date picks another)\n"
+    );
+    let dumped = stdout(&output);
     let expected = stdout(&run(&[
         &format!("{EDITIONS}/zgqxb-2026-06/20260609"),
         "--dump",
@@ -119,6 +126,49 @@ fn a_broken_edition_asked_for_says_why_and_the_others_still_open() {
     for date in ["2019-10-04", "2019-10-19"] {
         let edition = json(&run_on(archive.root(), &["--date", date, "--json"]));
         assert_eq!(edition["date"], date);
+    }
+}
+
+#[test]
+fn dump_prints_the_edition_of_the_date_and_names_it() {
+    let archive = mixed("archive_dump_date", false);
+    let output = run_on(archive.root(), &["--dump", "--date", "2019-10-19"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr,
+        "kanbao: the edition of 2019-10-19, of 4 in the archive\n"
+    );
+    let expected = stdout(&run(&[
+        &format!("{EDITIONS}/rmrb-2019-10/20191019"),
+        "--dump",
+    ]));
+    assert_eq!(stdout(&output), expected);
+    // A listing names its editions itself: nothing on stderr.
+    let output = run_on(archive.root(), &["--toc"]);
+    assert!(output.stderr.is_empty(), "{output:?}");
+}
+
+#[test]
+fn a_date_is_taken_with_dashes_slashes_or_neither() {
+    let archive = mixed("archive_date_forms", false);
+    for form in ["2019-10-19", "20191019", "2019/10/19"] {
+        let edition = json(&run_on(archive.root(), &["--date", form, "--json"]));
+        assert_eq!(edition["date"], "2019-10-19", "{form}");
+    }
+    for form in [
+        "2019/10-19",
+        "2019-1019",
+        "2019.10.19",
+        "191019",
+        "2019/02/30",
+    ] {
+        let output = run_on(archive.root(), &["--date", form]);
+        assert_eq!(output.status.code(), Some(2), "{form}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("expected a day as YYYY-MM-DD, YYYYMMDD or YYYY/MM/DD"),
+            "{form}: {stderr}"
+        );
     }
 }
 

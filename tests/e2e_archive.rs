@@ -1,6 +1,6 @@
-//! Reading an archive in a terminal: it opens at the newest edition, ( and ) move by date,
-//! and the picker lists the editions by month, marks the one being read and a broken one,
-//! and opens the date typed.
+//! Reading an archive in a terminal: it opens at the newest edition, or the one last read
+//! there; ( and ) move by date, and the picker lists the editions by month, marks the one
+//! being read and a broken one, and opens the date typed.
 
 mod support;
 
@@ -63,7 +63,7 @@ fn the_picker_lists_editions_by_month_and_opens_a_typed_date() {
         text.contains("Editions: 5") && text.matches("articles").count() == 4
     });
     assert!(
-        screen.contains("2019年10月") && screen.contains("2026年6月"),
+        screen.contains("October 2019") && screen.contains("June 2026"),
         "{screen}"
     );
     let open = screen.lines().find(|line| line.contains("● 2026-06-05"));
@@ -76,7 +76,7 @@ fn the_picker_lists_editions_by_month_and_opens_a_typed_date() {
         broken.contains("broken: ") && broken.contains("not a text"),
         "{screen}"
     );
-    assert!(screen.contains("2019-10-04 周五"), "{screen}");
+    assert!(screen.contains("2019-10-04 Fri"), "{screen}");
 
     // A typed date jumps; Enter opens it and closes the picker.
     session.send("20191019\r");
@@ -94,6 +94,54 @@ fn the_picker_lists_editions_by_month_and_opens_a_typed_date() {
     assert!(screen.contains(OCTOBER_19), "{screen}");
     session.send("q");
     assert!(session.wait_exit().success());
+}
+
+#[test]
+fn an_archive_opens_again_at_the_edition_last_read_unless_a_date_is_given() {
+    let archive = mixed("e2e_archive_remembered", true);
+    let root = archive.root().to_str().unwrap();
+    let state = support::scratch_dir("archive-remembered-state");
+    let start = |args: &[&str]| {
+        let mut command = support::command(args);
+        command.env("XDG_STATE_HOME", &state);
+        Session::spawn(command, COLS, ROWS)
+    };
+    let mut session = start(&[root]);
+    shows_edition(&session, JUNE_9, "2026-06-09", 5);
+    session.send("((");
+    shows_edition(&session, OCTOBER_19, "2019-10-19", 3);
+    session.send("q");
+    assert!(session.wait_exit().success());
+
+    let mut session = start(&[root]);
+    shows_edition(&session, OCTOBER_19, "2019-10-19", 3);
+    session.send("q");
+    assert!(session.wait_exit().success());
+
+    // --date wins over what is remembered; the edition open at the end is the next start.
+    let mut session = start(&[root, "--date", "2026/06/05"]);
+    shows_edition(&session, JUNE_5, "2026-06-05", 4);
+    session.send("q");
+    assert!(session.wait_exit().success());
+    let mut session = start(&[root]);
+    shows_edition(&session, JUNE_5, "2026-06-05", 4);
+    session.send("q");
+    assert!(session.wait_exit().success());
+
+    // A record that cannot be read: the newest, and a note on the status line.
+    let records: Vec<_> = std::fs::read_dir(state.join("kanbao/archives"))
+        .expect("the edition kept under XDG_STATE_HOME")
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    assert_eq!(records.len(), 1, "{records:?}");
+    std::fs::write(&records[0], "not what the reader wrote").unwrap();
+    let mut session = start(&[root]);
+    shows_edition(&session, JUNE_9, "2026-06-09", 5);
+    // The note names the file first; the status line may cut off why.
+    session.wait_for_text("Opened the newest edition: ");
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
 }
 
 /// True when a cell at or right of column `from` shows `c` on a coloured background: a

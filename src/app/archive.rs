@@ -1,18 +1,26 @@
 //! Reading an archive: which edition is open, moving to the previous and next edition, and
-//! the edition picker. Pure state beside [`App`]: the reader's state changes only through
-//! [`App::replace_edition`] and [`App::set_message`].
+//! the edition picker. State beside [`App`]: the reader's state changes only through
+//! [`App::replace_edition`], [`App::resume`] and [`App::set_message`].
+//!
+//! Given the XDG state directory ([`ArchiveState::start`]), moving to another edition
+//! keeps the place in the one left and takes up the one opened where it was left
+//! ([`super::memory`]); [`ArchiveState::save_open_edition`] records which edition was open,
+//! for the next run to open it ([`start_edition`]).
 //!
 //! Summaries (page and article counts) for the picker are read on a background thread,
 //! nearest the selected edition first; [`ArchiveState::poll`] takes in what it found.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 
 use crate::archive::{Archive, Summary, summarize};
+use crate::edition::Edition;
 
 use super::App;
 use super::keymap::{Key, Mode};
+use super::memory;
 
 mod search;
 
@@ -140,6 +148,10 @@ pub struct ArchiveState {
     /// The search being typed.
     prompt: Option<String>,
     search: Option<ArchiveSearch>,
+    /// The XDG state directory, where editions' places and the open edition are kept.
+    state_dir: Option<PathBuf>,
+    /// Why the edition last open could not be known, to tell at the start.
+    start_note: Option<String>,
 }
 
 impl ArchiveState {
@@ -151,7 +163,45 @@ impl ArchiveState {
             picker: None,
             prompt: None,
             search: None,
+            state_dir: None,
+            start_note: None,
         }
+    }
+
+    /// The archive with the edition at `current` open, and `note`, when there is one, on
+    /// why it is not the edition last open: the error of [`start_edition`].
+    pub fn noting(archive: Archive, current: usize, note: Option<String>) -> Self {
+        Self {
+            start_note: note,
+            ..Self::new(archive, current)
+        }
+    }
+
+    /// Starts reading in `app`: from now on editions' places are kept under `state_dir` (the
+    /// XDG state directory; `None` keeps nothing), and the note given to
+    /// [`ArchiveState::noting`] is shown on the status line.
+    pub fn start(&mut self, app: &mut App, state_dir: Option<PathBuf>) {
+        self.state_dir = state_dir;
+        if let Some(error) = self.start_note.take() {
+            app.warn((app.strings().archive.remembered_unreadable)(&error));
+        }
+    }
+
+    /// Records under the state directory which edition is open, for the next run on this
+    /// archive to open it. Nothing without a state directory.
+    pub fn save_open_edition(&self) -> Result<(), String> {
+        let Some(dir) = &self.state_dir else {
+            return Ok(());
+        };
+        let root = self.archive.root();
+        let remembered = memory::RememberedArchive {
+            archive: memory::canonical(root).display().to_string(),
+            edition: self.archive.entries()[self.current].date.clone(),
+        };
+        memory::save_archive(
+            &memory::archive_file(dir, &memory::archive_key(root)),
+            &remembered,
+        )
     }
 
     /// The search across editions being typed.
@@ -440,10 +490,13 @@ impl ArchiveState {
     /// Opens the edition at `index` in `app`; a broken one leaves the open one and says why.
     /// True when it opened.
     fn open(&mut self, index: usize, app: &mut App) -> bool {
+        if index == self.current {
+            // Already open: reading goes on where it is.
+            return true;
+        }
         match self.archive.load(index) {
             Ok(edition) => {
-                app.replace_edition(edition);
-                self.current = index;
+                self.switch_to(index, edition, app);
                 true
             }
             Err(error) => {
@@ -471,8 +524,7 @@ impl ArchiveState {
             index = next;
             match self.archive.load(index) {
                 Ok(edition) => {
-                    app.replace_edition(edition);
-                    self.current = index;
+                    self.switch_to(index, edition, app);
                     if !broken.is_empty() {
                         let message = (app.strings().archive.skipped_broken)(&broken.join(", "));
                         app.set_message(message);
@@ -481,6 +533,25 @@ impl ArchiveState {
                 }
                 Err(_) => broken.push(self.archive.entries()[index].date.clone()),
             }
+        }
+    }
+
+    /// Puts `edition`, at `index`, in `app` in place of the open one: with a state directory,
+    /// the place in the one left is saved and the one opened taken up where it was left.
+    fn switch_to(&mut self, index: usize, edition: Edition, app: &mut App) {
+        let saved = (self.state_dir.as_deref()).map_or(Ok(()), |dir| {
+            memory::save(&place_file(dir, app.edition()), &app.remembered())
+        });
+        app.replace_edition(edition);
+        self.current = index;
+        if let Some(dir) = &self.state_dir {
+            match memory::load(&place_file(dir, app.edition())) {
+                Ok(remembered) => app.resume(&remembered),
+                Err(error) => app.warn(error),
+            }
+        }
+        if let Err(error) = saved {
+            app.warn(error);
         }
     }
 
@@ -553,6 +624,30 @@ impl ArchiveState {
         let key = |date: &str| date.replace('-', "");
         let at = entries.partition_point(|entry| key(&entry.date).as_str() < digits.as_str());
         picker.selected = at.min(entries.len() - 1);
+    }
+}
+
+/// Where the place in `edition` is kept, under `state_dir`.
+fn place_file(state_dir: &Path, edition: &Edition) -> PathBuf {
+    memory::state_file(state_dir, &memory::edition_key(edition))
+}
+
+/// The edition of `archive` to open when no date is given: the one open when the reader last
+/// quit it, as remembered under `state_dir`, else (nothing remembered, or an edition the
+/// archive no longer has) the newest. The error says why what was remembered could not be
+/// read; the newest is opened then too.
+pub fn start_edition(archive: &Archive, state_dir: Option<&Path>) -> (usize, Option<String>) {
+    let newest = archive.newest().unwrap_or_default();
+    let Some(dir) = state_dir else {
+        return (newest, None);
+    };
+    let file = memory::archive_file(dir, &memory::archive_key(archive.root()));
+    match memory::load_archive(&file) {
+        Ok(remembered) => {
+            let index = remembered.and_then(|remembered| archive.find(&remembered.edition));
+            (index.unwrap_or(newest), None)
+        }
+        Err(error) => (newest, Some(error)),
     }
 }
 

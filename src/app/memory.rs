@@ -1,6 +1,7 @@
 //! What the reader remembers of an edition between runs: the article last read and the
 //! place in it, and which articles were read. Kept per edition, under the XDG state
-//! directory (`$XDG_STATE_HOME/kanbao/editions/<key>.json`).
+//! directory (`$XDG_STATE_HOME/kanbao/editions/<key>.json`). Of an archive it remembers the
+//! edition open when the reader quit (`$XDG_STATE_HOME/kanbao/archives/<key>.json`).
 //!
 //! State that cannot be read or written never stops the reader: [`load`] and [`save`] say
 //! what went wrong in one line, and the reader starts fresh.
@@ -22,6 +23,16 @@ pub struct Remembered {
     pub place: Option<SavedPlace>,
     /// The ids of the articles read.
     pub read: BTreeSet<String>,
+}
+
+/// What is remembered of an archive: the edition open when the reader last quit it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RememberedArchive {
+    /// The archive's folder, canonical: for a person looking at the file; the file's name
+    /// is what finds it.
+    pub archive: String,
+    /// The date of the edition that was open, "YYYY-MM-DD".
+    pub edition: String,
 }
 
 /// A place in an article's text, as the model knows it: it survives a new layout.
@@ -109,6 +120,21 @@ pub fn edition_key(edition: &Edition) -> String {
     format!("{:016x}", hash.0)
 }
 
+/// The name an archive is remembered by: a hash of its folder's canonical path, so that
+/// `kanbao ~/papers` and `kanbao ../papers` are the same archive. A folder that cannot be
+/// resolved is known by the path as given.
+pub fn archive_key(root: &Path) -> String {
+    let path = canonical(root);
+    let mut hash = Fnv::default();
+    hash.write_bytes(path.as_os_str().as_encoded_bytes());
+    format!("{:016x}", hash.0)
+}
+
+/// `path` with every link and `..` resolved, when it can be.
+pub fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
 /// 64-bit FNV-1a: small, and the same on every machine and toolchain, as a file name must be.
 struct Fnv(u64);
 
@@ -120,7 +146,11 @@ impl Default for Fnv {
 
 impl Fnv {
     fn write(&mut self, text: &str) {
-        for byte in text.bytes().chain([0xff]) {
+        self.write_bytes(text.as_bytes());
+    }
+
+    fn write_bytes(&mut self, bytes: &[u8]) {
+        for &byte in bytes.iter().chain(&[0xff]) {
             self.0 ^= u64::from(byte);
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
@@ -132,6 +162,15 @@ pub fn state_file(state_dir: &Path, key: &str) -> PathBuf {
     state_dir
         .join("kanbao")
         .join("editions")
+        .join(format!("{key}.json"))
+}
+
+/// Where what is remembered of the archive with `key` ([`archive_key`]) is kept, under
+/// `state_dir`.
+pub fn archive_file(state_dir: &Path, key: &str) -> PathBuf {
+    state_dir
+        .join("kanbao")
+        .join("archives")
         .join(format!("{key}.json"))
 }
 
@@ -170,22 +209,44 @@ pub fn state_dir() -> Option<PathBuf> {
 /// What was remembered in `file`: nothing when there is no file yet; an error, to tell in one
 /// line, when it cannot be read or is not what the reader wrote.
 pub fn load(file: &Path) -> Result<Remembered, String> {
-    match std::fs::read(file) {
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Remembered::default()),
-        Err(error) => Err(format!("cannot read {}: {error}", file.display())),
-        Ok(bytes) => serde_json::from_slice(&bytes)
-            .map_err(|error| format!("{} is damaged ({error}); starting fresh", file.display())),
-    }
+    load_json(file)
+        .map(Option::unwrap_or_default)
+        .map_err(|error| format!("{error}; starting fresh"))
 }
 
 /// Writes `remembered` to `file`, by way of a temporary file so that a crash leaves the old
 /// state whole.
 pub fn save(file: &Path, remembered: &Remembered) -> Result<(), String> {
+    save_json(file, remembered)
+}
+
+/// What was remembered of an archive in `file`: `None` when there is no file yet; an error,
+/// to tell in one line, when it cannot be read or is not what the reader wrote.
+pub fn load_archive(file: &Path) -> Result<Option<RememberedArchive>, String> {
+    load_json(file)
+}
+
+/// Writes `remembered` to `file`, as [`save`] does.
+pub fn save_archive(file: &Path, remembered: &RememberedArchive) -> Result<(), String> {
+    save_json(file, remembered)
+}
+
+fn load_json<T: serde::de::DeserializeOwned>(file: &Path) -> Result<Option<T>, String> {
+    match std::fs::read(file) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(format!("cannot read {}: {error}", file.display())),
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|error| format!("{} is damaged ({error})", file.display())),
+    }
+}
+
+fn save_json<T: Serialize>(file: &Path, value: &T) -> Result<(), String> {
     let fail = |error: std::io::Error| format!("cannot save to {}: {error}", file.display());
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
-    let text = serde_json::to_vec_pretty(remembered).expect("the state serializes");
+    let text = serde_json::to_vec_pretty(value).expect("the state serializes");
     let temporary = file.with_extension("json.tmp");
     std::fs::write(&temporary, text).map_err(fail)?;
     std::fs::rename(&temporary, file).map_err(fail)
@@ -223,6 +284,32 @@ mod tests {
         std::fs::write(&file, "{ not json").unwrap();
         let error = load(&file).unwrap_err();
         assert!(error.contains("damaged"), "{error}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_archive_is_known_by_its_canonical_path_and_its_edition_kept() {
+        let dir =
+            std::env::temp_dir().join(format!("kanbao-archive-memory-{}", std::process::id()));
+        let archive = dir.join("papers");
+        std::fs::create_dir_all(archive.join("2019")).unwrap();
+        let roundabout = archive.join("2019").join("..");
+        assert_eq!(archive_key(&archive), archive_key(&roundabout));
+        assert_ne!(archive_key(&archive), archive_key(&archive.join("2019")));
+        let file = archive_file(&dir.join("state"), &archive_key(&archive));
+        assert_eq!(load_archive(&file), Ok(None), "no file yet");
+        let remembered = RememberedArchive {
+            archive: canonical(&archive).display().to_string(),
+            edition: "2019-10-04".into(),
+        };
+        save_archive(&file, &remembered).unwrap();
+        assert_eq!(load_archive(&file), Ok(Some(remembered)));
+        std::fs::write(&file, "[1, 2]").unwrap();
+        let error = load_archive(&file).unwrap_err();
+        assert!(
+            error.contains("damaged") && error.contains("archives"),
+            "{error}"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -276,7 +276,29 @@ pub struct ArchiveStrings {
     pub still_searching: &'static str,
     /// No match at all.
     pub nowhere: &'static str,
+    /// The edition last open could not be known, so the newest opened: why.
+    pub remembered_unreadable: fn(&str) -> String,
+    /// A month's heading in the picker: the year and the month (1 to 12).
+    pub month_heading: fn(u32, u32) -> String,
+    /// The days of the week, Sunday first, as the picker names them.
+    pub weekdays: [&'static str; 7],
 }
+
+/// The months' names in English, January first.
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 static ARCHIVE_EN: ArchiveStrings = ArchiveStrings {
     no_search_yet: "No search of the archive yet: & searches it.",
@@ -312,6 +334,14 @@ static ARCHIVE_EN: ArchiveStrings = ArchiveStrings {
     results_hint: "Enter open at the match · n N next · Esc close",
     still_searching: "Searching…",
     nowhere: "Not found in any edition.",
+    remembered_unreadable: |error| format!("Opened the newest edition: {error}"),
+    month_heading: |year, month| {
+        let name = (month.checked_sub(1))
+            .and_then(|at| MONTHS_EN.get(at as usize))
+            .map_or_else(|| month.to_string(), ToString::to_string);
+        format!("{name} {year}")
+    },
+    weekdays: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
 };
 
 static ARCHIVE_ZH: ArchiveStrings = ArchiveStrings {
@@ -348,6 +378,9 @@ static ARCHIVE_ZH: ArchiveStrings = ArchiveStrings {
     results_hint: "Enter 打开到该处 · n N 下一处 · Esc 关闭",
     still_searching: "搜索中…",
     nowhere: "各期中均未找到。",
+    remembered_unreadable: |error| format!("已打开最新一期：{error}"),
+    month_heading: |year, month| format!("{year}年{month}月"),
+    weekdays: ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
 };
 
 pub static EN: Strings = Strings {

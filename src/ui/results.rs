@@ -4,7 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 
 use crate::app::archive::{ArchiveSearch, MAX_HITS};
 use crate::text::{AmbiguousWidth, str_width};
@@ -25,9 +25,9 @@ pub fn render_prompt(
     editions: usize,
     area: Rect,
     buf: &mut Buffer,
-    (ambiguous, words): (AmbiguousWidth, &ArchiveStrings),
+    (ambiguous, theme, words): (AmbiguousWidth, &Theme, &ArchiveStrings),
 ) -> Position {
-    let bar = Style::new().bg(Color::DarkGray).fg(Color::White);
+    let bar = theme.status;
     fill_row(buf, area, area.y, bar);
     let text = format!("&{query}");
     let width = area.width as usize;
@@ -49,7 +49,7 @@ pub fn render_prompt(
             (x, area.y),
             area.right(),
             &hint,
-            bar.fg(Color::Gray),
+            theme.hints,
             ambiguous,
         );
     }
@@ -82,7 +82,7 @@ pub fn render(
         area.y,
         Side::Right,
         &state,
-        Style::new().fg(Color::Yellow),
+        theme.border_state,
         ambiguous,
     );
     border_label(
@@ -91,7 +91,7 @@ pub fn render(
         area.bottom() - 1,
         Side::Right,
         words.results_hint,
-        Style::new().fg(Color::Gray),
+        theme.border_note,
         ambiguous,
     );
     let height = inner.height as usize;
@@ -108,7 +108,7 @@ pub fn render(
             (inner.x, inner.y),
             inner.right(),
             note,
-            Style::new().dark_gray(),
+            theme.muted,
             ambiguous,
         );
         return;
@@ -122,8 +122,8 @@ pub fn render(
         let chosen = index == selected;
         let base = match chosen {
             true => {
-                fill_row(buf, inner, y, Style::new().reversed());
-                Style::new().reversed()
+                fill_row(buf, inner, y, theme.selected);
+                theme.selected
             }
             false => Style::new(),
         };
@@ -137,7 +137,7 @@ pub fn render(
             (inner.x, y),
             inner.right(),
             &head,
-            base.fg(Color::Cyan),
+            base.patch(theme.result_place),
             ambiguous,
         );
         let title = fit(&hit.title, TITLE_WIDTH, ambiguous);
@@ -145,7 +145,9 @@ pub fn render(
         x = (x + TITLE_WIDTH as u16 + 2)
             .max(title_end + 2)
             .min(inner.right());
-        let marked = base.bg(Color::Yellow).fg(Color::Black);
+        // On the selected row the match is the current one: without colour a reversed match
+        // would not show on a reversed row.
+        let marked = theme.matched(base, chosen);
         let chars = hit.line.chars().enumerate().map(|(at, c)| {
             let c = if c.is_control() { ' ' } else { c };
             (c, if hit.hit.contains(&at) { marked } else { base })

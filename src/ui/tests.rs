@@ -606,3 +606,5 @@ fn a_palette_from_the_config_colours_its_parts_and_not_without_colour() {
     let buf = render(&app);
     assert!(buf.content().iter().all(|cell| cell.bg == Color::Reset));
 }
+
+mod archive;

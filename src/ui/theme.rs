@@ -54,6 +54,16 @@ pub struct Theme {
     pub help_keys: Style,
     /// The kind of caption heading a group in the caption viewer.
     pub caption_kind: Style,
+    /// A month's heading in the archive's edition picker.
+    pub month_heading: Style,
+    /// An edition that does not open, in the picker.
+    pub broken: Style,
+    /// A note on a border: the archive's place and keys, an overlay's keys.
+    pub border_note: Style,
+    /// A state on an overlay's border: the date typed in the picker, a search's progress.
+    pub border_state: Style,
+    /// A match's date and page in the archive's results list.
+    pub result_place: Style,
     /// Article lines by kind, jump lines excepted.
     lines: LineStyles,
 }
@@ -100,6 +110,11 @@ pub const COLOR: Theme = Theme {
     jump_nowhere: fg(Color::DarkGray),
     help_keys: fg(Color::Cyan).add_modifier(Modifier::BOLD),
     caption_kind: fg(Color::Green).add_modifier(Modifier::BOLD),
+    month_heading: fg(Color::Cyan).add_modifier(Modifier::BOLD),
+    broken: fg(Color::LightRed),
+    border_note: fg(Color::Gray),
+    border_state: fg(Color::Yellow),
+    result_place: fg(Color::Cyan),
     lines: LineStyles {
         column: fg(Color::Cyan).add_modifier(Modifier::BOLD),
         kicker: fg(Color::Yellow),
@@ -137,6 +152,11 @@ pub const NO_COLOR: Theme = Theme {
     jump_nowhere: DIM,
     help_keys: BOLD,
     caption_kind: BOLD,
+    month_heading: BOLD.add_modifier(Modifier::UNDERLINED),
+    broken: ITALIC,
+    border_note: PLAIN,
+    border_state: BOLD,
+    result_place: PLAIN,
     lines: LineStyles {
         column: BOLD,
         kicker: ITALIC,
@@ -175,6 +195,7 @@ impl Theme {
                 self.border_focused = self.border_focused.fg(color);
                 self.column_banner = self.column_banner.fg(color);
                 self.help_keys = self.help_keys.fg(color);
+                self.month_heading = self.month_heading.fg(color);
                 self.lines.column = self.lines.column.fg(color);
                 self.lines.subhead = self.lines.subhead.fg(color);
             }
@@ -255,6 +276,11 @@ mod tests {
             theme.jump_nowhere,
             theme.help_keys,
             theme.caption_kind,
+            theme.month_heading,
+            theme.broken,
+            theme.border_note,
+            theme.border_state,
+            theme.result_place,
         ];
         styles.extend(kinds.map(|kind| theme.line(kind)));
         styles
@@ -276,5 +302,7 @@ mod tests {
         assert_ne!(theme.other_match, PLAIN);
         assert_ne!(theme.jump_link, theme.jump_nowhere);
         assert_ne!(theme.status, PLAIN);
+        assert_ne!(theme.month_heading, PLAIN);
+        assert_ne!(theme.broken, PLAIN);
     }
 }

@@ -429,3 +429,95 @@ fn a_match_opened_in_another_edition_offers_no_way_back_into_it() {
         "Backspace would go to the top of this edition"
     );
 }
+
+#[test]
+fn each_edition_is_taken_up_where_it_was_left_when_a_state_dir_is_given() {
+    use crate::app::Action;
+    let (_folder, mut state, mut app) = reading();
+    let state_dir = TempFolder::new("state-dir");
+    state.start(&mut app, Some(state_dir.path().to_owned()));
+    app.update(Action::NextArticle);
+    app.update(Action::NextArticle);
+    let newest_place = app.current();
+    assert_eq!(newest_place, Some(2));
+    state.update(ArchiveAction::PreviousEdition, &mut app);
+    assert_eq!(date(&app), "2026-06-05");
+    assert_eq!(
+        app.current(),
+        Some(0),
+        "an edition not read before opens at its start"
+    );
+    app.update(Action::NextArticle);
+    state.update(ArchiveAction::NextEdition, &mut app);
+    assert_eq!(date(&app), "2026-06-09");
+    assert_eq!(app.current(), newest_place, "back where it was left");
+    assert!(
+        app.message().unwrap().contains("left off"),
+        "{:?}",
+        app.message()
+    );
+    // The picker's Enter on the edition being read leaves the place alone.
+    app.update(Action::NextArticle);
+    state.update(ArchiveAction::OpenPicker, &mut app);
+    state.update(ArchiveAction::Open, &mut app);
+    assert_eq!(app.current(), Some(3));
+    state.update(ArchiveAction::OpenPicker, &mut app);
+    state.update(ArchiveAction::Move(-1), &mut app);
+    state.update(ArchiveAction::Open, &mut app);
+    assert_eq!((date(&app), app.current()), ("2026-06-05", Some(1)));
+}
+
+#[test]
+fn the_edition_open_at_the_end_is_the_next_start_and_a_damaged_record_is_told() {
+    let (folder, mut state, mut app) = reading();
+    let state_dir = TempFolder::new("start-state");
+    let dir = Some(state_dir.path());
+    assert_eq!(
+        start_edition(state.archive(), dir),
+        (4, None),
+        "nothing kept yet"
+    );
+    assert_eq!(
+        start_edition(state.archive(), None),
+        (4, None),
+        "nowhere to keep"
+    );
+    state.start(&mut app, dir.map(Path::to_owned));
+    state.update(ArchiveAction::PreviousEdition, &mut app);
+    state.update(ArchiveAction::PreviousEdition, &mut app);
+    state.save_open_edition().unwrap();
+    assert_eq!(start_edition(state.archive(), dir), (2, None));
+    // The same folder by another path is the same archive.
+    let roundabout = folder.path().join("2019").join("..");
+    let again = Archive::open(&roundabout, LoadOptions::default())
+        .unwrap()
+        .unwrap();
+    assert_eq!(start_edition(&again, dir).0, 2);
+
+    // A remembered edition the archive no longer has: the newest, nothing to tell.
+    std::fs::remove_dir_all(folder.path().join("2019/10/20191019")).unwrap();
+    let fewer = Archive::open(folder.path(), LoadOptions::default())
+        .unwrap()
+        .unwrap();
+    assert_eq!(start_edition(&fewer, dir), (3, None));
+
+    // A record that cannot be read: the newest, and why, on the status line.
+    let file = memory::archive_file(state_dir.path(), &memory::archive_key(folder.path()));
+    std::fs::write(&file, "{\"edition\": 7}").unwrap();
+    let (index, note) = start_edition(&fewer, dir);
+    assert_eq!(index, 3);
+    let note = note.expect("a note on the damaged record");
+    assert!(note.contains("damaged"), "{note}");
+    let edition = { fewer }.load(3).unwrap();
+    let mut app = App::new(edition, AmbiguousWidth::Narrow, 100, 30);
+    let archive = Archive::open(folder.path(), LoadOptions::default())
+        .unwrap()
+        .unwrap();
+    let mut state = ArchiveState::noting(archive, 3, Some(note));
+    state.start(&mut app, None);
+    let message = app.message().unwrap();
+    assert!(
+        message.starts_with("Opened the newest edition: "),
+        "{message}"
+    );
+}
