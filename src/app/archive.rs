@@ -18,9 +18,9 @@ use std::sync::mpsc::{self, Receiver};
 use crate::archive::{Archive, Summary, summarize};
 use crate::edition::Edition;
 
-use super::App;
 use super::keymap::{Key, Mode};
 use super::memory;
+use super::{Action, App};
 
 mod search;
 
@@ -37,7 +37,7 @@ pub const ARCHIVE_SEARCH_KEY: char = '&';
 
 /// The archive keys as the help names them, a row each; what each row does is
 /// [`crate::app::strings::Strings::archive_key_help`], row for row.
-pub const ARCHIVE_KEY_HELP: &[&str] = &["( )", "e", "&", "n N"];
+pub const ARCHIVE_KEY_HELP: &[&str] = &["( )", "e", "&", "n N", "Bksp"];
 
 /// What a key asks of the archive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +62,9 @@ pub enum ArchiveAction {
     Open,
     /// Close the picker (first clearing a typed date).
     Close,
+    /// Backspace: back before the last jump in the open edition, else to the edition left
+    /// for a match in this one.
+    Back,
     /// Start typing a search of every edition.
     StartSearch,
     /// A character of the search being typed.
@@ -152,7 +155,13 @@ pub struct ArchiveState {
     state_dir: Option<PathBuf>,
     /// Why the edition last open could not be known, to tell at the start.
     start_note: Option<String>,
+    /// The editions left for a match in another, with the place read in each, the latest
+    /// last: Backspace goes back to them once the open edition's own jumps are undone.
+    left_for_a_match: Vec<(usize, memory::Remembered)>,
 }
+
+/// How many editions left for a match Backspace can go back to.
+const LEFT_FOR_A_MATCH_LIMIT: usize = 100;
 
 impl ArchiveState {
     /// The archive with the edition at `current` open.
@@ -165,6 +174,7 @@ impl ArchiveState {
             search: None,
             state_dir: None,
             start_note: None,
+            left_for_a_match: Vec::new(),
         }
     }
 
@@ -267,6 +277,7 @@ impl ArchiveState {
             // n and N go across editions while the reader shows the archive search's matches.
             Key::Char('n') if self.hits_shown(app_query) => ArchiveAction::NextHit,
             Key::Char('N') if self.hits_shown(app_query) => ArchiveAction::PreviousHit,
+            Key::Backspace if !self.left_for_a_match.is_empty() => ArchiveAction::Back,
             _ => return None,
         };
         Some(Some(action))
@@ -286,6 +297,7 @@ impl ArchiveState {
             ArchiveAction::PreviousEdition => self.step(-1, app),
             ArchiveAction::NextEdition => self.step(1, app),
             ArchiveAction::OpenPicker => self.open_picker(),
+            ArchiveAction::Back => self.back(app),
             ArchiveAction::Close => {
                 if let Some(picker) = &mut self.picker
                     && !picker.typed.is_empty()
@@ -398,8 +410,15 @@ impl ArchiveState {
             search.is_running(),
         );
         let other_edition = hit.edition != self.current;
-        if other_edition && !self.open(hit.edition, app) {
-            return;
+        let left = (self.current, app.remembered());
+        if other_edition {
+            if !self.open(hit.edition, app) {
+                return;
+            }
+            if self.left_for_a_match.len() == LEFT_FOR_A_MATCH_LIMIT {
+                self.left_for_a_match.remove(0);
+            }
+            self.left_for_a_match.push(left);
         }
         let article = match hit.exact {
             true => hit.article,
@@ -410,13 +429,30 @@ impl ArchiveState {
         };
         app.show_search_match(&query, article, hit.part, hit.start);
         if other_edition {
-            // Backspace leads back within an edition only: the edition just opened was not
-            // read before the match, and the one left is no longer loaded.
+            // The jumps made in the edition left are no way back in this one: Backspace goes
+            // back to that edition instead.
             app.forget_history();
         }
         let date = &self.archive.entries()[hit.edition].date;
         let status = (app.strings().archive.hit_status)(&query, index + 1, count, running, date);
         app.set_message(status);
+    }
+
+    /// Backspace: the reader's own way back while it has one, else the edition left for the
+    /// last match opened in another, at the place it was read.
+    fn back(&mut self, app: &mut App) {
+        if app.history_depth() > 0 {
+            app.update(Action::Back);
+            return;
+        }
+        let Some((index, place)) = self.left_for_a_match.pop() else {
+            return;
+        };
+        if self.open(index, app) {
+            app.resume(&place);
+            let date = &self.archive.entries()[index].date;
+            app.set_message((app.strings().archive.back_to_edition)(date));
+        }
     }
 
     /// Opens the hit `by` (±1) from the one last opened.

@@ -235,6 +235,8 @@ pub struct ArchiveStrings {
     pub no_more_yet: &'static str,
     /// `n` past the oldest match.
     pub no_more_older: &'static str,
+    /// Backspace took the reader back to the edition (its date) left for a match.
+    pub back_to_edition: fn(&str) -> String,
     /// `N` past the newest match.
     pub no_more_newer: &'static str,
     /// An edition that does not open: its date and the error.
@@ -308,6 +310,7 @@ static ARCHIVE_EN: ArchiveStrings = ArchiveStrings {
     },
     no_more_yet: "No more matches yet: still searching.",
     no_more_older: "No more matches: that was the oldest.",
+    back_to_edition: |date| format!("Back to the edition of {date}"),
     no_more_newer: "No more matches: that was the newest.",
     does_not_open: |date, error| format!("{date} does not open: {error}"),
     at_end: |oldest, broken| {
@@ -352,6 +355,7 @@ static ARCHIVE_ZH: ArchiveStrings = ArchiveStrings {
     },
     no_more_yet: "暂无更多结果：仍在搜索。",
     no_more_older: "没有更多结果：这已是最早的一处。",
+    back_to_edition: |date| format!("回到 {date} 这一期"),
     no_more_newer: "没有更多结果：这已是最新的一处。",
     does_not_open: |date, error| format!("{date} 无法打开：{error}"),
     at_end: |oldest, broken| {
@@ -473,6 +477,7 @@ pub static EN: Strings = Strings {
         "editions by month; type a date to jump",
         "search every edition; Enter alone: the last results",
         "after &: next or previous match, across editions",
+        "after a match in another edition: back to the edition left",
     ],
     too_small: |width, height| format!("Too small: {width}x{height}"),
     need: |width, height| format!("need {width}x{height}"),
@@ -595,6 +600,7 @@ pub static ZH: Strings = Strings {
         "按月列出各期；键入日期跳转",
         "搜索每一期；只按 Enter：上次的结果",
         "& 之后：下一处或上一处，跨期",
+        "打开另一期的结果之后：回到原来那期",
     ],
     too_small: |width, height| format!("屏幕太小：{width}x{height}"),
     need: |width, height| format!("至少 {width}x{height}"),

@@ -413,9 +413,18 @@ fn a_chinese_reader_is_told_about_the_archive_in_chinese() {
 }
 
 #[test]
-fn a_match_opened_in_another_edition_offers_no_way_back_into_it() {
+fn backspace_after_a_match_in_another_edition_goes_back_to_the_edition_left() {
+    use crate::app::Action;
     let (_folder, mut state, mut app) = reading();
     let opened_on = date(&app).to_owned();
+    app.update(Action::NextArticle);
+    let read_there = app.current().unwrap();
+    assert!(
+        state
+            .key_action(Key::Backspace, Mode::Normal, None)
+            .is_none(),
+        "Backspace is the reader's until a match leads elsewhere"
+    );
     search_for(&mut state, &mut app, "习近平");
     let elsewhere = (state.search().unwrap().hits().iter())
         .position(|hit| state.archive().entries()[hit.edition].date != opened_on && hit.article > 0)
@@ -426,7 +435,37 @@ fn a_match_opened_in_another_edition_offers_no_way_back_into_it() {
     assert_eq!(
         app.history_depth(),
         0,
-        "Backspace would go to the top of this edition"
+        "the jumps of the edition left are no way back in this one"
+    );
+    let matched = app.current().unwrap();
+    // A jump inside the edition opened is undone first.
+    app.update(Action::Confirm);
+    app.update(Action::Digit(1));
+    app.update(Action::Confirm);
+    assert!(app.history_depth() > 0, "page 1 is a jump from {matched}");
+    assert_eq!(
+        state.key_action(Key::Backspace, Mode::Normal, None),
+        Some(Some(ArchiveAction::Back))
+    );
+    state.update(ArchiveAction::Back, &mut app);
+    assert_eq!(
+        app.current(),
+        Some(matched),
+        "back within the edition first"
+    );
+    state.update(ArchiveAction::Back, &mut app);
+    assert_eq!(date(&app), opened_on);
+    assert_eq!(app.current(), Some(read_there), "at the article read there");
+    assert!(
+        app.message().unwrap_or_default().contains(&opened_on),
+        "{:?}",
+        app.message()
+    );
+    assert!(
+        state
+            .key_action(Key::Backspace, Mode::Normal, None)
+            .is_none(),
+        "nothing further back"
     );
 }
 
