@@ -419,6 +419,7 @@ impl ArchiveState {
                 self.left_for_a_match.remove(0);
             }
             self.left_for_a_match.push(left);
+            app.set_back_to_another_edition(true);
         }
         let article = match hit.exact {
             true => hit.article,
@@ -579,6 +580,7 @@ impl ArchiveState {
             memory::save(&place_file(dir, app.edition()), &app.remembered())
         });
         app.replace_edition(edition);
+        app.set_back_to_another_edition(!self.left_for_a_match.is_empty());
         self.current = index;
         if let Some(dir) = &self.state_dir {
             match memory::load(&place_file(dir, app.edition())) {

@@ -188,6 +188,9 @@ pub struct App {
     extra_keys: Vec<(Key, Action)>,
     /// Whether the edition is one of an archive's, whose keys the help then lists.
     archive: bool,
+    /// Whether Backspace, once this edition's jumps are undone, goes back to another
+    /// edition of the archive (one left for a match in this one).
+    back_to_another_edition: bool,
     /// Colours a config file chooses, over the theme's.
     palette: Vec<(ColorRole, Color)>,
 }
@@ -242,6 +245,7 @@ impl App {
             read: HashSet::new(),
             extra_keys: Vec::new(),
             archive: false,
+            back_to_another_edition: false,
             palette: Vec::new(),
         };
         app.warnings_of = article_warnings(&app.edition);
@@ -748,6 +752,18 @@ impl App {
     /// Whether the edition is one of an archive's.
     pub fn in_archive(&self) -> bool {
         self.archive
+    }
+
+    /// Says whether Backspace can go back to another edition of the archive when this one
+    /// has no jump to undo; the status line's hints then offer it.
+    pub fn set_back_to_another_edition(&mut self, can: bool) {
+        self.back_to_another_edition = can;
+    }
+
+    /// Places Backspace goes back to: this edition's jumps, and one more when it then goes
+    /// back to another edition.
+    pub fn places_to_go_back(&self) -> usize {
+        self.history.len() + usize::from(self.back_to_another_edition)
     }
 
     /// The keys a config file binds.

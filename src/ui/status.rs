@@ -102,7 +102,7 @@ fn hints(app: &App) -> String {
     let has_jump = app
         .jump_in_view()
         .is_some_and(|(_, jump)| matches!(app.jump_target(&jump), JumpTarget::Article(_)));
-    let depth = app.history_depth();
+    let depth = app.places_to_go_back();
     let mut hints = vec![strings.hint_page.to_owned()];
     hints.extend(has_jump.then(|| strings.hint_jump.to_owned()));
     hints.extend((depth > 0).then(|| (strings.hint_back)(depth)));

@@ -437,6 +437,11 @@ fn backspace_after_a_match_in_another_edition_goes_back_to_the_edition_left() {
         0,
         "the jumps of the edition left are no way back in this one"
     );
+    assert_eq!(
+        app.places_to_go_back(),
+        1,
+        "the status line offers Backspace"
+    );
     let matched = app.current().unwrap();
     // A jump inside the edition opened is undone first.
     app.update(Action::Confirm);
@@ -467,6 +472,7 @@ fn backspace_after_a_match_in_another_edition_goes_back_to_the_edition_left() {
             .is_none(),
         "nothing further back"
     );
+    assert_eq!(app.places_to_go_back(), 0);
 }
 
 #[test]
