@@ -102,8 +102,9 @@ pub fn is_heading_like(text: &str) -> bool {
 /// and no gaps.
 pub fn is_subhead_like(text: &str) -> bool {
     let text = text.trim();
-    is_heading_like(text)
-        && text.chars().count() <= SUBHEAD_MAX_CHARS
+    // The length first: most lines are paragraphs, told by it at once.
+    at_most_chars(text, SUBHEAD_MAX_CHARS)
+        && is_heading_like(text)
         && sentence_ends(text).next().is_none()
         && !text.contains(CLAUSE_PUNCTUATION)
         && !text.contains(char::is_whitespace)
@@ -502,7 +503,7 @@ fn byline_names(after_role: &str) -> &str {
 }
 
 /// True when `text` has no more than `max` characters, told without counting a long text.
-fn at_most_chars(text: &str, max: usize) -> bool {
+pub(crate) fn at_most_chars(text: &str, max: usize) -> bool {
     text.len() <= max || (text.len() <= max * 4 && text.chars().count() <= max)
 }
 

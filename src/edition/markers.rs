@@ -47,6 +47,12 @@ const MAX_SECTION_CHARS: usize = 12;
 /// Finds every continuation marker in `text`, in order. A bracketed marker counts anywhere;
 /// a bare one (下转第二版) only where it begins or ends the text, so prose is never cut.
 pub fn find_markers(text: &str) -> Vec<Marker> {
+    // Every marker names its page with 版: text without one, most text, is passed over with
+    // one search instead of one for each verb.
+    static PAGE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("版"));
+    if PAGE.find(text.as_bytes()).is_none() {
+        return Vec::new();
+    }
     let content_start = text.len() - text.trim_start().len();
     let content_end = text.trim_end().len();
     let mut markers = Vec::new();

@@ -3,13 +3,15 @@
 //! jumps, and a 下转 followed by 上接 cuts the file into the parts of a continued story.
 
 use super::super::classify::{
-    BYLINE_MARKS, ends_sentence, is_byline, is_heading_like, is_subhead_like,
+    BYLINE_MARKS, at_most_chars, ends_sentence, is_byline, is_heading_like, is_subhead_like,
 };
 use super::super::markers::{Direction, find_markers};
 use super::super::{Block, BlockKind, Caption, CaptionKind};
 
 /// Longest line read as a numbered head ("（1）…", "一、…") or a subhead with a gap.
 const HEAD_MAX_CHARS: usize = 40;
+/// Most characters of the number of a numbered head ("十二").
+const NUMBER_MAX_CHARS: usize = 3;
 /// Longest photo credit ("新华社记者 李 贺摄", "翟慧勇摄（影像中国）").
 const CREDIT_MAX_CHARS: usize = 30;
 /// Longest dateline ("（本报内罗毕10月18日电）").
@@ -57,7 +59,7 @@ pub fn read(lines: &[String], first_line: usize, name: &str) -> (Vec<Part>, Vec<
         .collect();
     let mut parts = Vec::new();
     let mut warnings = Vec::new();
-    let mut current: Vec<(usize, String)> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
     let mut part = Part::default();
     let mut index = 0;
     while index < lines.len() {
@@ -93,7 +95,7 @@ pub fn read(lines: &[String], first_line: usize, name: &str) -> (Vec<Part>, Vec<
             if next_opens || is_last {
                 let before = line[..marker.span.start].trim();
                 if !before.is_empty() {
-                    current.push((at, before.to_owned()));
+                    current.push(before);
                 }
                 part.jump_to = Some(marker.page);
                 parts.push(classify(std::mem::take(&mut part), &current));
@@ -106,7 +108,7 @@ pub fn read(lines: &[String], first_line: usize, name: &str) -> (Vec<Part>, Vec<
             ));
         }
         if !text.is_empty() {
-            current.push((at, text.to_owned()));
+            current.push(text);
         }
         index += 1;
     }
@@ -117,8 +119,8 @@ pub fn read(lines: &[String], first_line: usize, name: &str) -> (Vec<Part>, Vec<
 }
 
 /// The part's lines as byline, blocks and captions.
-fn classify(mut part: Part, lines: &[(usize, String)]) -> Part {
-    let mut lines = lines.iter().map(|(_, line)| line.as_str()).peekable();
+fn classify(mut part: Part, lines: &[&str]) -> Part {
+    let mut lines = lines.iter().copied().peekable();
     if let Some(first) = lines.peek()
         && is_byline_line(first)
     {
@@ -158,19 +160,25 @@ fn is_byline_line(line: &str) -> bool {
 /// "（1）网信事业代表着新的生产力", "一、…", "1. …": a numbered head, not a sentence.
 fn is_numbered_head(line: &str) -> bool {
     let numbered = match line.strip_prefix(OPEN) {
-        Some(rest) => rest
-            .split_once(CLOSE)
-            .is_some_and(|(number, _)| is_number(number)),
-        None => line
-            .split_once(['、', '.', '．'])
+        Some(rest) => split_after_number(rest, CLOSE).is_some_and(|(number, _)| is_number(number)),
+        None => split_after_number(line, &['、', '.', '．'])
             .is_some_and(|(number, rest)| is_number(number) && !rest.starts_with(char::is_numeric)),
     };
-    numbered && line.chars().count() <= HEAD_MAX_CHARS * 2 && !ends_sentence(line)
+    numbered && at_most_chars(line, HEAD_MAX_CHARS * 2) && !ends_sentence(line)
+}
+
+/// `text` split at its first separator, when that stands where a number [`is_number`] can
+/// end: only the first few characters are looked at, not the whole of a paragraph.
+fn split_after_number<'a>(text: &'a str, separators: &[char]) -> Option<(&'a str, &'a str)> {
+    let (at, separator) = (text.char_indices())
+        .take(NUMBER_MAX_CHARS + 1)
+        .find(|(_, c)| separators.contains(c))?;
+    Some((&text[..at], &text[at + separator.len_utf8()..]))
 }
 
 fn is_number(text: &str) -> bool {
     !text.is_empty()
-        && text.chars().count() <= 3
+        && text.chars().count() <= NUMBER_MAX_CHARS
         && text
             .chars()
             .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
@@ -178,7 +186,7 @@ fn is_number(text: &str) -> bool {
 
 /// A short heading line among paragraphs: "“帮助肯尼亚发展的真朋友”".
 fn is_short_head(line: &str) -> bool {
-    line.chars().count() <= HEAD_MAX_CHARS && is_heading_like(line) && !ends_sentence(line)
+    at_most_chars(line, HEAD_MAX_CHARS) && is_heading_like(line) && !ends_sentence(line)
 }
 
 /// "（本报内罗毕10月18日电）": where and when a report was filed.
@@ -189,12 +197,12 @@ fn is_dateline(line: &str) -> bool {
     else {
         return false;
     };
-    line.chars().count() <= DATELINE_MAX_CHARS && inner.ends_with(['电', '讯'])
+    at_most_chars(line, DATELINE_MAX_CHARS) && inner.ends_with(['电', '讯'])
 }
 
 /// "翟慧勇摄（影像中国）", "新华社记者 李 贺摄": who took the photos.
 fn is_photo_credit(line: &str) -> bool {
-    if line.chars().count() > CREDIT_MAX_CHARS || line.contains(['。', '，', '；']) {
+    if !at_most_chars(line, CREDIT_MAX_CHARS) || line.contains(['。', '，', '；']) {
         return false;
     }
     let mut rest = line;

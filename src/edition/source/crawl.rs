@@ -2,11 +2,12 @@
 //! (主题), line 3 the subtitle (副题), each line empty where the story has none; then the body,
 //! one paragraph a line.
 
-use super::{ArticleFile, Heads, trim_layout};
+use super::super::classify::at_most_chars;
+use super::{ArticleFile, Heads, lines, trim_layout};
 
 /// Reads a crawled article file's heads and body lines.
 pub fn read(text: &str) -> ArticleFile {
-    let mut lines = text.split('\n');
+    let mut lines = lines(text);
     let mut head = || {
         lines
             .next()
@@ -30,12 +31,12 @@ pub fn read(text: &str) -> ArticleFile {
 /// True when `text` is shaped like a crawled article: at least a headline line, and
 /// nothing before it longer than a heading.
 pub fn fits(text: &str) -> bool {
-    let mut lines = text.split('\n').map(trim_layout);
+    let mut lines = lines(text).map(trim_layout);
     let kicker = lines.next().unwrap_or_default();
     let headline = lines.next().unwrap_or_default();
-    kicker.chars().count() <= super::MAX_HEAD_CHARS
+    at_most_chars(kicker, super::MAX_HEAD_CHARS)
         && !headline.is_empty()
-        && headline.chars().count() <= super::MAX_HEAD_CHARS
+        && at_most_chars(headline, super::MAX_HEAD_CHARS)
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@
 //! Only the flat subset of YAML such files use is read: `key: value`, quoted or not, and
 //! lists of `- item` lines under a key.
 
-use super::ArticleFile;
+use super::{ArticleFile, lines};
 
 /// The front matter's fields and the body after it, or `None` when `text` has no front
 /// matter.
@@ -44,7 +44,7 @@ pub fn read(text: &str) -> Option<ArticleFile> {
         }
     }
     file.unused = unused;
-    file.body = body.split('\n').map(str::to_owned).collect();
+    file.body = lines(body).map(str::to_owned).collect();
     Some(file)
 }
 

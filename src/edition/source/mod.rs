@@ -265,7 +265,7 @@ fn read_input(
             });
         }
     };
-    let head_lines = text.split('\n').count() - file.body.len();
+    let head_lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1 - file.body.len();
     file.first_body_line = head_lines + 1;
     file.name.clone_from(&name);
     file.place = place;
@@ -273,6 +273,23 @@ fn read_input(
         name,
         content: Content::Article(Box::new(file)),
         warnings,
+    })
+}
+
+/// The lines of `text` as `text.split('\n')` gives them, their ends found many bytes at a
+/// time.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let end = match ends.next() {
+            Some(end) => end,
+            None if start <= text.len() => text.len(),
+            None => return None,
+        };
+        let line = &text[start..end];
+        start = end + 1;
+        Some(line)
     })
 }
 
