@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use super::error::LoadError;
 use super::parse::title;
-use super::source::body::{self, Part};
+use super::source::body::Part;
 use super::source::{ArticleFile, Content, Read, names};
 use super::{Article, Edition, Jump, ListedPage, Page, ParsedText, page_label, resolve_jumps};
 
@@ -99,8 +99,8 @@ impl Builder {
                 self.add_page_text(parsed, &read.name);
                 Ok(())
             }
-            Content::Article(file) => {
-                self.add_article_file(*file);
+            Content::Article(file, parts) => {
+                self.add_article_file(*file, parts);
                 Ok(())
             }
         }
@@ -174,7 +174,8 @@ impl Builder {
         }
     }
 
-    fn add_article_file(&mut self, file: ArticleFile) {
+    /// Adds an article file and the parts its body makes.
+    fn add_article_file(&mut self, file: ArticleFile, parts: Vec<Part>) {
         self.article_files = true;
         let name = file.name;
         for unused in file.unused {
@@ -202,9 +203,6 @@ impl Builder {
             }
             _ => page_label(number),
         };
-        let first_line = file.first_body_line;
-        let (parts, warnings) = body::read(&file.body, first_line, &name);
-        self.warnings.extend(warnings);
         let heads = file.heads;
         let is_advert = heads.headline.as_deref().map(str::trim) == Some(ADVERT_HEADLINE)
             && heads.kicker.is_none()

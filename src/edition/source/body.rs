@@ -52,9 +52,9 @@ impl Part {
 
 /// The parts of a body (one, unless a 下转 line is followed by a 上接 line), and a warning
 /// for each marker left in the text.
-pub fn read(lines: &[String], first_line: usize, name: &str) -> (Vec<Part>, Vec<String>) {
+pub fn read(lines: &[impl AsRef<str>], first_line: usize, name: &str) -> (Vec<Part>, Vec<String>) {
     let lines: Vec<(usize, &str)> = (first_line..)
-        .zip(lines.iter().map(|line| trim_layout(line)))
+        .zip(lines.iter().map(|line| trim_layout(line.as_ref())))
         .filter(|(_, line)| !line.is_empty())
         .collect();
     let mut parts = Vec::new();

@@ -7,6 +7,16 @@ use super::{ArticleFile, Heads, lines, trim_layout};
 
 /// Reads a crawled article file's heads and body lines.
 pub fn read(text: &str) -> ArticleFile {
+    let (heads, body) = read_borrowed(text);
+    ArticleFile {
+        heads,
+        body: body.into_iter().map(str::to_owned).collect(),
+        ..ArticleFile::default()
+    }
+}
+
+/// [`read`], the body's lines left in `text` rather than copied into the file.
+pub(super) fn read_borrowed(text: &str) -> (Heads, Vec<&str>) {
     let mut lines = lines(text);
     let mut head = || {
         lines
@@ -21,11 +31,7 @@ pub fn read(text: &str) -> ArticleFile {
         subtitle: head(),
         ..Heads::default()
     };
-    ArticleFile {
-        heads,
-        body: lines.map(str::to_owned).collect(),
-        ..ArticleFile::default()
-    }
+    (heads, lines.collect())
 }
 
 /// True when `text` is shaped like a crawled article: at least a headline line, and

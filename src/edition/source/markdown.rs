@@ -21,6 +21,13 @@ use super::{ArticleFile, lines};
 /// The front matter's fields and the body after it, or `None` when `text` has no front
 /// matter.
 pub fn read(text: &str) -> Option<ArticleFile> {
+    let (mut file, body) = read_borrowed(text)?;
+    file.body = body.into_iter().map(str::to_owned).collect();
+    Some(file)
+}
+
+/// [`read`], the body's lines left in `text` rather than copied into the file.
+pub(super) fn read_borrowed(text: &str) -> Option<(ArticleFile, Vec<&str>)> {
     let (fields, body) = front_matter(text)?;
     let mut file = ArticleFile::default();
     let mut unused = Vec::new();
@@ -44,8 +51,7 @@ pub fn read(text: &str) -> Option<ArticleFile> {
         }
     }
     file.unused = unused;
-    file.body = lines(body).map(str::to_owned).collect();
-    Some(file)
+    Some((file, lines(body).collect()))
 }
 
 /// A front matter key and its values.

@@ -28,7 +28,7 @@ use super::sanitize::sanitize;
 use super::{Edition, ParsedText, parse};
 use names::Place;
 
-use body::trim_layout;
+use body::{Part, trim_layout};
 
 /// Inputs smaller than this together are read on one core.
 const PARALLEL_MIN_BYTES: usize = 1 << 20;
@@ -117,8 +117,9 @@ pub struct ArticleFile {
 /// What one input holds, once decoded.
 #[derive(Debug)]
 pub(super) enum Content {
-    /// One article (or the parts of one continued story).
-    Article(Box<ArticleFile>),
+    /// One article (or the parts of one continued story): the file without its body's
+    /// lines, and the parts they make.
+    Article(Box<ArticleFile>, Vec<Part>),
     /// Page text parsed as if every input before it held one page (as page files do), the
     /// text (empty when it cannot need parsing again), and the position its header-less
     /// first page was numbered with.
@@ -253,25 +254,35 @@ fn read_input(
         ));
     }
     let text = sanitized.text;
-    let mut file = match markdown::read(&text) {
-        Some(file) => file,
-        None if place.is_some() && crawl::fits(&text) => crawl::read(&text),
-        None => {
-            let text = text.into_owned();
-            return Ok(Read {
-                name,
-                content: Content::PageText(Some(parse(&text, position)), text, position),
-                warnings,
-            });
-        }
+    let is_crawl = || place.is_some() && crawl::fits(&text);
+    // The body is read while the text is at hand: its lines are not copied.
+    let read = markdown::read_borrowed(&text).or_else(|| {
+        is_crawl().then(|| {
+            let (heads, body) = crawl::read_borrowed(&text);
+            let file = ArticleFile {
+                heads,
+                ..ArticleFile::default()
+            };
+            (file, body)
+        })
+    });
+    let Some((mut file, body)) = read else {
+        let text = text.into_owned();
+        return Ok(Read {
+            name,
+            content: Content::PageText(Some(parse(&text, position)), text, position),
+            warnings,
+        });
     };
-    let head_lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1 - file.body.len();
+    let head_lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1 - body.len();
     file.first_body_line = head_lines + 1;
+    let (parts, body_warnings) = body::read(&body, file.first_body_line, &name);
+    warnings.extend(body_warnings);
     file.name.clone_from(&name);
     file.place = place;
     Ok(Read {
         name,
-        content: Content::Article(Box::new(file)),
+        content: Content::Article(Box::new(file), parts),
         warnings,
     })
 }
