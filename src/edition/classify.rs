@@ -90,12 +90,13 @@ pub fn is_heading_like(text: &str) -> bool {
     let Some(last) = text.trim_end_matches(CLOSING).chars().last() else {
         return false;
     };
-    !text.contains('\n')
-        && text.chars().any(char::is_alphabetic)
-        && !text.contains(['。', '．'])
-        && !CLAUSE_PUNCTUATION.contains(&last)
+    // The last character first: it is at hand, where the rest are searched for.
+    !CLAUSE_PUNCTUATION.contains(&last)
         && last != '.'
         && last != '…'
+        && !text.contains('\n')
+        && text.chars().any(char::is_alphabetic)
+        && !text.contains(['。', '．'])
 }
 
 /// True when `text` can be a subhead (小标题): a short phrase with no punctuation of a sentence

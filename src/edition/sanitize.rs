@@ -160,33 +160,28 @@ const fn utf8_len(lead: u8) -> usize {
 /// two- and three-byte characters fall in.
 #[inline]
 fn plain_composed_run(bytes: &[u8]) -> usize {
-    let in_block =
-        |code: u32| PLAIN_COMPOSED_BLOCKS[(code >> 6) as usize] >> (code & 0x3f) & 1 != 0;
-    let tail = |byte: u8| u32::from(byte & 0x3f);
-    let mut rest = bytes;
-    loop {
-        let len = match *rest {
-            [lead, ..] if PLAIN_COMPOSED_LEN[usize::from(lead)] != 0 => {
-                usize::from(PLAIN_COMPOSED_LEN[usize::from(lead)])
-            }
-            [lead @ 0xc0..=0xdf, next, ..]
-                if in_block((u32::from(lead & 0x1f) << 6) | tail(next)) =>
-            {
-                2
-            }
-            [lead @ 0xe0..=0xef, second, third, ..]
-                if in_block((u32::from(lead & 0x0f) << 12) | (tail(second) << 6) | tail(third)) =>
-            {
-                3
-            }
-            _ => break,
-        };
-        match rest.get(len..) {
-            Some(after) => rest = after,
-            None => break,
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        let len = PLAIN_COMPOSED_LEN[usize::from(lead)];
+        if len != 0 {
+            at += usize::from(len);
+            continue;
         }
+        let len = utf8_len(lead);
+        if !(0xc0..0xf0).contains(&lead) || at + len > bytes.len() {
+            break;
+        }
+        let next = |index: usize| u32::from(bytes[at + index] & 0x3f);
+        let code = match len {
+            2 => (u32::from(lead & 0x1f) << 6) | next(1),
+            _ => (u32::from(lead & 0x0f) << 12) | (next(1) << 6) | next(2),
+        };
+        if PLAIN_COMPOSED_BLOCKS[(code >> 6) as usize] >> (code & 0x3f) & 1 == 0 {
+            break;
+        }
+        at += len;
     }
-    bytes.len() - rest.len()
+    at
 }
 
 /// The code points below U+10000 that [`is_composed`] knows without a look-up, and that

@@ -53,13 +53,16 @@ impl Part {
 /// The parts of a body (one, unless a 下转 line is followed by a 上接 line), and a warning
 /// for each marker left in the text.
 pub fn read(lines: &[impl AsRef<str>], first_line: usize, name: &str) -> (Vec<Part>, Vec<String>) {
-    let lines: Vec<(usize, &str)> = (first_line..)
-        .zip(lines.iter().map(|line| trim_layout(line.as_ref())))
-        .filter(|(_, line)| !line.is_empty())
-        .collect();
+    let mut numbered = Vec::with_capacity(lines.len());
+    numbered.extend(
+        (first_line..)
+            .zip(lines.iter().map(|line| trim_layout(line.as_ref())))
+            .filter(|(_, line)| !line.is_empty()),
+    );
+    let lines: Vec<(usize, &str)> = numbered;
     let mut parts = Vec::new();
     let mut warnings = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
+    let mut current: Vec<&str> = Vec::with_capacity(lines.len());
     let mut part = Part::default();
     let mut index = 0;
     while index < lines.len() {
@@ -127,6 +130,7 @@ fn classify(mut part: Part, lines: &[&str]) -> Part {
         part.byline = lines.next().map(str::to_owned);
     }
     let lines: Vec<&str> = lines.collect();
+    part.blocks.reserve(lines.len());
     for (index, &line) in lines.iter().enumerate() {
         let is_last = index + 1 == lines.len();
         if is_photo_credit(line) {
@@ -136,9 +140,12 @@ fn classify(mut part: Part, lines: &[&str]) -> Part {
             });
             continue;
         }
+        // The length first: a paragraph is longer than any head, and told so at once.
         let kind = if is_dateline(line) || line.starts_with("——") || is_last {
             BlockKind::Paragraph
-        } else if is_subhead_like(line) || is_numbered_head(line) || is_short_head(line) {
+        } else if at_most_chars(line, HEAD_MAX_CHARS * 2)
+            && (is_subhead_like(line) || is_numbered_head(line) || is_short_head(line))
+        {
             BlockKind::Subhead
         } else {
             BlockKind::Paragraph

@@ -3,7 +3,7 @@
 //! one paragraph a line.
 
 use super::super::classify::at_most_chars;
-use super::{ArticleFile, Heads, lines, trim_layout};
+use super::{ArticleFile, Heads, collect_lines, lines, trim_layout};
 
 /// Reads a crawled article file's heads and body lines.
 pub fn read(text: &str) -> ArticleFile {
@@ -17,21 +17,25 @@ pub fn read(text: &str) -> ArticleFile {
 
 /// [`read`], the body's lines left in `text` rather than copied into the file.
 pub(super) fn read_borrowed(text: &str) -> (Heads, Vec<&str>) {
-    let mut lines = lines(text);
-    let mut head = || {
-        lines
-            .next()
-            .map(trim_layout)
-            .filter(|line| !line.is_empty())
-            .map(str::to_owned)
+    let mut lines = collect_lines(text);
+    let heads = {
+        let head_lines = lines.len().min(3);
+        let mut heads = lines.drain(..head_lines);
+        let mut head = || {
+            heads
+                .next()
+                .map(trim_layout)
+                .filter(|line| !line.is_empty())
+                .map(str::to_owned)
+        };
+        Heads {
+            kicker: head(),
+            headline: head(),
+            subtitle: head(),
+            ..Heads::default()
+        }
     };
-    let heads = Heads {
-        kicker: head(),
-        headline: head(),
-        subtitle: head(),
-        ..Heads::default()
-    };
-    (heads, lines.collect())
+    (heads, lines)
 }
 
 /// True when `text` is shaped like a crawled article: at least a headline line, and

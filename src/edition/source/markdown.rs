@@ -16,7 +16,7 @@
 //! Only the flat subset of YAML such files use is read: `key: value`, quoted or not, and
 //! lists of `- item` lines under a key.
 
-use super::{ArticleFile, lines};
+use super::{ArticleFile, collect_lines};
 
 /// The front matter's fields and the body after it, or `None` when `text` has no front
 /// matter.
@@ -51,7 +51,7 @@ pub(super) fn read_borrowed(text: &str) -> Option<(ArticleFile, Vec<&str>)> {
         }
     }
     file.unused = unused;
-    Some((file, lines(body).collect()))
+    Some((file, collect_lines(body)))
 }
 
 /// A front matter key and its values.

@@ -287,6 +287,14 @@ fn read_input(
     })
 }
 
+/// The lines of `text` as `text.split('\n')` gives them, in a vector made to size: their
+/// ends are found many bytes at a time.
+fn collect_lines(text: &str) -> Vec<&str> {
+    let mut all = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    all.extend(lines(text));
+    all
+}
+
 /// The lines of `text` as `text.split('\n')` gives them, their ends found many bytes at a
 /// time.
 fn lines(text: &str) -> impl Iterator<Item = &str> {

@@ -128,8 +128,17 @@ pub fn date_of(name: &str) -> Option<String> {
         2 => 28,
         _ => return None,
     };
-    ((1800..=2999).contains(&year) && (1..=days).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    ((1800..=2999).contains(&year) && (1..=days).contains(&day)).then(|| {
+        // The parts are ASCII digits: written as they are, without the formatting machinery.
+        let mut date = String::with_capacity(10);
+        for (index, digits) in digits.into_iter().enumerate() {
+            if index > 0 {
+                date.push('-');
+            }
+            date.extend(digits.iter().map(|&digit| char::from(digit)));
+        }
+        date
+    })
 }
 
 #[cfg(test)]
