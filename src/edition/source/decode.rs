@@ -75,10 +75,10 @@ pub fn decode(
 ) -> Result<Decoded, NotText> {
     let bytes = bytes.into();
     if named.is_none()
-        && let Some(text) = plain_utf8(&bytes)
+        && let Some(text) = plain_utf8(&bytes).and_then(normalized_copy_without_nul)
     {
         return Ok(Decoded {
-            text: normalized_copy(text),
+            text,
             encoding: "UTF-8",
             found_by: FoundBy::ValidUtf8,
             replaced: 0,
@@ -102,14 +102,13 @@ pub fn decode(
     })
 }
 
-/// `bytes` as text when they are valid UTF-8 without a byte-order mark or a NUL: the common
-/// case, read with one pass over the bytes for each test.
+/// `bytes` as text when they are valid UTF-8 without a byte-order mark: the common case.
 fn plain_utf8(bytes: &[u8]) -> Option<&str> {
     // std's validation walks non-ASCII text (all of a Chinese page) a byte at a time;
     // simdutf8, the validator many parsers rely on, checks it many bytes at a time with the
     // same answer.
     let text = simdutf8::basic::from_utf8(bytes).ok()?;
-    (memchr::memchr(0, bytes).is_none() && !text.starts_with('\u{feff}')).then_some(text)
+    (!text.starts_with('\u{feff}')).then_some(text)
 }
 
 /// True when the first bytes of a file can start a text: checked before the rest is read,
@@ -368,9 +367,22 @@ pub fn normalize_line_ends(text: String) -> String {
 
 /// A copy of `text` with every line end made LF, as [`normalize_line_ends`] makes them.
 fn normalized_copy(text: &str) -> String {
+    normalized_copy_until(text, b'\r').unwrap_or_default()
+}
+
+/// [`normalized_copy`], or `None` when `text` holds a NUL, found in the same pass.
+fn normalized_copy_without_nul(text: &str) -> Option<String> {
+    normalized_copy_until(text, 0)
+}
+
+/// [`normalized_copy`], or `None` at the first `stop` byte (a CR stops nothing).
+fn normalized_copy_until(text: &str, stop: u8) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    for at in memchr::memchr_iter(b'\r', text.as_bytes()) {
+    for at in memchr::memchr2_iter(b'\r', stop, text.as_bytes()) {
+        if text.as_bytes()[at] != b'\r' {
+            return None;
+        }
         // The LF of a CRLF is copied with the run after it.
         let crlf = text.as_bytes().get(at + 1) == Some(&b'\n');
         out.push_str(&text[copied..at]);
@@ -380,7 +392,7 @@ fn normalized_copy(text: &str) -> String {
         copied = at + 1;
     }
     out.push_str(&text[copied..]);
-    out
+    Some(out)
 }
 
 #[cfg(test)]

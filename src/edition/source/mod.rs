@@ -274,7 +274,14 @@ fn read_input(
             warnings,
         });
     };
-    let head_lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1 - body.len();
+    // The lines before the body's first: as many as the line ends before it.
+    let head_lines = match body.first() {
+        Some(first) => {
+            let body_start = first.as_ptr().addr() - text.as_ptr().addr();
+            memchr::memchr_iter(b'\n', &text.as_bytes()[..body_start]).count()
+        }
+        None => memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1,
+    };
     file.first_body_line = head_lines + 1;
     let (parts, body_warnings) = body::read(&body, file.first_body_line, &name);
     warnings.extend(body_warnings);
