@@ -230,6 +230,9 @@ impl Builder {
         article.subtitle = heads.subtitle;
         article.byline = byline;
         (article.title, article.title_inferred) = title(&article);
+        // Papers print a story's headline again over its continued part: the parts after
+        // the first are listed under the story's title, their first sentence kept as text.
+        let story_title = (article.title.clone(), article.title_inferred);
         let mut key = self.key();
         self.slot(number, || page_label(number)).files.push(Entry {
             key,
@@ -241,7 +244,10 @@ impl Builder {
             let Some(page) = previous_to else { break };
             let next_to = part.jump_to;
             let mut article = article_of(part);
-            (article.title, article.title_inferred) = title(&article);
+            (article.title, article.title_inferred) = match story_title.0.is_empty() {
+                true => title(&article),
+                false => story_title.clone(),
+            };
             let part_key = self.key();
             self.links.push((key, part_key));
             key = part_key;
@@ -515,7 +521,7 @@ mod tests {
                 ("1-1", "头条"),
                 ("1-2", "前面的报道"),
                 ("2-1", "第二版的报道"),
-                ("2-2", "接着说完。"),
+                ("2-2", "前面的报道"),
                 ("3-1", "第二版的报道"),
             ]
         );
