@@ -1,11 +1,13 @@
 //! The table of contents printed by `--toc`.
 //!
 //! ```text
+//! 某某日报 2019-10-30
 //! 第一版  1-1  ~市领导出席会议并讲话
 //! 第一版  1-2  ~清晨六点，码头已经忙碌。  →4 ?
 //! 第一版  1-3   老街巷里的新生活
 //! ```
-//! A `~` before a title marks one taken from the text because the story has no printed
+//! The first line names the paper and the date, as far as the edition knows them (none
+//! when it knows neither). A `~` before a title marks one taken from the text because the story has no printed
 //! headline. Jumps read `→4` (continued on page 4) and `←1` (continued from page 1),
 //! followed by the linked part's id, or `?` while it is not linked. `=1-2` marks a listing
 //! that repeats article 1-2 in full (the e-paper's way of carrying a story on two pages).
@@ -27,7 +29,8 @@ const GAP: &str = "  ";
 /// Marks a listing that repeats an earlier one, before that listing's id.
 const REPEAT_MARK: &str = "=";
 
-/// One line per article: page, id, title (marked when inferred), jumps; then the warnings count.
+/// The paper and date, when known; one line per article: page, id, title (marked when
+/// inferred), jumps; then the warnings count.
 pub fn toc(edition: &Edition) -> String {
     let mut out = Vec::new();
     write_toc(edition, &mut out).expect("writing to memory does not fail");
@@ -37,6 +40,13 @@ pub fn toc(edition: &Edition) -> String {
 /// Writes what [`toc`] returns to `out` a line at a time: an edition of hundreds of
 /// thousands of articles is listed without holding the table in memory.
 pub fn write_toc(edition: &Edition, out: &mut dyn Write) -> io::Result<()> {
+    let masthead: Vec<&str> = [edition.paper.as_deref(), edition.date.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !masthead.is_empty() {
+        writeln!(out, "{}", masthead.join(" "))?;
+    }
     let pages = || (edition.pages.iter()).filter(|page| !page.articles.is_empty());
     // Columns are as wide as their widest cell, so the cells are measured first; they are
     // borrowed from the edition where they can be, not made twice.
@@ -201,6 +211,16 @@ mod tests {
         assert_eq!(lines[0], "第一版  1-1   中文标题");
         assert_eq!(lines[1], "第一版  1-2   ab        →4 ?");
         assert_eq!(lines[2], "no warnings");
+    }
+
+    #[test]
+    fn the_paper_and_date_head_the_table_as_far_as_they_are_known() {
+        let mut known = edition(vec![article("1-1", "标题", false)], 0);
+        assert!(toc(&known).starts_with("第一版  1-1"));
+        known.date = Some("2019-10-30".into());
+        assert!(toc(&known).starts_with("2019-10-30\n第一版  1-1"));
+        known.paper = Some("某某日报".into());
+        assert!(toc(&known).starts_with("某某日报 2019-10-30\n第一版  1-1"));
     }
 
     #[test]
