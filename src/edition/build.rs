@@ -422,12 +422,11 @@ fn article_of(part: Part) -> Article {
 /// only likely repeats are compared whole.
 fn mark_repeats(edition: &mut Edition) {
     // Heads, number of blocks, bytes of text.
-    type Shape = (Vec<String>, usize, usize);
-    let shape = |article: &Article| -> Shape {
+    type Shape<'a> = (Vec<&'a str>, usize, usize);
+    fn shape(article: &Article) -> Shape<'_> {
         let text_len = article.blocks.iter().map(|block| block.text.len()).sum();
-        let heads = article.headings().map(str::to_owned).collect();
-        (heads, article.blocks.len(), text_len)
-    };
+        (article.headings().collect(), article.blocks.len(), text_len)
+    }
     let mut first: HashMap<Shape, Vec<(usize, usize)>> = HashMap::new();
     let mut repeats = Vec::new();
     for (page_index, page) in edition.pages.iter().enumerate() {

@@ -5,7 +5,7 @@
 use super::super::classify::{
     BYLINE_MARKS, at_most_chars, ends_sentence, is_byline, is_heading_like, is_subhead_like,
 };
-use super::super::markers::{Direction, find_markers};
+use super::super::markers::{Direction, Marker, find_markers, may_hold_markers};
 use super::super::{Block, BlockKind, Caption, CaptionKind};
 
 /// Longest line read as a numbered head ("（1）…", "一、…") or a subhead with a gap.
@@ -51,15 +51,19 @@ impl Part {
 }
 
 /// The parts of a body (one, unless a 下转 line is followed by a 上接 line), and a warning
-/// for each marker left in the text.
-pub fn read(lines: &[impl AsRef<str>], first_line: usize, name: &str) -> (Vec<Part>, Vec<String>) {
-    let mut numbered = Vec::with_capacity(lines.len());
-    numbered.extend(
+/// for each marker left in the text. The body's first line is line `first_line` of its file.
+pub fn read(body: &str, first_line: usize, name: &str) -> (Vec<Part>, Vec<String>) {
+    // One search of the whole body spares most bodies one for every line.
+    let markers_in = match may_hold_markers(body) {
+        true => find_markers,
+        false => |_: &str| Vec::<Marker>::new(),
+    };
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', body.as_bytes()).count() + 1);
+    lines.extend(
         (first_line..)
-            .zip(lines.iter().map(|line| trim_layout(line.as_ref())))
+            .zip(super::lines(body).map(trim_layout))
             .filter(|(_, line)| !line.is_empty()),
     );
-    let lines: Vec<(usize, &str)> = numbered;
     let mut parts = Vec::new();
     let mut warnings = Vec::new();
     let mut current: Vec<&str> = Vec::with_capacity(lines.len());
@@ -67,7 +71,7 @@ pub fn read(lines: &[impl AsRef<str>], first_line: usize, name: &str) -> (Vec<Pa
     let mut index = 0;
     while index < lines.len() {
         let (at, line) = lines[index];
-        let markers = find_markers(line);
+        let markers = markers_in(line);
         let opening = markers
             .first()
             .filter(|marker| marker.direction == Direction::From && marker.span.start == 0);
@@ -90,7 +94,7 @@ pub fn read(lines: &[impl AsRef<str>], first_line: usize, name: &str) -> (Vec<Pa
         if let Some(marker) = closing.filter(|marker| marker.span.start >= line.len() - text.len())
         {
             let next_opens = lines.get(index + 1).is_some_and(|&(_, next)| {
-                find_markers(next)
+                markers_in(next)
                     .first()
                     .is_some_and(|next| next.direction == Direction::From && next.span.start == 0)
             });
@@ -225,10 +229,6 @@ fn is_photo_credit(line: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn lines(text: &str) -> Vec<String> {
-        text.split('\n').map(str::to_owned).collect()
-    }
-
     fn kinds(part: &Part) -> Vec<(BlockKind, &str)> {
         (part.blocks.iter())
             .map(|block| (block.kind, block.text.as_str()))
@@ -237,15 +237,13 @@ mod tests {
 
     #[test]
     fn heads_datelines_and_credits_stay_inside_the_story() {
-        let body = lines(
-            "\u{3000}\u{3000}本报记者 闫辰宇 通讯员 郭锐\n\
+        let body = "\u{3000}\u{3000}本报记者 闫辰宇 通讯员 郭锐\n\
              \u{3000}\u{3000}第一段写了一些事情。\n\
              \u{3000}\u{3000}（1）数字经济代表着新的发展方向\n\
              \u{3000}\u{3000}第二段也写了一些事情。\n\
              \u{3000}\u{3000}翟慧勇摄（影像中国）\n\
-             \u{3000}\u{3000}（本报某地10月18日电）",
-        );
-        let (parts, warnings) = read(&body, 4, "a.txt");
+             \u{3000}\u{3000}（本报某地10月18日电）";
+        let (parts, warnings) = read(body, 4, "a.txt");
         assert!(warnings.is_empty());
         let [part] = parts.as_slice() else {
             panic!("{parts:?}")
@@ -265,10 +263,9 @@ mod tests {
 
     #[test]
     fn a_jump_inside_a_file_cuts_it_in_two_parts() {
-        let body = lines(
-            "第一段。\n第二段没有说完，（下转第二版）\n\u{3000}\u{3000}(上接第一版）\n接着说完。",
-        );
-        let (parts, warnings) = read(&body, 1, "a.md");
+        let body =
+            "第一段。\n第二段没有说完，（下转第二版）\n\u{3000}\u{3000}(上接第一版）\n接着说完。";
+        let (parts, warnings) = read(body, 1, "a.md");
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(parts.len(), 2);
         assert_eq!((parts[0].jump_to, parts[1].jump_from), (Some(2), Some(1)));
@@ -278,8 +275,8 @@ mod tests {
 
     #[test]
     fn a_continuation_without_a_front_marker_stays_with_a_warning() {
-        let body = lines("第一段。\n（上接第一版）\n接着说完。");
-        let (parts, warnings) = read(&body, 1, "a.md");
+        let body = "第一段。\n（上接第一版）\n接着说完。";
+        let (parts, warnings) = read(body, 1, "a.md");
         assert_eq!(parts.len(), 1);
         assert_eq!(parts[0].blocks.len(), 3);
         assert_eq!(warnings.len(), 1);

@@ -3,39 +3,41 @@
 //! one paragraph a line.
 
 use super::super::classify::at_most_chars;
-use super::{ArticleFile, Heads, collect_lines, lines, trim_layout};
+use super::{ArticleFile, Heads, lines, trim_layout};
 
 /// Reads a crawled article file's heads and body lines.
 pub fn read(text: &str) -> ArticleFile {
     let (heads, body) = read_borrowed(text);
     ArticleFile {
         heads,
-        body: body.into_iter().map(str::to_owned).collect(),
+        body: body.map_or_else(Vec::new, |body| lines(body).map(str::to_owned).collect()),
         ..ArticleFile::default()
     }
 }
 
-/// [`read`], the body's lines left in `text` rather than copied into the file.
-pub(super) fn read_borrowed(text: &str) -> (Heads, Vec<&str>) {
-    let mut lines = collect_lines(text);
-    let heads = {
-        let head_lines = lines.len().min(3);
-        let mut heads = lines.drain(..head_lines);
-        let mut head = || {
-            heads
-                .next()
-                .map(trim_layout)
-                .filter(|line| !line.is_empty())
-                .map(str::to_owned)
-        };
-        Heads {
-            kicker: head(),
-            headline: head(),
-            subtitle: head(),
-            ..Heads::default()
-        }
+/// [`read`], the body left in `text` rather than copied into the file: the text after the
+/// third line, or `None` when there is no line after it.
+pub(super) fn read_borrowed(text: &str) -> (Heads, Option<&str>) {
+    let mut rest = Some(text);
+    let mut heads = [None, None, None];
+    for head in &mut heads {
+        let Some(text) = rest else { break };
+        let (line, after) = text
+            .split_once('\n')
+            .map_or((text, None), |(line, after)| (line, Some(after)));
+        rest = after;
+        *head = Some(trim_layout(line))
+            .filter(|line| !line.is_empty())
+            .map(str::to_owned);
+    }
+    let [kicker, headline, subtitle] = heads;
+    let heads = Heads {
+        kicker,
+        headline,
+        subtitle,
+        ..Heads::default()
     };
-    (heads, lines)
+    (heads, rest)
 }
 
 /// True when `text` is shaped like a crawled article: at least a headline line, and

@@ -256,16 +256,17 @@ fn read_input(
     let text = sanitized.text;
     let is_crawl = || place.is_some() && crawl::fits(&text);
     // The body is read while the text is at hand: its lines are not copied.
-    let read = markdown::read_borrowed(&text).or_else(|| {
-        is_crawl().then(|| {
-            let (heads, body) = crawl::read_borrowed(&text);
-            let file = ArticleFile {
-                heads,
-                ..ArticleFile::default()
-            };
-            (file, body)
-        })
-    });
+    let read =
+        (markdown::read_borrowed(&text).map(|(file, body)| (file, Some(body)))).or_else(|| {
+            is_crawl().then(|| {
+                let (heads, body) = crawl::read_borrowed(&text);
+                let file = ArticleFile {
+                    heads,
+                    ..ArticleFile::default()
+                };
+                (file, body)
+            })
+        });
     let Some((mut file, body)) = read else {
         let text = text.into_owned();
         return Ok(Read {
@@ -274,16 +275,15 @@ fn read_input(
             warnings,
         });
     };
-    // The lines before the body's first: as many as the line ends before it.
-    let head_lines = match body.first() {
-        Some(first) => {
-            let body_start = first.as_ptr().addr() - text.as_ptr().addr();
-            memchr::memchr_iter(b'\n', &text.as_bytes()[..body_start]).count()
-        }
-        None => memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1,
+    // The lines before the body (a suffix of the text): as many as the line ends before it;
+    // all of them when there is no body.
+    let line_ends = |text: &str| memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    let head_lines = match body {
+        Some(body) => line_ends(&text[..text.len() - body.len()]),
+        None => line_ends(&text) + 1,
     };
     file.first_body_line = head_lines + 1;
-    let (parts, body_warnings) = body::read(&body, file.first_body_line, &name);
+    let (parts, body_warnings) = body::read(body.unwrap_or_default(), file.first_body_line, &name);
     warnings.extend(body_warnings);
     file.name.clone_from(&name);
     file.place = place;
@@ -292,14 +292,6 @@ fn read_input(
         content: Content::Article(Box::new(file), parts),
         warnings,
     })
-}
-
-/// The lines of `text` as `text.split('\n')` gives them, in a vector made to size: their
-/// ends are found many bytes at a time.
-fn collect_lines(text: &str) -> Vec<&str> {
-    let mut all = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-    all.extend(lines(text));
-    all
 }
 
 /// The lines of `text` as `text.split('\n')` gives them, their ends found many bytes at a
