@@ -90,10 +90,10 @@ pub fn is_heading_like(text: &str) -> bool {
     let Some(last) = text.trim_end_matches(CLOSING).chars().last() else {
         return false;
     };
-    // The last character first: it is at hand, where the rest are searched for.
+    // The last character first: it is at hand, where the rest are searched for (a full
+    // stop there is one inside the text).
     !CLAUSE_PUNCTUATION.contains(&last)
-        && last != '.'
-        && last != '…'
+        && !matches!(last, '.' | '…' | '。' | '．')
         && !text.contains('\n')
         && text.chars().any(char::is_alphabetic)
         && !text.contains(['。', '．'])
