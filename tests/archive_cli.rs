@@ -94,7 +94,7 @@ fn the_newest_edition_opens_unless_a_date_is_given() {
         "{headline}"
     );
     let toc = stdout(&run_on(archive.root(), &["--date", "2019-10-04", "--toc"]));
-    assert!(toc.starts_with("第一版"), "{toc}");
+    assert!(toc.starts_with("2019-10-04\n第一版"), "{toc}");
 }
 
 #[test]

@@ -291,6 +291,10 @@ fn measure(folder: &Path, rates: &mut Rates) {
                     && article.jump_to.as_ref().and_then(|j| j.article.as_ref())
                         == Some(&parts[1].id);
                 rates.count("jumps cut in two parts", linked);
+                let titled = parts.get(1).is_some_and(|back| {
+                    (&back.title, back.title_inferred) == (&article.title, article.title_inferred)
+                });
+                rates.count("continued parts titled as the story", titled);
             }
             if file.has_seam() {
                 let warned = edition.warnings.iter().any(|w| w.contains(&file.name));
@@ -398,10 +402,36 @@ fn the_fixture_editions_load_right_in_every_measure() {
         "advert pages",
         "repeats",
         "jumps cut in two parts",
+        "continued parts titled as the story",
         "seams warned",
     ] {
         assert!(rates.0.contains_key(measure), "{measure}");
     }
+}
+
+#[test]
+fn a_continued_part_carries_the_story_headline_and_keeps_its_first_sentence() {
+    let folder = Path::new(FIXTURES).join("zgqxb-2026-06/20260605");
+    let edition = edition::load(&[folder]).unwrap();
+    let front = (edition.pages.iter())
+        .flat_map(|page| &page.articles)
+        .find(|article| article.jump_to.is_some())
+        .unwrap();
+    let back = edition
+        .article(front.jump_to.as_ref().unwrap().article.as_deref().unwrap())
+        .unwrap();
+    assert_eq!(front.title, "这场实验室“五年大考”，释放哪些信号？");
+    assert_eq!(
+        (back.title.as_str(), back.title_inferred),
+        (front.title.as_str(), false)
+    );
+    // The headline is the list's title, not printed text: the part's own heads stay empty.
+    assert_eq!(back.headline, None);
+    assert!(
+        back.blocks[0]
+            .text
+            .starts_with("此外，评估体现出分类评价思路。")
+    );
 }
 
 #[test]

@@ -22,12 +22,21 @@ pub fn discover(root: &Path) -> std::io::Result<Vec<EditionEntry>> {
 
 fn walk(entries: std::fs::ReadDir, depth: usize, found: &mut Vec<EditionEntry>) {
     for entry in entries.flatten() {
+        // What an entry is comes with the listing: files, most entries, are passed over
+        // before their names are copied out of it.
+        let kind = entry.file_type();
+        if kind
+            .as_ref()
+            .is_ok_and(|kind| !kind.is_dir() && !kind.is_symlink())
+        {
+            continue;
+        }
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
         if name.starts_with('.') {
             continue;
         }
-        let is_dir = match entry.file_type() {
+        let is_dir = match kind {
             Ok(kind) if kind.is_symlink() => entry.path().is_dir(),
             Ok(kind) => kind.is_dir(),
             Err(_) => false,

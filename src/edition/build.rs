@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use super::error::LoadError;
 use super::parse::title;
-use super::source::body::{self, Part};
+use super::source::body::Part;
 use super::source::{ArticleFile, Content, Read, names};
 use super::{Article, Edition, Jump, ListedPage, Page, ParsedText, page_label, resolve_jumps};
 
@@ -99,8 +99,8 @@ impl Builder {
                 self.add_page_text(parsed, &read.name);
                 Ok(())
             }
-            Content::Article(file) => {
-                self.add_article_file(*file);
+            Content::Article(file, parts) => {
+                self.add_article_file(*file, parts);
                 Ok(())
             }
         }
@@ -174,7 +174,8 @@ impl Builder {
         }
     }
 
-    fn add_article_file(&mut self, file: ArticleFile) {
+    /// Adds an article file and the parts its body makes.
+    fn add_article_file(&mut self, file: ArticleFile, parts: Vec<Part>) {
         self.article_files = true;
         let name = file.name;
         for unused in file.unused {
@@ -202,9 +203,6 @@ impl Builder {
             }
             _ => page_label(number),
         };
-        let first_line = file.first_body_line;
-        let (parts, warnings) = body::read(&file.body, first_line, &name);
-        self.warnings.extend(warnings);
         let heads = file.heads;
         let is_advert = heads.headline.as_deref().map(str::trim) == Some(ADVERT_HEADLINE)
             && heads.kicker.is_none()
@@ -232,6 +230,9 @@ impl Builder {
         article.subtitle = heads.subtitle;
         article.byline = byline;
         (article.title, article.title_inferred) = title(&article);
+        // Papers print a story's headline again over its continued part: the parts after
+        // the first are listed under the story's title, their first sentence kept as text.
+        let story_title = (article.title.clone(), article.title_inferred);
         let mut key = self.key();
         self.slot(number, || page_label(number)).files.push(Entry {
             key,
@@ -243,7 +244,10 @@ impl Builder {
             let Some(page) = previous_to else { break };
             let next_to = part.jump_to;
             let mut article = article_of(part);
-            (article.title, article.title_inferred) = title(&article);
+            (article.title, article.title_inferred) = match story_title.0.is_empty() {
+                true => title(&article),
+                false => story_title.clone(),
+            };
             let part_key = self.key();
             self.links.push((key, part_key));
             key = part_key;
@@ -418,12 +422,11 @@ fn article_of(part: Part) -> Article {
 /// only likely repeats are compared whole.
 fn mark_repeats(edition: &mut Edition) {
     // Heads, number of blocks, bytes of text.
-    type Shape = (Vec<String>, usize, usize);
-    let shape = |article: &Article| -> Shape {
+    type Shape<'a> = (Vec<&'a str>, usize, usize);
+    fn shape(article: &Article) -> Shape<'_> {
         let text_len = article.blocks.iter().map(|block| block.text.len()).sum();
-        let heads = article.headings().map(str::to_owned).collect();
-        (heads, article.blocks.len(), text_len)
-    };
+        (article.headings().collect(), article.blocks.len(), text_len)
+    }
     let mut first: HashMap<Shape, Vec<(usize, usize)>> = HashMap::new();
     let mut repeats = Vec::new();
     for (page_index, page) in edition.pages.iter().enumerate() {
@@ -517,7 +520,7 @@ mod tests {
                 ("1-1", "头条"),
                 ("1-2", "前面的报道"),
                 ("2-1", "第二版的报道"),
-                ("2-2", "接着说完。"),
+                ("2-2", "前面的报道"),
                 ("3-1", "第二版的报道"),
             ]
         );

@@ -90,20 +90,22 @@ pub fn is_heading_like(text: &str) -> bool {
     let Some(last) = text.trim_end_matches(CLOSING).chars().last() else {
         return false;
     };
-    !text.contains('\n')
+    // The last character first: it is at hand, where the rest are searched for (a full
+    // stop there is one inside the text).
+    !CLAUSE_PUNCTUATION.contains(&last)
+        && !matches!(last, '.' | '…' | '。' | '．')
+        && !text.contains('\n')
         && text.chars().any(char::is_alphabetic)
         && !text.contains(['。', '．'])
-        && !CLAUSE_PUNCTUATION.contains(&last)
-        && last != '.'
-        && last != '…'
 }
 
 /// True when `text` can be a subhead (小标题): a short phrase with no punctuation of a sentence
 /// and no gaps.
 pub fn is_subhead_like(text: &str) -> bool {
     let text = text.trim();
-    is_heading_like(text)
-        && text.chars().count() <= SUBHEAD_MAX_CHARS
+    // The length first: most lines are paragraphs, told by it at once.
+    at_most_chars(text, SUBHEAD_MAX_CHARS)
+        && is_heading_like(text)
         && sentence_ends(text).next().is_none()
         && !text.contains(CLAUSE_PUNCTUATION)
         && !text.contains(char::is_whitespace)
@@ -502,7 +504,7 @@ fn byline_names(after_role: &str) -> &str {
 }
 
 /// True when `text` has no more than `max` characters, told without counting a long text.
-fn at_most_chars(text: &str, max: usize) -> bool {
+pub(crate) fn at_most_chars(text: &str, max: usize) -> bool {
     text.len() <= max || (text.len() <= max * 4 && text.chars().count() <= max)
 }
 

@@ -79,35 +79,83 @@ pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Edition, Lo
 }
 
 fn display(path: &Path) -> String {
-    path.display().to_string()
+    // What `path.display()` shows, without the formatting machinery: it is made for every file.
+    path.to_string_lossy().into_owned()
 }
 
 /// Reads `files`, in order. One core is enough: the files come from the page cache, and
 /// decoding and parsing them is spread over the cores after.
 fn read_files(files: &[PathBuf]) -> Result<Vec<Input>, LoadError> {
+    let mut first_chunk = vec![0; FIRST_CHUNK_BYTES];
     (files.iter())
-        .map(|file| Ok(Input::new(display(file), read_file(file)?)))
+        .map(|file| {
+            let name = display(file);
+            let bytes = read_named(file, &name, &mut first_chunk)?;
+            Ok(Input::new(name, bytes))
+        })
         .collect()
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_named(path, &display(path), &mut vec![0; FIRST_CHUNK_BYTES])
+}
+
+/// Reads the file at `path`, shown as `name` in errors, its first chunk into `first_chunk`
+/// ([`FIRST_CHUNK_BYTES`] long). A file that fits there, as article files do, takes two
+/// reads and no look-up of its size: each system call costs more than reading a small
+/// file's bytes.
+fn read_named(path: &Path, name: &str, first_chunk: &mut [u8]) -> Result<Vec<u8>, LoadError> {
     let io = |error| LoadError::Io {
-        name: display(path),
+        name: name.to_owned(),
         error,
     };
-    let file = std::fs::File::open(path).map_err(io)?;
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let mut len = 0;
+    while len < first_chunk.len() {
+        match file.read(&mut first_chunk[len..]) {
+            Ok(0) => return Ok(first_chunk[..len].to_vec()),
+            Ok(read) => len += read,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(io(error)),
+        }
+    }
+    check_text(first_chunk, name)?;
     let size = file.metadata().map_or(0, |metadata| metadata.len());
     let capacity = usize::try_from(size).map_or(MAX_INPUT_BYTES, |size| size.min(MAX_INPUT_BYTES));
-    read_limited(file, &display(path), capacity)
+    let mut bytes = Vec::with_capacity(capacity.max(len) + 1);
+    bytes.extend_from_slice(first_chunk);
+    read_on(file, name, bytes, 1 << 20)
+}
+
+/// Refuses bytes whose start can be no text.
+fn check_text(bytes: &[u8], name: &str) -> Result<(), LoadError> {
+    may_be_text(bytes).map_err(|error| LoadError::NotText {
+        name: name.to_owned(),
+        reason: error.0,
+    })
 }
 
 /// Reads `reader` to its end in chunks, stopping at [`MAX_INPUT_BYTES`] and as soon as the
 /// first chunk shows the bytes are no text; `capacity` is the size it is expected to be.
 fn read_limited(reader: impl Read, name: &str, capacity: usize) -> Result<Vec<u8>, LoadError> {
     // One byte more than the file holds, so the read that finds its end needs no more room.
-    let mut bytes = Vec::with_capacity(capacity + 1);
-    let mut reader = reader.take(MAX_INPUT_BYTES as u64 + 1);
-    let mut chunk = FIRST_CHUNK_BYTES;
+    read_on(
+        reader,
+        name,
+        Vec::with_capacity(capacity + 1),
+        FIRST_CHUNK_BYTES,
+    )
+}
+
+/// Reads on from `reader` after `bytes`, which are empty or a first chunk already checked,
+/// `chunk` bytes at a time, as [`read_limited`] does.
+fn read_on(
+    reader: impl Read,
+    name: &str,
+    mut bytes: Vec<u8>,
+    mut chunk: usize,
+) -> Result<Vec<u8>, LoadError> {
+    let mut reader = reader.take((MAX_INPUT_BYTES + 1 - bytes.len()) as u64);
     loop {
         let read = (&mut reader)
             .take(chunk as u64)
@@ -119,10 +167,7 @@ fn read_limited(reader: impl Read, name: &str, capacity: usize) -> Result<Vec<u8
         // A file that fits in the first chunk is read whole and decoded at once; a longer one
         // is checked before the rest is read.
         if bytes.len() == read && read == chunk {
-            may_be_text(&bytes).map_err(|error| LoadError::NotText {
-                name: name.to_owned(),
-                reason: error.0,
-            })?;
+            check_text(&bytes, name)?;
         }
         if bytes.len() > MAX_INPUT_BYTES {
             return Err(LoadError::TooLarge {

@@ -47,6 +47,9 @@ const MAX_SECTION_CHARS: usize = 12;
 /// Finds every continuation marker in `text`, in order. A bracketed marker counts anywhere;
 /// a bare one (下转第二版) only where it begins or ends the text, so prose is never cut.
 pub fn find_markers(text: &str) -> Vec<Marker> {
+    if !may_hold_markers(text) {
+        return Vec::new();
+    }
     let content_start = text.len() - text.trim_start().len();
     let content_end = text.trim_end().len();
     let mut markers = Vec::new();
@@ -67,6 +70,13 @@ pub fn find_markers(text: &str) -> Vec<Marker> {
         }
     }
     markers
+}
+
+/// False when `text` holds no continuation marker, told by one search: every marker names
+/// its page with 版, which most text lacks.
+pub fn may_hold_markers(text: &str) -> bool {
+    static PAGE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("版"));
+    PAGE.find(text.as_bytes()).is_some()
 }
 
 /// The places of 转 (轉 in traditional characters) and 接 in `text`, in order, with the way a

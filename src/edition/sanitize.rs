@@ -62,12 +62,11 @@ pub fn sanitize(text: &str) -> Sanitized<'_> {
     // Whether the characters kept so far are all composed (NFC) whatever their order.
     let mut kept_composed = true;
     while at < text.len() {
-        let rest = &text.as_bytes()[at..];
-        let len = PLAIN_COMPOSED_LEN[usize::from(rest[0])];
-        if len != 0 {
-            at += usize::from(len);
-            continue;
-        }
+        // Most text is one such run: when it ends the text, the text is borrowed whole.
+        at += plain_composed_run(&text.as_bytes()[at..]);
+        let Some(rest) = text.as_bytes().get(at..).filter(|rest| !rest.is_empty()) else {
+            break;
+        };
         if let Some(len) = plain_len(rest) {
             kept_composed &= composed_len(rest).is_some();
             at += len;
@@ -155,9 +154,70 @@ const fn utf8_len(lead: u8) -> usize {
     }
 }
 
+/// The byte length of the run of characters at the start of `bytes` (whole UTF-8
+/// characters) that are both [`is_plain`] and [`is_composed`], told without decoding them:
+/// by their first byte, else by the 64-code-point block of [`PLAIN_COMPOSED_BLOCKS`] that
+/// two- and three-byte characters fall in.
+#[inline]
+fn plain_composed_run(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        let len = PLAIN_COMPOSED_LEN[usize::from(lead)];
+        if len != 0 {
+            at += usize::from(len);
+            continue;
+        }
+        let len = utf8_len(lead);
+        if !(0xc0..0xf0).contains(&lead) || at + len > bytes.len() {
+            break;
+        }
+        let next = |index: usize| u32::from(bytes[at + index] & 0x3f);
+        let code = match len {
+            2 => (u32::from(lead & 0x1f) << 6) | next(1),
+            _ => (u32::from(lead & 0x0f) << 12) | (next(1) << 6) | next(2),
+        };
+        if PLAIN_COMPOSED_BLOCKS[(code >> 6) as usize] >> (code & 0x3f) & 1 == 0 {
+            break;
+        }
+        at += len;
+    }
+    at
+}
+
+/// The code points below U+10000 that [`is_composed`] knows without a look-up, and that
+/// are [`is_plain`], one bit each, 64 to a block.
+const PLAIN_COMPOSED_BLOCKS: [u64; 1024] = {
+    let mut table = [0; 1024];
+    let mut range = 0;
+    while range < COMMON_COMPOSED.len() {
+        let (first, last) = COMMON_COMPOSED[range];
+        let mut code = first as u32;
+        while code <= last as u32 && code < 0x10000 {
+            if let Some(c) = char::from_u32(code)
+                && is_plain(c)
+            {
+                table[(code >> 6) as usize] |= 1 << (code & 0x3f);
+            }
+            code += 1;
+        }
+        range += 1;
+    }
+    table
+};
+
+/// The ranges of characters composed (NFC) in any order and company that most Chinese and
+/// Latin text is made of; see [`is_composed`].
+const COMMON_COMPOSED: [(char, char); 5] = [
+    ('\0', '\u{2ff}'),
+    ('\u{2010}', '\u{2027}'),
+    ('\u{3000}', '\u{3029}'),
+    ('\u{4e00}', '\u{9fff}'),
+    ('\u{ff00}', '\u{ffef}'),
+];
+
 /// For each lead byte, the byte length of the characters that start with it when all of
 /// them are both [`is_plain`] and [`is_composed`], as most of a page is (printable ASCII,
-/// U+00C0..U+02FF, U+5000..U+9FFF); 0 when some may not be.
+/// U+00C0..U+02FF, U+4000..U+9FFF: CJK ideographs and hexagrams); 0 when some may not be.
 const PLAIN_COMPOSED_LEN: [u8; 256] = {
     let mut table = [0; 256];
     table[b'\n' as usize] = 1;
@@ -171,7 +231,7 @@ const PLAIN_COMPOSED_LEN: [u8; 256] = {
         table[byte] = 2;
         byte += 1;
     }
-    let mut byte = 0xe5;
+    let mut byte = 0xe4;
     while byte <= 0xe9 {
         table[byte] = 3;
         byte += 1;
@@ -181,7 +241,7 @@ const PLAIN_COMPOSED_LEN: [u8; 256] = {
 
 /// True for characters that are copied as they are: everything but controls other than the
 /// line break, invisible characters, and the Unicode line and paragraph separators.
-fn is_plain(c: char) -> bool {
+const fn is_plain(c: char) -> bool {
     if c.is_ascii() {
         return c == '\n' || !c.is_ascii_control();
     }
@@ -277,9 +337,7 @@ fn composed_len(bytes: &[u8]) -> Option<usize> {
 /// combines with them or into them. The ranges of most Chinese and Latin text are known
 /// without the table look-ups of the NFC quick check.
 fn is_composed(c: char) -> bool {
-    let common = matches!(c,
-        '\0'..='\u{2ff}' | '\u{2010}'..='\u{2027}' | '\u{3000}'..='\u{3029}'
-        | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
+    let common = (COMMON_COMPOSED.iter()).any(|&(first, last)| (first..=last).contains(&c));
     let quick_check = || is_nfc_quick([c].into_iter()) == IsNormalized::Yes;
     common || (canonical_combining_class(c) == 0 && quick_check())
 }
@@ -287,7 +345,7 @@ fn is_composed(c: char) -> bool {
 /// True for characters that print nothing and can hide or reorder text: C0 and C1 controls
 /// (other than line break and tab), bidi controls, zero-width and other format characters.
 /// Zero-width joiners stay: emoji sequences and some scripts need them.
-pub fn is_invisible(c: char) -> bool {
+pub const fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
         | '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{180e}'
@@ -483,6 +541,22 @@ mod tests {
             if len != 0 {
                 assert!(is_plain(c) && is_composed(c), "{c:?}");
                 assert_eq!(usize::from(len), c.len_utf8(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn runs_told_from_blocks_hold_only_plain_composed_characters() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let bytes = [c.encode_utf8(&mut [0; 4]).as_bytes(), b"\x07"].concat();
+            let run = plain_composed_run(&bytes);
+            if run != 0 {
+                assert!(is_plain(c) && is_composed(c), "{c:?}");
+                assert_eq!(run, c.len_utf8(), "{c:?}");
+            }
+            let common = COMMON_COMPOSED.iter().any(|&(a, b)| (a..=b).contains(&c));
+            if is_plain(c) && common && c.len_utf8() < 4 {
+                assert_eq!(run, c.len_utf8(), "{c:?}");
             }
         }
     }

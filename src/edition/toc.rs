@@ -1,15 +1,18 @@
 //! The table of contents printed by `--toc`.
 //!
 //! ```text
+//! 某某日报 2019-10-30
 //! 第一版  1-1  ~市领导出席会议并讲话
 //! 第一版  1-2  ~清晨六点，码头已经忙碌。  →4 ?
 //! 第一版  1-3   老街巷里的新生活
 //! ```
-//! A `~` before a title marks one taken from the text because the story has no printed
+//! The first line names the paper and the date, as far as the edition knows them (none
+//! when it knows neither). A `~` before a title marks one taken from the text because the story has no printed
 //! headline. Jumps read `→4` (continued on page 4) and `←1` (continued from page 1),
 //! followed by the linked part's id, or `?` while it is not linked. `=1-2` marks a listing
 //! that repeats article 1-2 in full (the e-paper's way of carrying a story on two pages).
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
@@ -26,7 +29,8 @@ const GAP: &str = "  ";
 /// Marks a listing that repeats an earlier one, before that listing's id.
 const REPEAT_MARK: &str = "=";
 
-/// One line per article: page, id, title (marked when inferred), jumps; then the warnings count.
+/// The paper and date, when known; one line per article: page, id, title (marked when
+/// inferred), jumps; then the warnings count.
 pub fn toc(edition: &Edition) -> String {
     let mut out = Vec::new();
     write_toc(edition, &mut out).expect("writing to memory does not fail");
@@ -36,34 +40,37 @@ pub fn toc(edition: &Edition) -> String {
 /// Writes what [`toc`] returns to `out` a line at a time: an edition of hundreds of
 /// thousands of articles is listed without holding the table in memory.
 pub fn write_toc(edition: &Edition, out: &mut dyn Write) -> io::Result<()> {
-    let rows = || {
-        edition.pages.iter().flat_map(|page| {
-            page.articles.iter().map(|article| {
-                [
-                    page.label.clone(),
-                    article.id.clone(),
-                    title_cell(article),
-                    jumps(article),
-                ]
-            })
-        })
-    };
-    // Columns are as wide as their widest cell, so the rows are made twice: once to measure.
-    let mut widths = [0; 3];
-    for row in rows() {
-        for (width, cell) in widths.iter_mut().zip(&row) {
-            *width = (*width).max(cell.width());
+    let masthead: Vec<&str> = [edition.paper.as_deref(), edition.date.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !masthead.is_empty() {
+        writeln!(out, "{}", masthead.join(" "))?;
+    }
+    let pages = || (edition.pages.iter()).filter(|page| !page.articles.is_empty());
+    // Columns are as wide as their widest cell, so the cells are measured first; they are
+    // borrowed from the edition where they can be, not made twice.
+    let [mut label_column, mut id_column, mut title_column] = [0; 3];
+    for page in pages() {
+        label_column = label_column.max(page.label.width());
+        for article in &page.articles {
+            id_column = id_column.max(article.id.width());
+            title_column = title_column.max(title_cell(article).width);
         }
     }
-    for row in rows() {
-        let mut line = String::new();
-        for (cell, &width) in row.iter().zip(&widths) {
-            line.push_str(cell);
-            line.push_str(&" ".repeat(width.saturating_sub(cell.width())));
-            line.push_str(GAP);
+    let mut line = String::new();
+    for page in pages() {
+        let label_width = page.label.width();
+        for article in &page.articles {
+            let title = title_cell(article);
+            line.clear();
+            push_cell(&mut line, &page.label, label_width, label_column);
+            push_cell(&mut line, &article.id, article.id.width(), id_column);
+            line.push_str(title.mark);
+            push_cell(&mut line, &title.text, title.width, title_column);
+            line.push_str(&jumps(article));
+            writeln!(out, "{}", line.trim_end())?;
         }
-        line.push_str(&row[3]);
-        writeln!(out, "{}", line.trim_end())?;
     }
     if edition
         .pages
@@ -94,7 +101,23 @@ pub fn write_toc(edition: &Edition, out: &mut dyn Write) -> io::Result<()> {
     }
 }
 
-fn title_cell(article: &Article) -> String {
+/// `cell` and the spaces that fill its column of `column` cells to the gap after it.
+/// `width` is the width the cell takes there, marks before it included.
+fn push_cell(line: &mut String, cell: &str, width: usize, column: usize) {
+    line.push_str(cell);
+    line.extend(std::iter::repeat_n(' ', column.saturating_sub(width)));
+    line.push_str(GAP);
+}
+
+/// An article's cell in the title column: a mark, then the title as it fits.
+struct TitleCell<'a> {
+    mark: &'static str,
+    text: Cow<'a, str>,
+    /// The cell's width, its mark included.
+    width: usize,
+}
+
+fn title_cell(article: &Article) -> TitleCell<'_> {
     let mark = if article.title_inferred {
         INFERRED_MARK
     } else {
@@ -105,13 +128,19 @@ fn title_cell(article: &Article) -> String {
     } else {
         article.title.as_str()
     };
-    format!("{mark}{}", fit(title, TITLE_MAX_WIDTH))
+    let (text, width) = fit(title, TITLE_MAX_WIDTH);
+    TitleCell {
+        mark,
+        text,
+        width: mark.width() + width,
+    }
 }
 
-/// `text` cut to `max_width` cells, an ellipsis marking the cut.
-fn fit(text: &str, max_width: usize) -> String {
-    if text.width() <= max_width {
-        return text.to_owned();
+/// `text` cut to `max_width` cells, an ellipsis marking the cut, and its width.
+fn fit(text: &str, max_width: usize) -> (Cow<'_, str>, usize) {
+    let width = text.width();
+    if width <= max_width {
+        return (Cow::Borrowed(text), width);
     }
     let mut fitted = String::new();
     let mut width = 0;
@@ -124,7 +153,8 @@ fn fit(text: &str, max_width: usize) -> String {
         width += char_width;
     }
     fitted.push('…');
-    fitted
+    let width = fitted.width();
+    (Cow::Owned(fitted), width)
 }
 
 fn jumps(article: &Article) -> String {
@@ -184,6 +214,16 @@ mod tests {
     }
 
     #[test]
+    fn the_paper_and_date_head_the_table_as_far_as_they_are_known() {
+        let mut known = edition(vec![article("1-1", "标题", false)], 0);
+        assert!(toc(&known).starts_with("第一版  1-1"));
+        known.date = Some("2019-10-30".into());
+        assert!(toc(&known).starts_with("2019-10-30\n第一版  1-1"));
+        known.paper = Some("某某日报".into());
+        assert!(toc(&known).starts_with("某某日报 2019-10-30\n第一版  1-1"));
+    }
+
+    #[test]
     fn inferred_titles_are_marked_and_explained() {
         let toc = toc(&edition(vec![article("1-1", "第一句。", true)], 2));
         assert!(toc.starts_with("第一版  1-1  ~第一句。\n"));
@@ -208,9 +248,9 @@ mod tests {
     #[test]
     fn long_titles_are_cut_to_the_column() {
         let title = "很".repeat(40);
-        let fitted = fit(&title, TITLE_MAX_WIDTH);
-        assert!(fitted.width() <= TITLE_MAX_WIDTH);
+        let (fitted, width) = fit(&title, TITLE_MAX_WIDTH);
+        assert!(fitted.width() <= TITLE_MAX_WIDTH && width == fitted.width());
         assert!(fitted.ends_with('…'));
-        assert_eq!(fit("短", TITLE_MAX_WIDTH), "短");
+        assert_eq!(fit("短", TITLE_MAX_WIDTH), (Cow::Borrowed("短"), 2));
     }
 }

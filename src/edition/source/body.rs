@@ -3,13 +3,15 @@
 //! jumps, and a 下转 followed by 上接 cuts the file into the parts of a continued story.
 
 use super::super::classify::{
-    BYLINE_MARKS, ends_sentence, is_byline, is_heading_like, is_subhead_like,
+    BYLINE_MARKS, at_most_chars, ends_sentence, is_byline, is_heading_like, is_subhead_like,
 };
-use super::super::markers::{Direction, find_markers};
+use super::super::markers::{Direction, Marker, find_markers, may_hold_markers};
 use super::super::{Block, BlockKind, Caption, CaptionKind};
 
 /// Longest line read as a numbered head ("（1）…", "一、…") or a subhead with a gap.
 const HEAD_MAX_CHARS: usize = 40;
+/// Most characters of the number of a numbered head ("十二").
+const NUMBER_MAX_CHARS: usize = 3;
 /// Longest photo credit ("新华社记者 李 贺摄", "翟慧勇摄（影像中国）").
 const CREDIT_MAX_CHARS: usize = 30;
 /// Longest dateline ("（本报内罗毕10月18日电）").
@@ -49,20 +51,27 @@ impl Part {
 }
 
 /// The parts of a body (one, unless a 下转 line is followed by a 上接 line), and a warning
-/// for each marker left in the text.
-pub fn read(lines: &[String], first_line: usize, name: &str) -> (Vec<Part>, Vec<String>) {
-    let lines: Vec<(usize, &str)> = (first_line..)
-        .zip(lines.iter().map(|line| trim_layout(line)))
-        .filter(|(_, line)| !line.is_empty())
-        .collect();
+/// for each marker left in the text. The body's first line is line `first_line` of its file.
+pub fn read(body: &str, first_line: usize, name: &str) -> (Vec<Part>, Vec<String>) {
+    // One search of the whole body spares most bodies one for every line.
+    let markers_in = match may_hold_markers(body) {
+        true => find_markers,
+        false => |_: &str| Vec::<Marker>::new(),
+    };
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', body.as_bytes()).count() + 1);
+    lines.extend(
+        (first_line..)
+            .zip(super::lines(body).map(trim_layout))
+            .filter(|(_, line)| !line.is_empty()),
+    );
     let mut parts = Vec::new();
     let mut warnings = Vec::new();
-    let mut current: Vec<(usize, String)> = Vec::new();
+    let mut current: Vec<&str> = Vec::with_capacity(lines.len());
     let mut part = Part::default();
     let mut index = 0;
     while index < lines.len() {
         let (at, line) = lines[index];
-        let markers = find_markers(line);
+        let markers = markers_in(line);
         let opening = markers
             .first()
             .filter(|marker| marker.direction == Direction::From && marker.span.start == 0);
@@ -85,7 +94,7 @@ pub fn read(lines: &[String], first_line: usize, name: &str) -> (Vec<Part>, Vec<
         if let Some(marker) = closing.filter(|marker| marker.span.start >= line.len() - text.len())
         {
             let next_opens = lines.get(index + 1).is_some_and(|&(_, next)| {
-                find_markers(next)
+                markers_in(next)
                     .first()
                     .is_some_and(|next| next.direction == Direction::From && next.span.start == 0)
             });
@@ -93,7 +102,7 @@ pub fn read(lines: &[String], first_line: usize, name: &str) -> (Vec<Part>, Vec<
             if next_opens || is_last {
                 let before = line[..marker.span.start].trim();
                 if !before.is_empty() {
-                    current.push((at, before.to_owned()));
+                    current.push(before);
                 }
                 part.jump_to = Some(marker.page);
                 parts.push(classify(std::mem::take(&mut part), &current));
@@ -106,7 +115,7 @@ pub fn read(lines: &[String], first_line: usize, name: &str) -> (Vec<Part>, Vec<
             ));
         }
         if !text.is_empty() {
-            current.push((at, text.to_owned()));
+            current.push(text);
         }
         index += 1;
     }
@@ -117,14 +126,15 @@ pub fn read(lines: &[String], first_line: usize, name: &str) -> (Vec<Part>, Vec<
 }
 
 /// The part's lines as byline, blocks and captions.
-fn classify(mut part: Part, lines: &[(usize, String)]) -> Part {
-    let mut lines = lines.iter().map(|(_, line)| line.as_str()).peekable();
+fn classify(mut part: Part, lines: &[&str]) -> Part {
+    let mut lines = lines.iter().copied().peekable();
     if let Some(first) = lines.peek()
         && is_byline_line(first)
     {
         part.byline = lines.next().map(str::to_owned);
     }
     let lines: Vec<&str> = lines.collect();
+    part.blocks.reserve(lines.len());
     for (index, &line) in lines.iter().enumerate() {
         let is_last = index + 1 == lines.len();
         if is_photo_credit(line) {
@@ -134,9 +144,12 @@ fn classify(mut part: Part, lines: &[(usize, String)]) -> Part {
             });
             continue;
         }
+        // The length first: a paragraph is longer than any head, and told so at once.
         let kind = if is_dateline(line) || line.starts_with("——") || is_last {
             BlockKind::Paragraph
-        } else if is_subhead_like(line) || is_numbered_head(line) || is_short_head(line) {
+        } else if at_most_chars(line, HEAD_MAX_CHARS * 2)
+            && (is_subhead_like(line) || is_numbered_head(line) || is_short_head(line))
+        {
             BlockKind::Subhead
         } else {
             BlockKind::Paragraph
@@ -158,19 +171,25 @@ fn is_byline_line(line: &str) -> bool {
 /// "（1）网信事业代表着新的生产力", "一、…", "1. …": a numbered head, not a sentence.
 fn is_numbered_head(line: &str) -> bool {
     let numbered = match line.strip_prefix(OPEN) {
-        Some(rest) => rest
-            .split_once(CLOSE)
-            .is_some_and(|(number, _)| is_number(number)),
-        None => line
-            .split_once(['、', '.', '．'])
+        Some(rest) => split_after_number(rest, CLOSE).is_some_and(|(number, _)| is_number(number)),
+        None => split_after_number(line, &['、', '.', '．'])
             .is_some_and(|(number, rest)| is_number(number) && !rest.starts_with(char::is_numeric)),
     };
-    numbered && line.chars().count() <= HEAD_MAX_CHARS * 2 && !ends_sentence(line)
+    numbered && at_most_chars(line, HEAD_MAX_CHARS * 2) && !ends_sentence(line)
+}
+
+/// `text` split at its first separator, when that stands where a number [`is_number`] can
+/// end: only the first few characters are looked at, not the whole of a paragraph.
+fn split_after_number<'a>(text: &'a str, separators: &[char]) -> Option<(&'a str, &'a str)> {
+    let (at, separator) = (text.char_indices())
+        .take(NUMBER_MAX_CHARS + 1)
+        .find(|(_, c)| separators.contains(c))?;
+    Some((&text[..at], &text[at + separator.len_utf8()..]))
 }
 
 fn is_number(text: &str) -> bool {
     !text.is_empty()
-        && text.chars().count() <= 3
+        && text.chars().count() <= NUMBER_MAX_CHARS
         && text
             .chars()
             .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
@@ -178,7 +197,7 @@ fn is_number(text: &str) -> bool {
 
 /// A short heading line among paragraphs: "“帮助肯尼亚发展的真朋友”".
 fn is_short_head(line: &str) -> bool {
-    line.chars().count() <= HEAD_MAX_CHARS && is_heading_like(line) && !ends_sentence(line)
+    at_most_chars(line, HEAD_MAX_CHARS) && is_heading_like(line) && !ends_sentence(line)
 }
 
 /// "（本报内罗毕10月18日电）": where and when a report was filed.
@@ -189,12 +208,12 @@ fn is_dateline(line: &str) -> bool {
     else {
         return false;
     };
-    line.chars().count() <= DATELINE_MAX_CHARS && inner.ends_with(['电', '讯'])
+    at_most_chars(line, DATELINE_MAX_CHARS) && inner.ends_with(['电', '讯'])
 }
 
 /// "翟慧勇摄（影像中国）", "新华社记者 李 贺摄": who took the photos.
 fn is_photo_credit(line: &str) -> bool {
-    if line.chars().count() > CREDIT_MAX_CHARS || line.contains(['。', '，', '；']) {
+    if !at_most_chars(line, CREDIT_MAX_CHARS) || line.contains(['。', '，', '；']) {
         return false;
     }
     let mut rest = line;
@@ -210,10 +229,6 @@ fn is_photo_credit(line: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn lines(text: &str) -> Vec<String> {
-        text.split('\n').map(str::to_owned).collect()
-    }
-
     fn kinds(part: &Part) -> Vec<(BlockKind, &str)> {
         (part.blocks.iter())
             .map(|block| (block.kind, block.text.as_str()))
@@ -222,15 +237,13 @@ mod tests {
 
     #[test]
     fn heads_datelines_and_credits_stay_inside_the_story() {
-        let body = lines(
-            "\u{3000}\u{3000}本报记者 闫辰宇 通讯员 郭锐\n\
+        let body = "\u{3000}\u{3000}本报记者 闫辰宇 通讯员 郭锐\n\
              \u{3000}\u{3000}第一段写了一些事情。\n\
              \u{3000}\u{3000}（1）数字经济代表着新的发展方向\n\
              \u{3000}\u{3000}第二段也写了一些事情。\n\
              \u{3000}\u{3000}翟慧勇摄（影像中国）\n\
-             \u{3000}\u{3000}（本报某地10月18日电）",
-        );
-        let (parts, warnings) = read(&body, 4, "a.txt");
+             \u{3000}\u{3000}（本报某地10月18日电）";
+        let (parts, warnings) = read(body, 4, "a.txt");
         assert!(warnings.is_empty());
         let [part] = parts.as_slice() else {
             panic!("{parts:?}")
@@ -250,10 +263,9 @@ mod tests {
 
     #[test]
     fn a_jump_inside_a_file_cuts_it_in_two_parts() {
-        let body = lines(
-            "第一段。\n第二段没有说完，（下转第二版）\n\u{3000}\u{3000}(上接第一版）\n接着说完。",
-        );
-        let (parts, warnings) = read(&body, 1, "a.md");
+        let body =
+            "第一段。\n第二段没有说完，（下转第二版）\n\u{3000}\u{3000}(上接第一版）\n接着说完。";
+        let (parts, warnings) = read(body, 1, "a.md");
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(parts.len(), 2);
         assert_eq!((parts[0].jump_to, parts[1].jump_from), (Some(2), Some(1)));
@@ -263,8 +275,8 @@ mod tests {
 
     #[test]
     fn a_continuation_without_a_front_marker_stays_with_a_warning() {
-        let body = lines("第一段。\n（上接第一版）\n接着说完。");
-        let (parts, warnings) = read(&body, 1, "a.md");
+        let body = "第一段。\n（上接第一版）\n接着说完。";
+        let (parts, warnings) = read(body, 1, "a.md");
         assert_eq!(parts.len(), 1);
         assert_eq!(parts[0].blocks.len(), 3);
         assert_eq!(warnings.len(), 1);

@@ -74,6 +74,16 @@ pub fn decode(
     named: Option<&'static Encoding>,
 ) -> Result<Decoded, NotText> {
     let bytes = bytes.into();
+    if named.is_none()
+        && let Some(text) = plain_utf8(&bytes).and_then(normalized_copy_without_nul)
+    {
+        return Ok(Decoded {
+            text,
+            encoding: "UTF-8",
+            found_by: FoundBy::ValidUtf8,
+            replaced: 0,
+        });
+    }
     let (text, encoding, found_by, replaced) = match named {
         Some(encoding) => {
             let (text, replaced) = decode_lossy(encoding, &bytes);
@@ -81,7 +91,7 @@ pub fn decode(
         }
         None => detect(bytes)?,
     };
-    if text.contains('\0') {
+    if memchr::memchr(0, text.as_bytes()).is_some() {
         return Err(NotText("it contains NUL characters".into()));
     }
     Ok(Decoded {
@@ -92,6 +102,15 @@ pub fn decode(
     })
 }
 
+/// `bytes` as text when they are valid UTF-8 without a byte-order mark: the common case.
+fn plain_utf8(bytes: &[u8]) -> Option<&str> {
+    // std's validation walks non-ASCII text (all of a Chinese page) a byte at a time;
+    // simdutf8, the validator many parsers rely on, checks it many bytes at a time with the
+    // same answer.
+    let text = simdutf8::basic::from_utf8(bytes).ok()?;
+    (!text.starts_with('\u{feff}')).then_some(text)
+}
+
 /// True when the first bytes of a file can start a text: checked before the rest is read,
 /// so a device or a binary file is refused at once. `bytes` may end inside a character.
 pub fn may_be_text(bytes: &[u8]) -> Result<(), NotText> {
@@ -99,12 +118,15 @@ pub fn may_be_text(bytes: &[u8]) -> Result<(), NotText> {
         return Ok(());
     }
     // UTF-8 without NUL is text; a character cut at the end of the prefix is no error.
-    let utf8_prefix = match std::str::from_utf8(bytes) {
-        Ok(_) => Some(bytes),
-        Err(error) if error.error_len().is_none() => Some(&bytes[..error.valid_up_to()]),
-        Err(_) => None,
-    };
-    if utf8_prefix.is_some_and(|prefix| !prefix.contains(&0)) {
+    // Valid UTF-8, the common case, is told by the fast validator; only other bytes are
+    // looked at again for where they stop being UTF-8.
+    let utf8_prefix =
+        match simdutf8::basic::from_utf8(bytes).map_or_else(|_| std::str::from_utf8(bytes), Ok) {
+            Ok(_) => Some(bytes),
+            Err(error) if error.error_len().is_none() => Some(&bytes[..error.valid_up_to()]),
+            Err(_) => None,
+        };
+    if utf8_prefix.is_some_and(|prefix| memchr::memchr(0, prefix).is_none()) {
         return Ok(());
     }
     // No text in any encoding holds eight NUL bytes in a row.
@@ -132,15 +154,8 @@ pub fn may_be_text(bytes: &[u8]) -> Result<(), NotText> {
 
 type Detected = (String, &'static str, FoundBy, usize);
 
+/// Reads bytes that are not [`plain_utf8`].
 fn detect(bytes: Vec<u8>) -> Result<Detected, NotText> {
-    // Valid UTF-8, the common case, becomes the text without a copy.
-    let bytes = match String::from_utf8(bytes) {
-        Ok(text) if !text.contains('\0') && !text.starts_with('\u{feff}') => {
-            return Ok((text, "UTF-8", FoundBy::ValidUtf8, 0));
-        }
-        Ok(text) => text.into_bytes(),
-        Err(error) => error.into_bytes(),
-    };
     let bytes = bytes.as_slice();
     if let Some((wide, bom_len)) = unicode_bom(bytes) {
         let body = &bytes[bom_len..];
@@ -344,21 +359,40 @@ impl Wide {
 
 /// Every CRLF and every lone CR made LF: the three line ends read alike, alone or mixed.
 pub fn normalize_line_ends(text: String) -> String {
-    if !text.contains('\r') {
-        return text;
+    match memchr::memchr(b'\r', text.as_bytes()) {
+        None => text,
+        Some(_) => normalized_copy(&text),
     }
+}
+
+/// A copy of `text` with every line end made LF, as [`normalize_line_ends`] makes them.
+fn normalized_copy(text: &str) -> String {
+    normalized_copy_until(text, b'\r').unwrap_or_default()
+}
+
+/// [`normalized_copy`], or `None` when `text` holds a NUL, found in the same pass.
+fn normalized_copy_without_nul(text: &str) -> Option<String> {
+    normalized_copy_until(text, 0)
+}
+
+/// [`normalized_copy`], or `None` at the first `stop` byte (a CR stops nothing).
+fn normalized_copy_until(text: &str, stop: u8) -> Option<String> {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text.as_str();
-    while let Some(at) = rest.find('\r') {
-        out.push_str(&rest[..at]);
-        out.push('\n');
-        rest = &rest[at + 1..];
-        if let Some(after) = rest.strip_prefix('\n') {
-            rest = after;
+    let mut copied = 0;
+    for at in memchr::memchr2_iter(b'\r', stop, text.as_bytes()) {
+        if text.as_bytes()[at] != b'\r' {
+            return None;
         }
+        // The LF of a CRLF is copied with the run after it.
+        let crlf = text.as_bytes().get(at + 1) == Some(&b'\n');
+        out.push_str(&text[copied..at]);
+        if !crlf {
+            out.push('\n');
+        }
+        copied = at + 1;
     }
-    out.push_str(rest);
-    out
+    out.push_str(&text[copied..]);
+    Some(out)
 }
 
 #[cfg(test)]

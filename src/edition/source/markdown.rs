@@ -16,11 +16,19 @@
 //! Only the flat subset of YAML such files use is read: `key: value`, quoted or not, and
 //! lists of `- item` lines under a key.
 
-use super::ArticleFile;
+use super::{ArticleFile, lines};
 
 /// The front matter's fields and the body after it, or `None` when `text` has no front
 /// matter.
 pub fn read(text: &str) -> Option<ArticleFile> {
+    let (mut file, body) = read_borrowed(text)?;
+    file.body = lines(body).map(str::to_owned).collect();
+    Some(file)
+}
+
+/// [`read`], the body (the text after the front matter) left in `text` rather than copied
+/// into the file.
+pub(super) fn read_borrowed(text: &str) -> Option<(ArticleFile, &str)> {
     let (fields, body) = front_matter(text)?;
     let mut file = ArticleFile::default();
     let mut unused = Vec::new();
@@ -44,8 +52,7 @@ pub fn read(text: &str) -> Option<ArticleFile> {
         }
     }
     file.unused = unused;
-    file.body = body.split('\n').map(str::to_owned).collect();
-    Some(file)
+    Some((file, body))
 }
 
 /// A front matter key and its values.

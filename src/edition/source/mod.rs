@@ -28,7 +28,7 @@ use super::sanitize::sanitize;
 use super::{Edition, ParsedText, parse};
 use names::Place;
 
-use body::trim_layout;
+use body::{Part, trim_layout};
 
 /// Inputs smaller than this together are read on one core.
 const PARALLEL_MIN_BYTES: usize = 1 << 20;
@@ -117,8 +117,9 @@ pub struct ArticleFile {
 /// What one input holds, once decoded.
 #[derive(Debug)]
 pub(super) enum Content {
-    /// One article (or the parts of one continued story).
-    Article(Box<ArticleFile>),
+    /// One article (or the parts of one continued story): the file without its body's
+    /// lines, and the parts they make.
+    Article(Box<ArticleFile>, Vec<Part>),
     /// Page text parsed as if every input before it held one page (as page files do), the
     /// text (empty when it cannot need parsing again), and the position its header-less
     /// first page was numbered with.
@@ -253,26 +254,60 @@ fn read_input(
         ));
     }
     let text = sanitized.text;
-    let mut file = match markdown::read(&text) {
-        Some(file) => file,
-        None if place.is_some() && crawl::fits(&text) => crawl::read(&text),
-        None => {
-            let text = text.into_owned();
-            return Ok(Read {
-                name,
-                content: Content::PageText(Some(parse(&text, position)), text, position),
-                warnings,
-            });
-        }
+    let is_crawl = || place.is_some() && crawl::fits(&text);
+    // The body is read while the text is at hand: its lines are not copied.
+    let read =
+        (markdown::read_borrowed(&text).map(|(file, body)| (file, Some(body)))).or_else(|| {
+            is_crawl().then(|| {
+                let (heads, body) = crawl::read_borrowed(&text);
+                let file = ArticleFile {
+                    heads,
+                    ..ArticleFile::default()
+                };
+                (file, body)
+            })
+        });
+    let Some((mut file, body)) = read else {
+        let text = text.into_owned();
+        return Ok(Read {
+            name,
+            content: Content::PageText(Some(parse(&text, position)), text, position),
+            warnings,
+        });
     };
-    let head_lines = text.split('\n').count() - file.body.len();
+    // The lines before the body (a suffix of the text): as many as the line ends before it;
+    // all of them when there is no body.
+    let line_ends = |text: &str| memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    let head_lines = match body {
+        Some(body) => line_ends(&text[..text.len() - body.len()]),
+        None => line_ends(&text) + 1,
+    };
     file.first_body_line = head_lines + 1;
+    let (parts, body_warnings) = body::read(body.unwrap_or_default(), file.first_body_line, &name);
+    warnings.extend(body_warnings);
     file.name.clone_from(&name);
     file.place = place;
     Ok(Read {
         name,
-        content: Content::Article(Box::new(file)),
+        content: Content::Article(Box::new(file), parts),
         warnings,
+    })
+}
+
+/// The lines of `text` as `text.split('\n')` gives them, their ends found many bytes at a
+/// time.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let end = match ends.next() {
+            Some(end) => end,
+            None if start <= text.len() => text.len(),
+            None => return None,
+        };
+        let line = &text[start..end];
+        start = end + 1;
+        Some(line)
     })
 }
 

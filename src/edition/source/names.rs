@@ -104,20 +104,21 @@ pub fn page_of_folder(name: &str) -> Option<u32> {
 /// The date a name made of `YYYYMMDD` or `YYYY-MM-DD` gives, as "YYYY-MM-DD", when it is a
 /// real day.
 pub fn date_of(name: &str) -> Option<String> {
-    let digits: String = name.chars().filter(|&c| c != '-').collect();
-    let dashes = name.len() - digits.len();
-    if digits.len() != 8 || !digits.bytes().all(|b| b.is_ascii_digit()) || !matches!(dashes, 0 | 2)
+    // Every name of an edition's files is tried: the test is made without an allocation.
+    let bytes = name.as_bytes();
+    let digits: [&[u8]; 3] = match bytes.len() {
+        8 => [&bytes[..4], &bytes[4..6], &bytes[6..]],
+        10 if bytes[4] == b'-' && bytes[7] == b'-' => [&bytes[..4], &bytes[5..7], &bytes[8..]],
+        _ => return None,
+    };
+    if !digits
+        .iter()
+        .all(|part| part.iter().all(u8::is_ascii_digit))
     {
         return None;
     }
-    if dashes == 2
-        && (name.as_bytes().get(4) != Some(&b'-') || name.as_bytes().get(7) != Some(&b'-'))
-    {
-        return None;
-    }
-    let year: u32 = digits[..4].parse().ok()?;
-    let month: u32 = digits[4..6].parse().ok()?;
-    let day: u32 = digits[6..].parse().ok()?;
+    let [year, month, day] = digits
+        .map(|part| (part.iter()).fold(0, |number, &digit| number * 10 + u32::from(digit - b'0')));
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -127,8 +128,17 @@ pub fn date_of(name: &str) -> Option<String> {
         2 => 28,
         _ => return None,
     };
-    ((1800..=2999).contains(&year) && (1..=days).contains(&day))
-        .then(|| format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..]))
+    ((1800..=2999).contains(&year) && (1..=days).contains(&day)).then(|| {
+        // The parts are ASCII digits: written as they are, without the formatting machinery.
+        let mut date = String::with_capacity(10);
+        for (index, digits) in digits.into_iter().enumerate() {
+            if index > 0 {
+                date.push('-');
+            }
+            date.extend(digits.iter().map(|&digit| char::from(digit)));
+        }
+        date
+    })
 }
 
 #[cfg(test)]
