@@ -13,16 +13,20 @@ pub(super) fn map_chunks<T: Sync, R: Send>(
     let chunk = items.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let work = &work;
-        let workers: Vec<_> = (items.chunks(chunk).enumerate())
+        let mut parts = items.chunks(chunk).enumerate();
+        let (_, first) = parts.next().expect("at least two items");
+        let workers: Vec<_> = parts
             .map(|(index, part)| scope.spawn(move || work(part, index * chunk)))
             .collect();
-        workers
-            .into_iter()
-            .map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+        // The first chunk is worked on here: one thread fewer to start, and what it
+        // allocates can take the place of what the caller has freed (another thread's
+        // allocations come from an allocator arena of their own).
+        let mut results = vec![work(first, 0)];
+        results.extend(workers.into_iter().map(|worker| {
+            worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        }));
+        results
     })
 }
