@@ -9,9 +9,11 @@
 //!   and on the year after a search of every edition;
 //! - moving to the next edition in the reader (update and one frame, ratatui's test
 //!   backend), each move a new ~70-file edition read from disk;
-//! - a search of the whole year on the background scan: the first results and the end.
+//! - a search of the whole year, and of the ten years, on the background scan: the first
+//!   results and the end.
 //!
-//! Run with `cargo bench --bench archive` (cargo builds the release binary first). Without
+//! Run with `cargo bench --bench archive` (cargo builds the release binary first);
+//! `cargo bench --bench archive -- search` (or `frames`, `moves`) runs only those parts. Without
 //! the shared month the fixtures' two editions stand in, and the figures say so.
 
 use std::path::{Path, PathBuf};
@@ -42,6 +44,8 @@ const RUNS: usize = 7;
 const MOVES: usize = 40;
 /// Searches of the year timed.
 const SEARCHES: usize = 5;
+/// Searches of the ten years timed.
+const TEN_YEAR_SEARCHES: usize = 3;
 /// The first day of the generated archives, and their length.
 const FIRST_YEAR: i32 = 2001;
 const YEARS: i32 = 10;
@@ -82,9 +86,22 @@ fn main() {
         load_average()
     );
 
-    first_frames(&edition, &year, &root);
-    next_edition(&year);
-    search_the_year(&year);
+    // `cargo bench --bench archive -- search` runs only the parts named so.
+    let wanted: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with('-'))
+        .collect();
+    let runs = |part: &str| wanted.is_empty() || wanted.iter().any(|w| part.contains(w.as_str()));
+    if runs("frames") {
+        first_frames(&edition, &year, &root);
+    }
+    if runs("moves") {
+        next_edition(&year);
+    }
+    if runs("search") {
+        search_archive(&year, "the year", SEARCHES, "100 ms / 1 s");
+        search_archive(&root, "the ten years", TEN_YEAR_SEARCHES, "— / 2 s");
+    }
     let _ = std::fs::remove_dir_all(&root);
 }
 
@@ -309,19 +326,20 @@ fn next_edition(year: &Path) {
     );
 }
 
-/// Searches of the whole year: the first results, and the end.
-fn search_the_year(year: &Path) {
-    let archive = Archive::open(year, LoadOptions::default())
-        .expect("the year lists")
-        .expect("the year is an archive");
+/// Searches of every edition in `folder` (`what`), `runs` times each: the first results,
+/// and the end.
+fn search_archive(folder: &Path, what: &str, runs: usize, budgets: &str) {
+    let archive = Archive::open(folder, LoadOptions::default())
+        .expect("the archive lists")
+        .expect("the folder is an archive");
     println!(
-        "\nsearch of the year ({} editions) on {} threads, {SEARCHES} runs: first results / all",
+        "\nsearch of {what} ({} editions) on {} threads, {runs} runs: first results / all",
         archive.len(),
         scan_threads()
     );
     for query in ["军运会", "数字化转型", "没有这样的字符串"] {
         let (mut firsts, mut totals, mut hits) = (Vec::new(), Vec::new(), 0);
-        for _ in 0..SEARCHES {
+        for _ in 0..runs {
             let mut search = ArchiveSearch::start(
                 archive.shared_entries(),
                 archive.options(),
@@ -340,8 +358,8 @@ fn search_the_year(year: &Path) {
             .get(firsts.len() / 2)
             .map_or("none".to_owned(), |first| millis(*first));
         println!(
-            "{query:<18} {hits:>5} matches: first {first:>10}, all {:>10} (budgets 100 ms / 1 s)",
-            millis(totals[SEARCHES / 2])
+            "{query:<18} {hits:>5} matches: first {first:>10}, all {:>10} (budgets {budgets})",
+            millis(totals[runs / 2])
         );
     }
 }
