@@ -95,7 +95,7 @@ fn fold_table() -> &'static FoldTable {
 }
 
 /// Folds the forms a reader does not tell apart (see [`fold_fully`]).
-fn fold(c: char) -> char {
+pub(crate) fn fold(c: char) -> char {
     match fold_table().folded.get(&c) {
         Some(&to) => to,
         None => fold_forms(c),
@@ -134,7 +134,7 @@ fn parts(article: &Article) -> impl Iterator<Item = (TextPart, &str)> {
 
 /// The chars that fold to `c` (itself folded): `c`, and its upper-case, full-width,
 /// compatibility and traditional forms.
-fn unfolded(c: char) -> Vec<char> {
+pub(crate) fn unfolded(c: char) -> Vec<char> {
     let mut forms = vec![c];
     if let Some(others) = fold_table().forms.get(&c) {
         forms.extend(others.iter().filter(|&&other| other != c));

@@ -108,15 +108,14 @@ pub(super) fn scan(
     folder: &std::path::Path,
     index: usize,
     query: &str,
-    key: Option<&[u8]>,
+    key: Option<&Prefilter>,
     options: LoadOptions,
 ) -> Result<Vec<Hit>, ()> {
     if let Some(key) = key
         && let Some(files) = stripped_files(folder)
     {
-        let finder = memchr::memmem::Finder::new(key);
         let inputs: Vec<Input> = (files.into_iter())
-            .filter(|file| finder.find(&file.stripped).is_some())
+            .filter(|file| key.holds(&file.stripped))
             .map(|file| Input::new(file.path.display().to_string(), file.bytes))
             .collect();
         if inputs.is_empty() {
@@ -138,14 +137,68 @@ pub(super) fn scan(
     }
 }
 
-/// The bytes every file holding `query` holds once its spaces and line breaks are taken
-/// out, when the query can be looked for in a file's raw bytes: every char of it has one
-/// form (no Latin letter, digit or punctuation that search folds, no space), as Chinese
-/// text mostly has. `None`: every edition must be read to be searched.
-pub(super) fn prefilter_key(query: &str) -> Option<Vec<u8>> {
-    let one_form = |c: char| !c.is_ascii() && !('\u{FF01}'..='\u{FF5E}').contains(&c);
-    let key: String = query.chars().filter(|&c| c != '\u{3000}').collect();
-    (!key.is_empty() && key.chars().all(one_form)).then(|| key.into_bytes())
+/// The most spellings of a stretch of the query a [`Prefilter`] looks for.
+const MAX_SPELLINGS: usize = 16;
+
+/// What every file holding a query holds once its spaces and line breaks are taken out:
+/// one of the spellings of the longest stretch of the query's Chinese (no Latin letter,
+/// digit or punctuation that search folds, no space) that has at most [`MAX_SPELLINGS`]
+/// of them, each char written in any of the forms search finds it in (数 or 數).
+#[derive(Debug)]
+pub(super) struct Prefilter {
+    /// The spellings, looked for in one pass.
+    spellings: aho_corasick::AhoCorasick,
+}
+
+impl Prefilter {
+    /// The prefilter of `query`; `None` when it has no such char, and every edition must be
+    /// read to be searched.
+    pub(super) fn new(query: &str) -> Option<Self> {
+        let chinese = |c: char| !c.is_ascii() && !c.is_whitespace();
+        let needle: Vec<Vec<char>> = (query.chars())
+            .map(|c| match search::fold(c) {
+                c if chinese(c) => search::unfolded(c),
+                _ => Vec::new(),
+            })
+            .collect();
+        // The longest stretch of few enough spellings; of those, the fewest, the first.
+        let mut best: Option<(usize, usize, usize)> = None;
+        for start in 0..needle.len() {
+            let (mut end, mut spellings) = (start, 1);
+            while end < needle.len()
+                && !needle[end].is_empty()
+                && spellings * needle[end].len() <= MAX_SPELLINGS
+            {
+                spellings *= needle[end].len();
+                end += 1;
+            }
+            let better = best.is_none_or(|(from, to, most)| {
+                (end - start, std::cmp::Reverse(spellings)) > (to - from, std::cmp::Reverse(most))
+            });
+            if end > start && better {
+                best = Some((start, end, spellings));
+            }
+        }
+        let (start, end, _) = best?;
+        let mut spellings = vec![String::new()];
+        for forms in &needle[start..end] {
+            spellings = (spellings.iter())
+                .flat_map(|spelling| forms.iter().map(move |&c| format!("{spelling}{c}")))
+                .collect();
+        }
+        let spellings = aho_corasick::AhoCorasick::new(spellings).ok()?;
+        Some(Self { spellings })
+    }
+
+    /// Whether `stripped`, a file's text without spaces and line breaks, may hold the query.
+    pub(super) fn holds(&self, stripped: &[u8]) -> bool {
+        self.spellings.is_match(stripped)
+    }
+}
+
+/// The prefilter of `query` (see [`Prefilter::new`]).
+pub(super) fn prefilter_key(query: &str) -> Option<Prefilter> {
+    Prefilter::new(query)
 }
 
 /// Extensions of the files an edition folder may read.
@@ -162,13 +215,8 @@ pub(super) struct EditionFile {
 
 /// False when no file of the edition in `folder` can hold `key` (see [`stripped_files`]).
 #[cfg(test)]
-pub(super) fn may_hold(folder: &std::path::Path, key: &[u8]) -> bool {
-    let finder = memchr::memmem::Finder::new(key);
-    stripped_files(folder).is_none_or(|files| {
-        files
-            .iter()
-            .any(|file| finder.find(&file.stripped).is_some())
-    })
+pub(super) fn may_hold(folder: &std::path::Path, key: &Prefilter) -> bool {
+    stripped_files(folder).is_none_or(|files| files.iter().any(|file| key.holds(&file.stripped)))
 }
 
 /// Every file the edition in `folder` (or its page folders) may read, with its text without
@@ -276,7 +324,7 @@ impl ArchiveSearch {
         let (sender, receiver) = mpsc::channel();
         let next = Arc::new(AtomicUsize::new(0));
         let total = entries.len();
-        let key = prefilter_key(&query).map(Arc::<[u8]>::from);
+        let key = prefilter_key(&query).map(Arc::new);
         for _ in 0..threads.clamp(1, total.max(1)) {
             let (entries, query, stop, next, key) = (
                 Arc::clone(&entries),
