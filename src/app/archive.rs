@@ -5,17 +5,19 @@
 //! Summaries (page and article counts) for the picker are read on a background thread,
 //! nearest the selected edition first; [`ArchiveState::poll`] takes in what it found.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, OnceLock};
 
 use crate::archive::{Archive, Summary, summarize};
 
 use super::App;
 use super::keymap::{Key, Mode};
 
+pub mod index;
 mod search;
 
+pub use index::ArchiveIndex;
 pub use search::{ArchiveSearch, Hit, MAX_HITS, scan_edition, scan_threads};
 
 /// The archive keys, in one place: previous and next edition, the picker.
@@ -140,6 +142,8 @@ pub struct ArchiveState {
     /// The search being typed.
     prompt: Option<String>,
     search: Option<ArchiveSearch>,
+    /// The archive's index, looked for when a search is first typed (see [`index`]).
+    index: OnceLock<Option<ArchiveIndex>>,
 }
 
 impl ArchiveState {
@@ -151,6 +155,7 @@ impl ArchiveState {
             picker: None,
             prompt: None,
             search: None,
+            index: OnceLock::new(),
         }
     }
 
@@ -278,7 +283,18 @@ impl ArchiveState {
                     self.jump_to_typed();
                 }
             }
-            ArchiveAction::StartSearch => self.prompt = Some(String::new()),
+            ArchiveAction::StartSearch => {
+                self.prompt = Some(String::new());
+                // While the query is typed, the index is opened and checked.
+                let archive = &self.archive;
+                self.index.get_or_init(|| {
+                    ArchiveIndex::for_reader(
+                        archive.root(),
+                        archive.shared_entries(),
+                        archive.options(),
+                    )
+                });
+            }
             ArchiveAction::SearchType(c) => {
                 if let Some(query) = &mut self.prompt {
                     query.push(c);
@@ -325,11 +341,13 @@ impl ArchiveState {
             }
             return;
         }
-        self.search = Some(ArchiveSearch::start(
+        let index = (self.index.get().and_then(Option::as_ref)).and_then(ArchiveIndex::snapshot);
+        self.search = Some(ArchiveSearch::start_indexed(
             self.archive.shared_entries(),
             self.archive.options(),
             query,
             scan_threads(),
+            index,
         ));
     }
 

@@ -115,7 +115,7 @@ fn is_gap(c: char) -> bool {
 }
 
 /// The pieces of an article's text in the order the layout shows them.
-fn parts(article: &Article) -> impl Iterator<Item = (TextPart, &str)> {
+pub(crate) fn parts(article: &Article) -> impl Iterator<Item = (TextPart, &str)> {
     let heading = [
         (TextPart::Column, &article.column),
         (TextPart::Kicker, &article.kicker),

@@ -12,6 +12,7 @@ use crate::edition::{Article, Edition, Input, LoadOptions, load_inputs, load_wit
 use crate::text::TextPart;
 
 use super::super::search;
+use super::index::Snapshot;
 
 /// The most matches a search across editions keeps; the scan stops there.
 pub const MAX_HITS: usize = 5000;
@@ -320,27 +321,51 @@ impl ArchiveSearch {
         query: String,
         threads: usize,
     ) -> Self {
+        Self::start_indexed(entries, options, query, threads, None)
+    }
+
+    /// As [`ArchiveSearch::start`], passing over the editions `index` (a snapshot of the
+    /// archive's index, made for these `entries`) rules out: it finds the same.
+    pub fn start_indexed(
+        entries: Arc<[EditionEntry]>,
+        options: LoadOptions,
+        query: String,
+        threads: usize,
+        index: Option<Arc<Snapshot>>,
+    ) -> Self {
         let stop = Arc::new(AtomicBool::new(false));
         let (sender, receiver) = mpsc::channel();
         let next = Arc::new(AtomicUsize::new(0));
         let total = entries.len();
         let key = prefilter_key(&query).map(Arc::new);
+        // Which editions may hold the query, asked of the index by the first thread.
+        let may_hold = Arc::new(OnceLock::new());
         for _ in 0..threads.clamp(1, total.max(1)) {
-            let (entries, query, stop, next, key) = (
+            let (entries, query, stop, next, key, index, may_hold) = (
                 Arc::clone(&entries),
                 query.clone(),
                 Arc::clone(&stop),
                 Arc::clone(&next),
                 key.clone(),
+                index.clone(),
+                Arc::clone(&may_hold),
             );
             let sender = sender.clone();
             std::thread::spawn(move || {
+                let may_hold: &Option<Vec<bool>> = may_hold.get_or_init(|| {
+                    let snapshot = index?;
+                    let may = snapshot.may_hold(&query)?;
+                    (may.len() == total).then_some(may)
+                });
                 while !stop.load(Ordering::Relaxed) {
                     let taken = next.fetch_add(1, Ordering::Relaxed);
                     let Some(index) = total.checked_sub(taken + 1) else {
                         return;
                     };
-                    let batch = scan(&entries[index].path, index, &query, key.as_deref(), options);
+                    let batch = match may_hold {
+                        Some(may) if !may[index] => Ok(Vec::new()),
+                        _ => scan(&entries[index].path, index, &query, key.as_deref(), options),
+                    };
                     if sender.send((index, batch)).is_err() {
                         return;
                     }
