@@ -74,29 +74,36 @@ fn fold_fully(c: char) -> char {
 /// Every char of the Basic Multilingual Plane that folds to another, and the other way
 /// round: built once, at the first search.
 struct FoldTable {
-    folded: HashMap<char, char>,
+    /// Each BMP char's fold, at its code point: a lookup in the hot loops of search and
+    /// indexing, where a hash map's cost shows.
+    folded: Box<[char]>,
     forms: HashMap<char, Vec<char>>,
 }
 
 fn fold_table() -> &'static FoldTable {
     static TABLE: OnceLock<FoldTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut folded = HashMap::new();
+        let mut folded: Vec<char> = (0..=0xFFFF)
+            .map(|code| char::from_u32(code).map_or('\0', fold_forms))
+            .collect();
         let mut forms: HashMap<char, Vec<char>> = HashMap::new();
         for c in (0..=0xFFFF).filter_map(char::from_u32) {
             let to = fold_fully(c);
             if to != c {
-                folded.insert(c, to);
+                folded[c as usize] = to;
                 forms.entry(to).or_default().push(c);
             }
         }
-        FoldTable { folded, forms }
+        FoldTable {
+            folded: folded.into(),
+            forms,
+        }
     })
 }
 
 /// Folds the forms a reader does not tell apart (see [`fold_fully`]).
 pub(crate) fn fold(c: char) -> char {
-    match fold_table().folded.get(&c) {
+    match fold_table().folded.get(c as usize) {
         Some(&to) => to,
         None => fold_forms(c),
     }

@@ -29,7 +29,7 @@ use tantivy::query::{BooleanQuery, Query, TermQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{NgramTokenizer, TextAnalyzer};
+use tantivy::tokenizer::{NgramTokenizer, PreTokenizedString, TextAnalyzer, Token};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use crate::archive::EditionEntry;
@@ -448,6 +448,8 @@ impl Indexer {
         let open = || -> Result<(Index, IndexReader, Stored), IndexError> {
             let directory = MmapDirectory::open(folder).map_err(tantivy::TantivyError::from)?;
             let index = Index::open_or_create(directory, schema.clone())?;
+            // What queries through tantivy would cut text with; documents come cut already
+            // into the same grams ([`Grams`]).
             let tokenizer = NgramTokenizer::all_ngrams(1, 2)?;
             (index.tokenizers()).register(TOKENIZER, TextAnalyzer::builder(tokenizer).build());
             let reader = (index.reader_builder())
@@ -642,12 +644,12 @@ fn edition_doc(
     doc.add_u64(fields.key, key);
     // No fingerprint (the folder did not list): never matches, so indexed again next time.
     doc.add_u64(fields.fingerprint, print.unwrap_or(0));
-    let folded = |text: &str| index_chars(text).collect::<String>();
+    let mut grams = Grams::default();
     let broken = match load_with(std::slice::from_ref(&folder.to_owned()), &options) {
         Ok(edition) => {
             for article in edition.pages.iter().flat_map(|page| &page.articles) {
                 for (_, text) in search::parts(article) {
-                    doc.add_text(fields.text, folded(text));
+                    grams.add(text);
                 }
             }
             false
@@ -658,12 +660,92 @@ fn edition_doc(
     if !broken && let Some(files) = stripped_files(folder) {
         for file in files {
             if let Ok(text) = std::str::from_utf8(&file.stripped) {
-                doc.add_text(fields.text, folded(text));
+                grams.add(text);
             }
         }
     }
+    doc.add_pre_tokenized_text(fields.text, grams.into_tokens());
     doc.add_u64(fields.broken, u64::from(broken || print.is_none()));
     (doc, broken || print.is_none())
+}
+
+/// The distinct unigrams and bigrams of an edition's texts, each text folded and without
+/// spaces ([`index_chars`]), as the n-gram tokenizer cuts them. Counted here, on the threads
+/// reading editions, tantivy is handed each gram once rather than every occurrence.
+#[derive(Default)]
+struct Grams {
+    /// A unigram as its char; a bigram as both, the first (plus one) in the high half.
+    seen: HashSet<u64, BuildGramHasher>,
+}
+
+impl Grams {
+    fn add(&mut self, text: &str) {
+        let mut previous: Option<char> = None;
+        for c in index_chars(text) {
+            self.seen.insert(u64::from(c));
+            if let Some(before) = previous {
+                self.seen
+                    .insert((u64::from(before) + 1) << 32 | u64::from(c));
+            }
+            previous = Some(c);
+        }
+    }
+
+    fn into_tokens(self) -> PreTokenizedString {
+        let char_of = |code: u64| char::from_u32(code as u32).unwrap_or('\u{FFFD}');
+        let tokens = (self.seen.into_iter().enumerate())
+            .map(|(position, gram)| {
+                let mut text = String::new();
+                if gram >> 32 != 0 {
+                    text.push(char_of((gram >> 32) - 1));
+                }
+                text.push(char_of(gram & 0xFFFF_FFFF));
+                let offset_to = text.len();
+                Token {
+                    offset_from: 0,
+                    offset_to,
+                    position,
+                    text,
+                    position_length: 1,
+                }
+            })
+            .collect();
+        PreTokenizedString {
+            text: String::new(),
+            tokens,
+        }
+    }
+}
+
+/// A hash of grams: a multiply and a shift, enough for chars (no untrusted keys).
+#[derive(Default, Clone, Copy)]
+struct BuildGramHasher;
+
+impl std::hash::BuildHasher for BuildGramHasher {
+    type Hasher = GramHasher;
+
+    fn build_hasher(&self) -> GramHasher {
+        GramHasher(0)
+    }
+}
+
+/// See [`BuildGramHasher`].
+struct GramHasher(u64);
+
+impl std::hash::Hasher for GramHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u64(&mut self, gram: u64) {
+        self.0 = (gram ^ (gram >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 #[cfg(test)]

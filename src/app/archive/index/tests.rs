@@ -237,3 +237,26 @@ fn the_index_folder_is_keyed_by_the_archives_canonical_path() {
     assert_ne!(index_folder(cache, root), index_folder(cache, other.path()));
     assert!(index_folder(cache, root).starts_with("/cache/kanbao/index-v1"));
 }
+
+#[test]
+fn the_grams_are_those_the_ngram_tokenizer_cuts() {
+    use tantivy::tokenizer::TokenStream;
+    let text = "数字化 转型，ＡＩ与\0大模型：“新质生产力”";
+    let mut grams = Grams::default();
+    grams.add(text);
+    let mut ours: Vec<String> = (grams.into_tokens().tokens.into_iter())
+        .map(|token| token.text)
+        .collect();
+    ours.sort();
+    let folded: String = index_chars(text).collect();
+    let mut analyzer = TextAnalyzer::from(NgramTokenizer::all_ngrams(1, 2).unwrap());
+    let mut stream = analyzer.token_stream(&folded);
+    let mut theirs = Vec::new();
+    while stream.advance() {
+        theirs.push(stream.token().text.clone());
+    }
+    theirs.sort();
+    theirs.dedup();
+    assert_eq!(ours, theirs);
+    assert!(ours.contains(&"型,".to_owned()) && ours.contains(&"ai".to_owned()));
+}
