@@ -380,11 +380,17 @@ fn search_archive(
         }
         firsts.sort();
         totals.sort();
+        let left = (index.and_then(ArchiveIndex::snapshot))
+            .and_then(|snapshot| snapshot.may_hold(query))
+            .map_or(String::new(), |may| {
+                let left = may.iter().filter(|&&may| may).count();
+                format!(" ({left} editions left to read)")
+            });
         let first = firsts
             .get(firsts.len() / 2)
             .map_or("none".to_owned(), |first| millis(*first));
         println!(
-            "{query:<18} {hits:>5} matches: first {first:>10}, all {:>10} (budgets {budgets})",
+            "{query:<18} {hits:>5} matches: first {first:>10}, all {:>10} (budgets {budgets}){left}",
             millis(totals[runs / 2])
         );
     }

@@ -659,7 +659,7 @@ fn edition_doc(
     // The scan may read some files alone: their text as well as the whole edition's.
     if !broken && let Some(files) = stripped_files(folder) {
         for file in files {
-            if let Ok(text) = std::str::from_utf8(&file.stripped) {
+            if let Ok(text) = std::str::from_utf8(&file.stripped()) {
                 grams.add(text);
             }
         }

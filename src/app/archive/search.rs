@@ -116,7 +116,7 @@ pub(super) fn scan(
         && let Some(files) = stripped_files(folder)
     {
         let inputs: Vec<Input> = (files.into_iter())
-            .filter(|file| key.holds(&file.stripped))
+            .filter(|file| key.holds_file(file))
             .map(|file| Input::new(file.path.display().to_string(), file.bytes))
             .collect();
         if inputs.is_empty() {
@@ -147,8 +147,14 @@ const MAX_SPELLINGS: usize = 16;
 /// of them, each char written in any of the forms search finds it in (数 or 數).
 #[derive(Debug)]
 pub(super) struct Prefilter {
+    /// The longest run of the stretch's chars that have one form, when it has two or more:
+    /// one byte search rules most files out faster than the spellings' search.
+    run: Option<memchr::memmem::Finder<'static>>,
     /// The spellings, looked for in one pass.
     spellings: aho_corasick::AhoCorasick,
+    /// Each char of the stretch, in its forms: a file lacking one holds no spelling, and is
+    /// passed over before its spaces are taken out (that costs more than these searches).
+    chars: Vec<Vec<memchr::memmem::Finder<'static>>>,
 }
 
 impl Prefilter {
@@ -181,6 +187,14 @@ impl Prefilter {
             }
         }
         let (start, end, _) = best?;
+        let window = &needle[start..end];
+        let run = (window.split(|forms| forms.len() > 1))
+            .max_by_key(|run| run.len())
+            .filter(|run| run.len() >= 2)
+            .map(|run| {
+                let run: String = run.iter().map(|forms| forms[0]).collect();
+                memchr::memmem::Finder::new(run.as_bytes()).into_owned()
+            });
         let mut spellings = vec![String::new()];
         for forms in &needle[start..end] {
             spellings = (spellings.iter())
@@ -188,12 +202,41 @@ impl Prefilter {
                 .collect();
         }
         let spellings = aho_corasick::AhoCorasick::new(spellings).ok()?;
-        Some(Self { spellings })
+        let mut chars: Vec<&Vec<char>> = window.iter().collect();
+        chars.sort();
+        chars.dedup();
+        // Chars of one form first: one search each.
+        chars.sort_by_key(|forms| forms.len());
+        let chars = (chars.into_iter())
+            .map(|forms| {
+                (forms.iter())
+                    .map(|c| {
+                        let c = c.to_string();
+                        memchr::memmem::Finder::new(c.as_bytes()).into_owned()
+                    })
+                    .collect()
+            })
+            .collect();
+        Some(Self {
+            run,
+            spellings,
+            chars,
+        })
+    }
+
+    /// Whether `file` may hold the query: it has every char of the stretch, and one of
+    /// its spellings once spaces and line breaks are taken out.
+    pub(super) fn holds_file(&self, file: &EditionFile) -> bool {
+        let has = |forms: &Vec<memchr::memmem::Finder>| {
+            (forms.iter()).any(|form| form.find(&file.bytes).is_some())
+        };
+        self.chars.iter().all(has) && self.holds(&file.stripped())
     }
 
     /// Whether `stripped`, a file's text without spaces and line breaks, may hold the query.
     pub(super) fn holds(&self, stripped: &[u8]) -> bool {
-        self.spellings.is_match(stripped)
+        (self.run.as_ref()).is_none_or(|run| run.find(stripped).is_some())
+            && self.spellings.is_match(stripped)
     }
 }
 
@@ -205,23 +248,30 @@ pub(super) fn prefilter_key(query: &str) -> Option<Prefilter> {
 /// Extensions of the files an edition folder may read.
 const EDITION_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 
-/// A file an edition may read: its path, its bytes, and their text with spaces and line
-/// breaks taken out.
+/// A file an edition may read: its path and its bytes, UTF-8.
 pub(super) struct EditionFile {
     path: std::path::PathBuf,
     bytes: Vec<u8>,
-    /// The text, without spaces and line breaks.
-    pub(super) stripped: Vec<u8>,
+}
+
+impl EditionFile {
+    /// The file's text without spaces and line breaks (nor a byte order mark).
+    pub(super) fn stripped(&self) -> Vec<u8> {
+        let text = (self.bytes.strip_prefix(b"\xEF\xBB\xBF")).unwrap_or(&self.bytes);
+        let mut stripped = Vec::with_capacity(text.len());
+        strip_spaces(text, &mut stripped);
+        stripped
+    }
 }
 
 /// False when no file of the edition in `folder` can hold `key` (see [`stripped_files`]).
 #[cfg(test)]
 pub(super) fn may_hold(folder: &std::path::Path, key: &Prefilter) -> bool {
-    stripped_files(folder).is_none_or(|files| files.iter().any(|file| key.holds(&file.stripped)))
+    stripped_files(folder).is_none_or(|files| files.iter().any(|file| key.holds_file(file)))
 }
 
-/// Every file the edition in `folder` (or its page folders) may read, with its text without
-/// spaces and line breaks; `None` when one is not UTF-8 or cannot be read, and the edition
+/// Every file the edition in `folder` (or its page folders) may read, to be looked at
+/// without spaces and line breaks; `None` when one is not UTF-8 or cannot be read, and the edition
 /// must be parsed whole to be searched. Parsing keeps the files' chars in order apart from
 /// the line breaks and spaces it joins across and the noise it drops, so a query without
 /// spaces that is in the model is in this text (a test holds every fixture edition's text
@@ -247,13 +297,7 @@ pub(super) fn stripped_files(folder: &std::path::Path) -> Option<Vec<EditionFile
             let bytes = std::fs::read(&path).ok()?;
             let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
             std::str::from_utf8(text).ok()?;
-            let mut stripped = Vec::with_capacity(text.len());
-            strip_spaces(text, &mut stripped);
-            files.push(EditionFile {
-                path,
-                bytes,
-                stripped,
-            });
+            files.push(EditionFile { path, bytes });
         }
     }
     // In name order, as the edition loader reads them.
