@@ -296,7 +296,8 @@ pub(super) fn stripped_files(folder: &std::path::Path) -> Option<Vec<EditionFile
             }
             let bytes = std::fs::read(&path).ok()?;
             let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-            std::str::from_utf8(text).ok()?;
+            // Checking every file is a quarter of a scan's time: the SIMD check is faster.
+            simdutf8::basic::from_utf8(text).ok()?;
             files.push(EditionFile { path, bytes });
         }
     }
