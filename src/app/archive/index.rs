@@ -301,6 +301,7 @@ struct Shared {
     todo: AtomicUsize,
     finished: AtomicBool,
     failed: Mutex<Option<String>>,
+    /// Set when every handle is gone: the update commits what it has done, and ends.
     stop: AtomicBool,
 }
 
@@ -309,11 +310,26 @@ struct Shared {
 #[derive(Debug, Clone)]
 pub struct ArchiveIndex {
     shared: Arc<Shared>,
+    /// Held by the handles alone (not the update): the last one gone stops the update.
+    _stop: Arc<StopOnDrop>,
 }
 
-impl Drop for Shared {
+/// Stops the update of `0` when dropped.
+#[derive(Debug)]
+struct StopOnDrop(Arc<Shared>);
+
+impl Drop for StopOnDrop {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
+        self.0.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+impl ArchiveIndex {
+    fn new(shared: Arc<Shared>) -> Self {
+        Self {
+            _stop: Arc::new(StopOnDrop(Arc::clone(&shared))),
+            shared,
+        }
     }
 }
 
@@ -340,9 +356,7 @@ impl ArchiveIndex {
         options: LoadOptions,
     ) -> Self {
         let shared = Arc::new(Shared::default());
-        let index = Self {
-            shared: Arc::clone(&shared),
-        };
+        let index = Self::new(Arc::clone(&shared));
         let root = root.to_owned();
         std::thread::spawn(move || {
             lower_priority();
@@ -370,7 +384,7 @@ impl ArchiveIndex {
         let mut indexer = Indexer::open(folder, root, entries, options, &shared)?;
         let stats = indexer.update(threads, progress)?;
         shared.finished.store(true, Ordering::Relaxed);
-        Ok((Self { shared }, stats))
+        Ok((Self::new(shared), stats))
     }
 
     /// What a search may use now; `None` until the index is open.
