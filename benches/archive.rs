@@ -9,9 +9,14 @@
 //!   and on the year after a search of every edition;
 //! - moving to the next edition in the reader (update and one frame, ratatui's test
 //!   backend), each move a new ~70-file edition read from disk;
-//! - a search of the whole year on the background scan: the first results and the end.
+//! - a search of the whole year, and of the ten years, on the background scan: the first
+//!   results and the end;
+//! - the ten years' index: its build, its size, an update with nothing changed and one with
+//!   an edition added; and the ten years' search with it.
 //!
-//! Run with `cargo bench --bench archive` (cargo builds the release binary first). Without
+//! Run with `cargo bench --bench archive` (cargo builds the release binary first);
+//! `cargo bench --bench archive -- search` (or `frames`, `moves`, `index`) runs only those
+//! parts. Without
 //! the shared month the fixtures' two editions stand in, and the figures say so.
 
 use std::path::{Path, PathBuf};
@@ -22,7 +27,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use kanbao::app::App;
-use kanbao::app::archive::{ArchiveAction, ArchiveSearch, ArchiveState, scan_threads};
+use kanbao::app::archive::index::index_folder;
+use kanbao::app::archive::{
+    ArchiveAction, ArchiveIndex, ArchiveSearch, ArchiveState, scan_threads,
+};
 use kanbao::archive::Archive;
 use kanbao::edition::LoadOptions;
 use kanbao::text::AmbiguousWidth;
@@ -42,6 +50,8 @@ const RUNS: usize = 7;
 const MOVES: usize = 40;
 /// Searches of the year timed.
 const SEARCHES: usize = 5;
+/// Searches of the ten years timed.
+const TEN_YEAR_SEARCHES: usize = 3;
 /// The first day of the generated archives, and their length.
 const FIRST_YEAR: i32 = 2001;
 const YEARS: i32 = 10;
@@ -82,9 +92,35 @@ fn main() {
         load_average()
     );
 
-    first_frames(&edition, &year, &root);
-    next_edition(&year);
-    search_the_year(&year);
+    // `cargo bench --bench archive -- search` runs only the parts named so.
+    let wanted: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with('-'))
+        .collect();
+    let runs = |part: &str| wanted.is_empty() || wanted.iter().any(|w| part.contains(w.as_str()));
+    if runs("frames") {
+        first_frames(&edition, &year, &root);
+    }
+    if runs("moves") {
+        next_edition(&year);
+    }
+    if runs("search") {
+        search_archive(&year, "the year", SEARCHES, "100 ms / 1 s", None);
+        search_archive(&root, "the ten years", TEN_YEAR_SEARCHES, "— / 2 s", None);
+    }
+    if runs("index") {
+        let cache =
+            std::env::temp_dir().join(format!("kanbao-archive-bench-cache-{}", std::process::id()));
+        let index = index_ten_years(&root, &cache);
+        search_archive(
+            &root,
+            "the ten years with the index",
+            TEN_YEAR_SEARCHES,
+            "100 ms / 2 s",
+            Some(&index),
+        );
+        let _ = std::fs::remove_dir_all(&cache);
+    }
     let _ = std::fs::remove_dir_all(&root);
 }
 
@@ -309,24 +345,32 @@ fn next_edition(year: &Path) {
     );
 }
 
-/// Searches of the whole year: the first results, and the end.
-fn search_the_year(year: &Path) {
-    let archive = Archive::open(year, LoadOptions::default())
-        .expect("the year lists")
-        .expect("the year is an archive");
+/// Searches of every edition in `folder` (`what`), `runs` times each, with `index` if any:
+/// the first results, and the end.
+fn search_archive(
+    folder: &Path,
+    what: &str,
+    runs: usize,
+    budgets: &str,
+    index: Option<&ArchiveIndex>,
+) {
+    let archive = Archive::open(folder, LoadOptions::default())
+        .expect("the archive lists")
+        .expect("the folder is an archive");
     println!(
-        "\nsearch of the year ({} editions) on {} threads, {SEARCHES} runs: first results / all",
+        "\nsearch of {what} ({} editions) on {} threads, {runs} runs: first results / all",
         archive.len(),
         scan_threads()
     );
     for query in ["军运会", "数字化转型", "没有这样的字符串"] {
         let (mut firsts, mut totals, mut hits) = (Vec::new(), Vec::new(), 0);
-        for _ in 0..SEARCHES {
-            let mut search = ArchiveSearch::start(
+        for _ in 0..runs {
+            let mut search = ArchiveSearch::start_indexed(
                 archive.shared_entries(),
                 archive.options(),
                 query.to_owned(),
                 scan_threads(),
+                index.and_then(ArchiveIndex::snapshot),
             );
             search.wait();
             let (first, total) = search.timings();
@@ -336,14 +380,107 @@ fn search_the_year(year: &Path) {
         }
         firsts.sort();
         totals.sort();
+        let left = (index.and_then(ArchiveIndex::snapshot))
+            .and_then(|snapshot| snapshot.may_hold(query))
+            .map_or(String::new(), |may| {
+                let left = may.iter().filter(|&&may| may).count();
+                format!(" ({left} editions left to read)")
+            });
         let first = firsts
             .get(firsts.len() / 2)
             .map_or("none".to_owned(), |first| millis(*first));
         println!(
-            "{query:<18} {hits:>5} matches: first {first:>10}, all {:>10} (budgets 100 ms / 1 s)",
-            millis(totals[SEARCHES / 2])
+            "{query:<18} {hits:>5} matches: first {first:>10}, all {:>10} (budgets {budgets}){left}",
+            millis(totals[runs / 2])
         );
     }
+}
+
+/// Builds the index of the ten years in `cache`, then updates it with nothing changed and
+/// with one edition added: the times, and the index's size.
+fn index_ten_years(root: &Path, cache: &Path) -> ArchiveIndex {
+    let archive = Archive::open(root, LoadOptions::default())
+        .expect("the ten years list")
+        .expect("an archive");
+    let folder = index_folder(cache, root);
+    let build = |archive: &Archive| {
+        let started = Instant::now();
+        let (index, stats) = ArchiveIndex::build(
+            &folder,
+            archive.root(),
+            archive.shared_entries(),
+            archive.options(),
+            scan_threads(),
+            &mut |_, _| {},
+        )
+        .expect("the index builds");
+        (index, stats, started.elapsed())
+    };
+    println!(
+        "\nindex of the ten years ({} editions), {} threads reading, load {}",
+        archive.len(),
+        scan_threads(),
+        load_average()
+    );
+    let (_, stats, built) = build(&archive);
+    println!(
+        "built: {} editions in {:.1} s; {:.0} MiB on disk",
+        stats.indexed,
+        built.as_secs_f64(),
+        folder_size(&folder) as f64 / f64::from(1 << 20)
+    );
+    let (_, stats, updated) = build(&archive);
+    println!(
+        "updated, nothing changed: {} editions checked in {}",
+        stats.unchanged,
+        millis(updated)
+    );
+    // One more day, a copy of the first: the archive as it is when a new edition comes.
+    let (first, last) = (
+        &archive.entries()[0].path,
+        &archive.entries()[archive.len() - 1],
+    );
+    let next_day = format!("{}1231", FIRST_YEAR + YEARS);
+    let added = root
+        .join((FIRST_YEAR + YEARS).to_string())
+        .join(&next_day[..6])
+        .join(&next_day);
+    std::fs::create_dir_all(&added).expect("a new edition folder");
+    for entry in std::fs::read_dir(first).expect("the first edition lists") {
+        let entry = entry.expect("an entry");
+        std::fs::copy(entry.path(), added.join(entry.file_name())).expect("copy a file");
+    }
+    let archive = Archive::open(root, LoadOptions::default())
+        .expect("the ten years list")
+        .expect("an archive");
+    let (index, stats, updated) = build(&archive);
+    println!(
+        "updated, one edition added after {}: {} indexed, {} unchanged, in {}",
+        last.date,
+        stats.indexed,
+        stats.unchanged,
+        millis(updated)
+    );
+    std::fs::remove_dir_all(&added).expect("the added edition removed");
+    let archive = Archive::open(root, LoadOptions::default())
+        .expect("the ten years list")
+        .expect("an archive");
+    let (index_now, stats, _) = build(&archive);
+    assert_eq!(stats.removed, 1, "the added edition is deleted again");
+    drop(index);
+    index_now
+}
+
+fn folder_size(folder: &Path) -> u64 {
+    std::fs::read_dir(folder).map_or(0, |entries| {
+        entries
+            .flatten()
+            .map(|entry| match entry.file_type() {
+                Ok(kind) if kind.is_dir() => folder_size(&entry.path()),
+                _ => entry.metadata().map_or(0, |meta| meta.len()),
+            })
+            .sum()
+    })
 }
 
 fn load_average() -> String {

@@ -1,7 +1,10 @@
 //! The command line on an archive: list its editions, or pick one and show it.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+use std::time::Instant;
 
+use kanbao::app::archive::index::{ArchiveIndex, cache_dir, index_folder};
+use kanbao::app::archive::scan_threads;
 use kanbao::app::{archive::start_edition, memory};
 use kanbao::archive::{self, Archive, Listing};
 
@@ -74,4 +77,41 @@ fn dumped_note(archive: &Archive, index: usize, dated: bool) -> String {
              another)"
         ),
     }
+}
+
+/// `--index`: builds or updates the search index of `archive`, telling progress on stderr.
+pub fn index(archive: &Archive) -> anyhow::Result<()> {
+    let cache = cache_dir().ok_or_else(|| anyhow::anyhow!("no cache directory (no home)"))?;
+    let folder = index_folder(&cache, archive.root());
+    let started = Instant::now();
+    let mut stderr = std::io::stderr();
+    let mut shown = Instant::now();
+    let mut progress = |done: usize, todo: usize| {
+        // A line at most every half second, and the last.
+        if done == todo || shown.elapsed().as_millis() >= 500 {
+            let _ = write!(stderr, "\rindexing: {done}/{todo} editions");
+            shown = Instant::now();
+        }
+    };
+    let (_, stats) = ArchiveIndex::build(
+        &folder,
+        archive.root(),
+        archive.shared_entries(),
+        archive.options(),
+        scan_threads(),
+        &mut progress,
+    )?;
+    if stats.indexed > 0 {
+        eprintln!();
+    }
+    eprintln!(
+        "{}: {} editions indexed, {} unchanged, {} removed, in {:.1} s; index in {}",
+        archive.root().display(),
+        stats.indexed,
+        stats.unchanged,
+        stats.removed,
+        started.elapsed().as_secs_f64(),
+        folder.display()
+    );
+    Ok(())
 }

@@ -40,6 +40,11 @@ struct Cli {
     #[arg(long, conflicts_with = "dump")]
     toc: bool,
 
+    /// Build or bring up to date an archive's search index (in the XDG cache directory),
+    /// telling progress on stderr, and exit. The reader keeps it up to date itself.
+    #[arg(long, conflicts_with_all = ["json", "toc", "dump", "merged", "date"])]
+    index: bool,
+
     /// Print article(s) laid out as in the reader, without borders: all, or the one with ID.
     /// In an archive, of the edition of --date, else the newest; stderr names it.
     #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
@@ -175,8 +180,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         let archive = Archive::open(path, options)
             .with_context(|| format!("{}: cannot list the folder", path.display()))?;
         if let Some(archive) = archive {
-            return archive_cli::run(&cli, archive);
+            return match cli.index {
+                true => archive_cli::index(&archive),
+                false => archive_cli::run(&cli, archive),
+            };
         }
+    }
+    if cli.index {
+        anyhow::bail!("--index indexes an archive (a folder of edition folders named YYYYMMDD)")
     }
     if cli.date.is_some() {
         let given = match cli.paths.as_slice() {

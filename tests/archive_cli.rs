@@ -183,3 +183,32 @@ fn dates_are_checked_and_need_an_archive() {
     let stderr = assert_fails_naming(&run(&[&edition, "--date", "2019-10-04"]), "20191004");
     assert!(stderr.contains("is not one"), "{stderr}");
 }
+
+#[test]
+fn index_builds_the_archives_index_in_the_cache_and_then_only_updates_it() {
+    let archive = mixed("archive_index", true);
+    let cache = support::cli::Scratch::new("archive_index_cache");
+    let index = |path: &std::path::Path| {
+        std::process::Command::new(support::cli::KANBAO)
+            .args([arg(path), "--index"])
+            .env("XDG_CACHE_HOME", cache.root())
+            .output()
+            .expect("kanbao runs")
+    };
+    let first = index(archive.root());
+    let said = String::from_utf8_lossy(&first.stderr).into_owned();
+    assert!(first.status.success(), "{said}");
+    assert!(first.stdout.is_empty());
+    assert!(said.contains("5 editions indexed, 0 unchanged"), "{said}");
+    assert!(cache.path("kanbao/index-v1").is_dir());
+
+    let again = index(archive.root());
+    let said = String::from_utf8_lossy(&again.stderr).into_owned();
+    assert!(said.contains("0 editions indexed, 5 unchanged"), "{said}");
+
+    let edition = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/editions/rmrb-2019-10/20191004");
+    let not_an_archive = index(&edition);
+    assert!(!not_an_archive.status.success());
+    assert!(String::from_utf8_lossy(&not_an_archive.stderr).contains("--index indexes an archive"));
+}

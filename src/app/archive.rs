@@ -11,9 +11,9 @@
 //! nearest the selected edition first; [`ArchiveState::poll`] takes in what it found.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, OnceLock};
 
 use crate::archive::{Archive, Summary, summarize};
 use crate::edition::Edition;
@@ -22,8 +22,10 @@ use super::keymap::{Key, Mode};
 use super::memory;
 use super::{Action, App};
 
+pub mod index;
 mod search;
 
+pub use index::ArchiveIndex;
 pub use search::{ArchiveSearch, Hit, MAX_HITS, scan_edition, scan_threads};
 
 /// The archive keys, in one place: previous and next edition, the picker.
@@ -158,6 +160,8 @@ pub struct ArchiveState {
     /// The editions left for a match in another, with the place read in each, the latest
     /// last: Backspace goes back to them once the open edition's own jumps are undone.
     left_for_a_match: Vec<(usize, memory::Remembered)>,
+    /// The archive's index, looked for when a search is first typed (see [`index`]).
+    index: OnceLock<Option<ArchiveIndex>>,
 }
 
 /// How many editions left for a match Backspace can go back to.
@@ -175,6 +179,7 @@ impl ArchiveState {
             state_dir: None,
             start_note: None,
             left_for_a_match: Vec::new(),
+            index: OnceLock::new(),
         }
     }
 
@@ -340,7 +345,18 @@ impl ArchiveState {
                     self.jump_to_typed();
                 }
             }
-            ArchiveAction::StartSearch => self.prompt = Some(String::new()),
+            ArchiveAction::StartSearch => {
+                self.prompt = Some(String::new());
+                // While the query is typed, the index is opened and checked.
+                let archive = &self.archive;
+                self.index.get_or_init(|| {
+                    ArchiveIndex::for_reader(
+                        archive.root(),
+                        archive.shared_entries(),
+                        archive.options(),
+                    )
+                });
+            }
             ArchiveAction::SearchType(c) => {
                 if let Some(query) = &mut self.prompt {
                     query.push(c);
@@ -387,11 +403,13 @@ impl ArchiveState {
             }
             return;
         }
-        self.search = Some(ArchiveSearch::start(
+        let index = (self.index.get().and_then(Option::as_ref)).and_then(ArchiveIndex::snapshot);
+        self.search = Some(ArchiveSearch::start_indexed(
             self.archive.shared_entries(),
             self.archive.options(),
             query,
             scan_threads(),
+            index,
         ));
     }
 

@@ -74,29 +74,36 @@ fn fold_fully(c: char) -> char {
 /// Every char of the Basic Multilingual Plane that folds to another, and the other way
 /// round: built once, at the first search.
 struct FoldTable {
-    folded: HashMap<char, char>,
+    /// Each BMP char's fold, at its code point: a lookup in the hot loops of search and
+    /// indexing, where a hash map's cost shows.
+    folded: Box<[char]>,
     forms: HashMap<char, Vec<char>>,
 }
 
 fn fold_table() -> &'static FoldTable {
     static TABLE: OnceLock<FoldTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut folded = HashMap::new();
+        let mut folded: Vec<char> = (0..=0xFFFF)
+            .map(|code| char::from_u32(code).map_or('\0', fold_forms))
+            .collect();
         let mut forms: HashMap<char, Vec<char>> = HashMap::new();
         for c in (0..=0xFFFF).filter_map(char::from_u32) {
             let to = fold_fully(c);
             if to != c {
-                folded.insert(c, to);
+                folded[c as usize] = to;
                 forms.entry(to).or_default().push(c);
             }
         }
-        FoldTable { folded, forms }
+        FoldTable {
+            folded: folded.into(),
+            forms,
+        }
     })
 }
 
 /// Folds the forms a reader does not tell apart (see [`fold_fully`]).
-fn fold(c: char) -> char {
-    match fold_table().folded.get(&c) {
+pub(crate) fn fold(c: char) -> char {
+    match fold_table().folded.get(c as usize) {
         Some(&to) => to,
         None => fold_forms(c),
     }
@@ -115,7 +122,7 @@ fn is_gap(c: char) -> bool {
 }
 
 /// The pieces of an article's text in the order the layout shows them.
-fn parts(article: &Article) -> impl Iterator<Item = (TextPart, &str)> {
+pub(crate) fn parts(article: &Article) -> impl Iterator<Item = (TextPart, &str)> {
     let heading = [
         (TextPart::Column, &article.column),
         (TextPart::Kicker, &article.kicker),
@@ -134,7 +141,7 @@ fn parts(article: &Article) -> impl Iterator<Item = (TextPart, &str)> {
 
 /// The chars that fold to `c` (itself folded): `c`, and its upper-case, full-width,
 /// compatibility and traditional forms.
-fn unfolded(c: char) -> Vec<char> {
+pub(crate) fn unfolded(c: char) -> Vec<char> {
     let mut forms = vec![c];
     if let Some(others) = fold_table().forms.get(&c) {
         forms.extend(others.iter().filter(|&&other| other != c));

@@ -307,7 +307,7 @@ pub fn command(args: &[&str]) -> CommandBuilder {
     command
 }
 
-/// Points the XDG state and config directories of `command` at a folder of its own, fresh
+/// Points the XDG state, config and cache directories of `command` at a folder of its own, fresh
 /// for each command, so a test never reads or writes the user's and never sees another's.
 pub fn keep_to_scratch(command: &mut CommandBuilder) {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -318,6 +318,7 @@ pub fn keep_to_scratch(command: &mut CommandBuilder) {
     let _ = std::fs::remove_dir_all(&dir);
     command.env("XDG_STATE_HOME", dir.join("state"));
     command.env("XDG_CONFIG_HOME", dir.join("config"));
+    command.env("XDG_CACHE_HOME", dir.join("cache"));
 }
 
 /// The scheduler state of process `pid` as /proc shows it: 'T' stopped, 'S' sleeping...

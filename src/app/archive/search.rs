@@ -12,6 +12,7 @@ use crate::edition::{Article, Edition, Input, LoadOptions, load_inputs, load_wit
 use crate::text::TextPart;
 
 use super::super::search;
+use super::index::Snapshot;
 
 /// The most matches a search across editions keeps; the scan stops there.
 pub const MAX_HITS: usize = 5000;
@@ -108,15 +109,14 @@ pub(super) fn scan(
     folder: &std::path::Path,
     index: usize,
     query: &str,
-    key: Option<&[u8]>,
+    key: Option<&Prefilter>,
     options: LoadOptions,
 ) -> Result<Vec<Hit>, ()> {
     if let Some(key) = key
         && let Some(files) = stripped_files(folder)
     {
-        let finder = memchr::memmem::Finder::new(key);
         let inputs: Vec<Input> = (files.into_iter())
-            .filter(|file| finder.find(&file.stripped).is_some())
+            .filter(|file| key.holds_file(file))
             .map(|file| Input::new(file.path.display().to_string(), file.bytes))
             .collect();
         if inputs.is_empty() {
@@ -138,41 +138,140 @@ pub(super) fn scan(
     }
 }
 
-/// The bytes every file holding `query` holds once its spaces and line breaks are taken
-/// out, when the query can be looked for in a file's raw bytes: every char of it has one
-/// form (no Latin letter, digit or punctuation that search folds, no space), as Chinese
-/// text mostly has. `None`: every edition must be read to be searched.
-pub(super) fn prefilter_key(query: &str) -> Option<Vec<u8>> {
-    let one_form = |c: char| !c.is_ascii() && !('\u{FF01}'..='\u{FF5E}').contains(&c);
-    let key: String = query.chars().filter(|&c| c != '\u{3000}').collect();
-    (!key.is_empty() && key.chars().all(one_form)).then(|| key.into_bytes())
+/// The most spellings of a stretch of the query a [`Prefilter`] looks for.
+const MAX_SPELLINGS: usize = 16;
+
+/// What every file holding a query holds once its spaces and line breaks are taken out:
+/// one of the spellings of the longest stretch of the query's Chinese (no Latin letter,
+/// digit or punctuation that search folds, no space) that has at most [`MAX_SPELLINGS`]
+/// of them, each char written in any of the forms search finds it in (数 or 數).
+#[derive(Debug)]
+pub(super) struct Prefilter {
+    /// The longest run of the stretch's chars that have one form, when it has two or more:
+    /// one byte search rules most files out faster than the spellings' search.
+    run: Option<memchr::memmem::Finder<'static>>,
+    /// The spellings, looked for in one pass.
+    spellings: aho_corasick::AhoCorasick,
+    /// Each char of the stretch, in its forms: a file lacking one holds no spelling, and is
+    /// passed over before its spaces are taken out (that costs more than these searches).
+    chars: Vec<Vec<memchr::memmem::Finder<'static>>>,
+}
+
+impl Prefilter {
+    /// The prefilter of `query`; `None` when it has no such char, and every edition must be
+    /// read to be searched.
+    pub(super) fn new(query: &str) -> Option<Self> {
+        let chinese = |c: char| !c.is_ascii() && !c.is_whitespace();
+        let needle: Vec<Vec<char>> = (query.chars())
+            .map(|c| match search::fold(c) {
+                c if chinese(c) => search::unfolded(c),
+                _ => Vec::new(),
+            })
+            .collect();
+        // The longest stretch of few enough spellings; of those, the fewest, the first.
+        let mut best: Option<(usize, usize, usize)> = None;
+        for start in 0..needle.len() {
+            let (mut end, mut spellings) = (start, 1);
+            while end < needle.len()
+                && !needle[end].is_empty()
+                && spellings * needle[end].len() <= MAX_SPELLINGS
+            {
+                spellings *= needle[end].len();
+                end += 1;
+            }
+            let better = best.is_none_or(|(from, to, most)| {
+                (end - start, std::cmp::Reverse(spellings)) > (to - from, std::cmp::Reverse(most))
+            });
+            if end > start && better {
+                best = Some((start, end, spellings));
+            }
+        }
+        let (start, end, _) = best?;
+        let window = &needle[start..end];
+        let run = (window.split(|forms| forms.len() > 1))
+            .max_by_key(|run| run.len())
+            .filter(|run| run.len() >= 2)
+            .map(|run| {
+                let run: String = run.iter().map(|forms| forms[0]).collect();
+                memchr::memmem::Finder::new(run.as_bytes()).into_owned()
+            });
+        let mut spellings = vec![String::new()];
+        for forms in &needle[start..end] {
+            spellings = (spellings.iter())
+                .flat_map(|spelling| forms.iter().map(move |&c| format!("{spelling}{c}")))
+                .collect();
+        }
+        let spellings = aho_corasick::AhoCorasick::new(spellings).ok()?;
+        let mut chars: Vec<&Vec<char>> = window.iter().collect();
+        chars.sort();
+        chars.dedup();
+        // Chars of one form first: one search each.
+        chars.sort_by_key(|forms| forms.len());
+        let chars = (chars.into_iter())
+            .map(|forms| {
+                (forms.iter())
+                    .map(|c| {
+                        let c = c.to_string();
+                        memchr::memmem::Finder::new(c.as_bytes()).into_owned()
+                    })
+                    .collect()
+            })
+            .collect();
+        Some(Self {
+            run,
+            spellings,
+            chars,
+        })
+    }
+
+    /// Whether `file` may hold the query: it has every char of the stretch, and one of
+    /// its spellings once spaces and line breaks are taken out.
+    pub(super) fn holds_file(&self, file: &EditionFile) -> bool {
+        let has = |forms: &Vec<memchr::memmem::Finder>| {
+            (forms.iter()).any(|form| form.find(&file.bytes).is_some())
+        };
+        self.chars.iter().all(has) && self.holds(&file.stripped())
+    }
+
+    /// Whether `stripped`, a file's text without spaces and line breaks, may hold the query.
+    pub(super) fn holds(&self, stripped: &[u8]) -> bool {
+        (self.run.as_ref()).is_none_or(|run| run.find(stripped).is_some())
+            && self.spellings.is_match(stripped)
+    }
+}
+
+/// The prefilter of `query` (see [`Prefilter::new`]).
+pub(super) fn prefilter_key(query: &str) -> Option<Prefilter> {
+    Prefilter::new(query)
 }
 
 /// Extensions of the files an edition folder may read.
 const EDITION_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 
-/// A file an edition may read: its path, its bytes, and their text with spaces and line
-/// breaks taken out.
+/// A file an edition may read: its path and its bytes, UTF-8.
 pub(super) struct EditionFile {
     path: std::path::PathBuf,
     bytes: Vec<u8>,
-    /// The text, without spaces and line breaks.
-    pub(super) stripped: Vec<u8>,
+}
+
+impl EditionFile {
+    /// The file's text without spaces and line breaks (nor a byte order mark).
+    pub(super) fn stripped(&self) -> Vec<u8> {
+        let text = (self.bytes.strip_prefix(b"\xEF\xBB\xBF")).unwrap_or(&self.bytes);
+        let mut stripped = Vec::with_capacity(text.len());
+        strip_spaces(text, &mut stripped);
+        stripped
+    }
 }
 
 /// False when no file of the edition in `folder` can hold `key` (see [`stripped_files`]).
 #[cfg(test)]
-pub(super) fn may_hold(folder: &std::path::Path, key: &[u8]) -> bool {
-    let finder = memchr::memmem::Finder::new(key);
-    stripped_files(folder).is_none_or(|files| {
-        files
-            .iter()
-            .any(|file| finder.find(&file.stripped).is_some())
-    })
+pub(super) fn may_hold(folder: &std::path::Path, key: &Prefilter) -> bool {
+    stripped_files(folder).is_none_or(|files| files.iter().any(|file| key.holds_file(file)))
 }
 
-/// Every file the edition in `folder` (or its page folders) may read, with its text without
-/// spaces and line breaks; `None` when one is not UTF-8 or cannot be read, and the edition
+/// Every file the edition in `folder` (or its page folders) may read, to be looked at
+/// without spaces and line breaks; `None` when one is not UTF-8 or cannot be read, and the edition
 /// must be parsed whole to be searched. Parsing keeps the files' chars in order apart from
 /// the line breaks and spaces it joins across and the noise it drops, so a query without
 /// spaces that is in the model is in this text (a test holds every fixture edition's text
@@ -197,14 +296,9 @@ pub(super) fn stripped_files(folder: &std::path::Path) -> Option<Vec<EditionFile
             }
             let bytes = std::fs::read(&path).ok()?;
             let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-            std::str::from_utf8(text).ok()?;
-            let mut stripped = Vec::with_capacity(text.len());
-            strip_spaces(text, &mut stripped);
-            files.push(EditionFile {
-                path,
-                bytes,
-                stripped,
-            });
+            // Checking every file is a quarter of a scan's time: the SIMD check is faster.
+            simdutf8::basic::from_utf8(text).ok()?;
+            files.push(EditionFile { path, bytes });
         }
     }
     // In name order, as the edition loader reads them.
@@ -272,27 +366,51 @@ impl ArchiveSearch {
         query: String,
         threads: usize,
     ) -> Self {
+        Self::start_indexed(entries, options, query, threads, None)
+    }
+
+    /// As [`ArchiveSearch::start`], passing over the editions `index` (a snapshot of the
+    /// archive's index, made for these `entries`) rules out: it finds the same.
+    pub fn start_indexed(
+        entries: Arc<[EditionEntry]>,
+        options: LoadOptions,
+        query: String,
+        threads: usize,
+        index: Option<Arc<Snapshot>>,
+    ) -> Self {
         let stop = Arc::new(AtomicBool::new(false));
         let (sender, receiver) = mpsc::channel();
         let next = Arc::new(AtomicUsize::new(0));
         let total = entries.len();
-        let key = prefilter_key(&query).map(Arc::<[u8]>::from);
+        let key = prefilter_key(&query).map(Arc::new);
+        // Which editions may hold the query, asked of the index by the first thread.
+        let may_hold = Arc::new(OnceLock::new());
         for _ in 0..threads.clamp(1, total.max(1)) {
-            let (entries, query, stop, next, key) = (
+            let (entries, query, stop, next, key, index, may_hold) = (
                 Arc::clone(&entries),
                 query.clone(),
                 Arc::clone(&stop),
                 Arc::clone(&next),
                 key.clone(),
+                index.clone(),
+                Arc::clone(&may_hold),
             );
             let sender = sender.clone();
             std::thread::spawn(move || {
+                let may_hold: &Option<Vec<bool>> = may_hold.get_or_init(|| {
+                    let snapshot = index?;
+                    let may = snapshot.may_hold(&query)?;
+                    (may.len() == total).then_some(may)
+                });
                 while !stop.load(Ordering::Relaxed) {
                     let taken = next.fetch_add(1, Ordering::Relaxed);
                     let Some(index) = total.checked_sub(taken + 1) else {
                         return;
                     };
-                    let batch = scan(&entries[index].path, index, &query, key.as_deref(), options);
+                    let batch = match may_hold {
+                        Some(may) if !may[index] => Ok(Vec::new()),
+                        _ => scan(&entries[index].path, index, &query, key.as_deref(), options),
+                    };
                     if sender.send((index, batch)).is_err() {
                         return;
                     }
