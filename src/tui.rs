@@ -3,8 +3,8 @@
 
 use std::io::{self, BufWriter, Stdout, stdout};
 use std::os::fd::AsRawFd;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
@@ -148,13 +148,16 @@ enum Pending {
 }
 
 impl Pending {
-    /// The edition, once it is loaded. A panic while loading goes on here.
+    /// The edition, once it is loaded. A panic while loading is an error like any other.
     fn wait(self) -> anyhow::Result<Edition> {
         match self {
             Pending::Ready(edition) => Ok(edition),
-            Pending::Loading(loading) => loading
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Pending::Loading(loading) => loading.join().unwrap_or_else(|panic| {
+                let message = (panic.downcast_ref::<&str>().copied())
+                    .or(panic.downcast_ref::<String>().map(String::as_str))
+                    .unwrap_or("no message");
+                Err(anyhow::anyhow!("loading the edition failed: {message}"))
+            }),
         }
     }
 }
@@ -185,6 +188,7 @@ fn run_with(
 ) -> anyhow::Result<()> {
     let signals = Signals::register()?;
     install_panic_hook();
+    let _restore = RestoreOnUnwind;
     watch_the_terminal(Arc::clone(&signals));
     let (config, config_error) = match config::config_file().map(|file| Config::load(&file)) {
         Some(Err(error)) => (Config::default(), Some(error)),
@@ -235,6 +239,7 @@ fn run_with(
         result
     });
     let restored = leave();
+    tell_background_panics();
     // Once a signal asked the reader to stop, the terminal may be gone (a hang-up): failing
     // to draw on it or to restore it is expected, and the signal is what ends the process.
     if let Some(signal) = signals.stop() {
@@ -349,12 +354,51 @@ fn leave() -> io::Result<()> {
     terminal::disable_raw_mode().and(screen)
 }
 
+/// Panics of background work (an archive search, the picker's counts, the index), told once
+/// the terminal is restored.
+static BACKGROUND_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// On a panic of the reader's own thread, gives the terminal back before the message is
+/// printed. A panic of background work ends only that work: the reader goes on, its screen
+/// untouched, and the message waits for the end of the session
+/// ([`tell_background_panics`]). Work whose panic the reader's thread takes up (a load, the
+/// threads of one parse) panics there in turn.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = leave();
-        previous(info);
+        if thread::current().name() == Some("main") {
+            let _ = leave();
+            previous(info);
+        } else if let Ok(mut panics) = BACKGROUND_PANICS.lock() {
+            panics.push(info.to_string());
+        }
     }));
+}
+
+/// Gives the terminal back when the reader's thread unwinds: a panic taken up from another
+/// thread (`resume_unwind`) runs no panic hook.
+struct RestoreOnUnwind;
+
+impl Drop for RestoreOnUnwind {
+    fn drop(&mut self) {
+        if thread::panicking() {
+            let _ = leave();
+            tell_background_panics();
+        }
+    }
+}
+
+/// Prints the panics of background work kept during the session, once the terminal is back.
+fn tell_background_panics() {
+    let panics = BACKGROUND_PANICS
+        .lock()
+        .map(|mut panics| std::mem::take(&mut *panics));
+    for panic in panics.unwrap_or_default() {
+        let _ = io::Write::write_fmt(
+            &mut io::stderr(),
+            format_args!("kanbao: background work failed: {panic}\n"),
+        );
+    }
 }
 
 /// Asks the terminal how wide it draws "“", as Vim does: print it at the left edge and read

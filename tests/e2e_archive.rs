@@ -218,3 +218,38 @@ fn a_search_of_the_archive_lists_matches_and_opens_one_at_its_match() {
     session.send("q");
     assert!(session.wait_exit().success());
 }
+
+/// Background work that panics ends on its own: the reader keeps its screen and its keys, and
+/// the message is told once the terminal is back.
+#[test]
+fn a_search_that_panics_leaves_the_reader_reading() {
+    let archive = mixed("e2e_archive_search_panics", true);
+    let mut command = support::command(&[archive.root().to_str().unwrap()]);
+    command.env("KANBAO_TEST_PANIC_SEARCH", "1");
+    let mut session = Session::spawn(command, COLS, ROWS);
+    session.wait_for_text(JUNE_9);
+    session.send("&");
+    session.wait_for_text("search all 5 editions");
+    session.send("军运会\r");
+    let title = |screen: &vt100::Screen| screen.contents().lines().next().unwrap_or("").to_owned();
+    session.wait_until("the results list, empty", |screen| {
+        title(screen).contains("&军运会") && !title(screen).contains("searching")
+    });
+    session.send("\x1b");
+    let screen = session.wait_until("the results list closed", |screen| {
+        !title(screen).contains("&军运会")
+    });
+    assert!(screen.contains(JUNE_9), "{screen}");
+    assert!(
+        !screen.contains("panicked"),
+        "the screen was written on:\n{screen}"
+    );
+    session.send("q");
+    assert!(session.wait_exit().success());
+    session.assert_terminal_restored();
+    let screen = session.screen_text();
+    assert!(
+        screen.contains("background work failed") && screen.contains("KANBAO_TEST_PANIC_SEARCH"),
+        "{screen}"
+    );
+}

@@ -14,6 +14,11 @@ use crate::text::TextPart;
 use super::super::search;
 use super::index::Snapshot;
 
+/// Test hook, in debug builds only: when this variable is set, every thread of a search
+/// across editions panics, so end-to-end tests can see the reader go on without it.
+#[cfg(debug_assertions)]
+pub const TEST_PANIC_SEARCH_VAR: &str = "KANBAO_TEST_PANIC_SEARCH";
+
 /// The most matches a search across editions keeps; the scan stops there.
 pub const MAX_HITS: usize = 5000;
 /// Chars of context shown before a match in the results list.
@@ -397,6 +402,10 @@ impl ArchiveSearch {
             );
             let sender = sender.clone();
             std::thread::spawn(move || {
+                #[cfg(debug_assertions)]
+                if std::env::var_os(TEST_PANIC_SEARCH_VAR).is_some() {
+                    panic!("{TEST_PANIC_SEARCH_VAR} is set: the search panics, as asked");
+                }
                 let may_hold: &Option<Vec<bool>> = may_hold.get_or_init(|| {
                     let snapshot = index?;
                     let may = snapshot.may_hold(&query)?;
