@@ -765,4 +765,4 @@ fn picker_key(key: Key) -> Option<ArchiveAction> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

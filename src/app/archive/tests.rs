@@ -4,7 +4,7 @@ use crate::edition::LoadOptions;
 use crate::text::AmbiguousWidth;
 
 /// The mixed archive open at its newest edition, in a reader of 100x30.
-fn reading() -> (TempFolder, ArchiveState, App) {
+pub(crate) fn reading() -> (TempFolder, ArchiveState, App) {
     let folder = mixed_archive();
     let mut archive = Archive::open(folder.path(), LoadOptions::default())
         .unwrap()

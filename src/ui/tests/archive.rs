@@ -11,23 +11,15 @@ use super::{attribute_text, screen_text, terminal_screen};
 use crate::app::App;
 use crate::app::archive::{ArchiveAction, ArchiveState};
 use crate::app::strings::Lang;
-use crate::archive::Archive;
-use crate::archive::tests::{TempFolder, mixed_archive};
-use crate::edition::LoadOptions;
+use crate::archive::tests::TempFolder;
 use crate::text::AmbiguousWidth;
 
 /// The mixed archive open at its newest edition, in a reader of 100x30 speaking `lang`.
 fn reading(lang: Lang) -> (TempFolder, ArchiveState, App) {
-    let folder = mixed_archive();
-    let mut archive = Archive::open(folder.path(), LoadOptions::default())
-        .unwrap()
-        .unwrap();
-    let newest = archive.newest().unwrap();
-    let edition = archive.load(newest).unwrap();
-    let mut app = App::new(edition, AmbiguousWidth::Narrow, 100, 30);
+    let (folder, state, mut app) = crate::app::archive::tests::reading();
     app.set_lang(lang);
     app.set_archive(true);
-    (folder, ArchiveState::new(archive, newest), app)
+    (folder, state, app)
 }
 
 /// The picker open with every edition's counts known, the oldest selected.
