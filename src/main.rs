@@ -244,7 +244,8 @@ fn show(
         });
     }
     if cli.toc {
-        return print_with(|out| edition::write_toc(&edition, out));
+        let lang = (cli.lang.or(config_file_settings().lang)).unwrap_or_else(Lang::from_locale);
+        return print_with(|out| edition::write_toc_in(&edition, out, lang.strings().toc));
     }
     if let Some(id) = &cli.dump {
         return dump(&edition, id, cli.merged, &dump_layout(cli));
@@ -261,18 +262,23 @@ fn show(
     dump(&edition, "", cli.merged, &dump_layout(cli))
 }
 
-/// How `--dump` lays text out: at `--width`, with the config file's punctuation and
-/// ambiguous width, as the reader would show it; flags win over the file. A config file
-/// that cannot be read is told on stderr, and the defaults are used.
-fn dump_layout(cli: &Cli) -> LayoutOptions {
-    let config = match kanbao::app::config::config_file().map(|file| Config::load(&file)) {
+/// The config file's settings for printing. A file that cannot be read is told on stderr,
+/// and the defaults are used.
+fn config_file_settings() -> Config {
+    match kanbao::app::config::config_file().map(|file| Config::load(&file)) {
         Some(Ok(config)) => config,
         Some(Err(error)) => {
             report(&format!("kanbao: the defaults are used: {error}"), false);
             Config::default()
         }
         None => Config::default(),
-    };
+    }
+}
+
+/// How `--dump` lays text out: at `--width`, with the config file's punctuation and
+/// ambiguous width, as the reader would show it; flags win over the file.
+fn dump_layout(cli: &Cli) -> LayoutOptions {
+    let config = config_file_settings();
     LayoutOptions {
         ambiguous: (cli.ambiguous_width.or(config.ambiguous_width)).unwrap_or_default(),
         punctuation: config.punctuation.unwrap_or_default(),

@@ -77,6 +77,25 @@ fn toc_lists_every_story_aligned_with_marks_and_jumps() {
 }
 
 #[test]
+fn the_tables_last_lines_speak_the_language_asked_for() {
+    let english = stdout(&run(&["--toc"]));
+    let chinese = stdout(&run(&["--toc", "--lang", "zh"]));
+    let last = |toc: &str| toc.lines().rev().take(2).collect::<Vec<_>>().join("\n");
+    assert_eq!(
+        last(&chinese),
+        "6 条提示（见 --json）\n~ 标题取自正文：没有印出的标题"
+    );
+    assert!(!last(&chinese).contains("warning"), "{chinese}");
+    // The table itself is the same.
+    let body = |toc: &str| toc.lines().filter(|line| line.contains('版')).count();
+    assert_eq!(body(&english), body(&chinese));
+    assert_eq!(
+        english.lines().take(6).collect::<Vec<_>>(),
+        chinese.lines().take(6).collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn a_saved_edition_prints_the_same_json() {
     let dir = Scratch::new("edition_cli_round_trip");
     let saved = dir.path("edition.json");

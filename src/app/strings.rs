@@ -6,7 +6,7 @@
 
 use std::str::FromStr;
 
-use crate::edition::CaptionKind;
+use crate::edition::{CaptionKind, TocWords};
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -220,7 +220,19 @@ pub struct Strings {
     pub config_keys: &'static str,
     /// The mouse, as the help names it beside the keys.
     pub mouse_key: &'static str,
+    /// The last lines of `--toc`.
+    pub toc: &'static TocWords,
 }
+
+/// `--toc`'s last lines in Chinese.
+static TOC_ZH: TocWords = TocWords {
+    inferred_legend: " 标题取自正文：没有印出的标题",
+    repeat_legend: "ID 再次全文刊登：即 ID 那篇，只读一次",
+    warnings: |count| match count {
+        0 => "没有提示".to_owned(),
+        count => format!("{count} 条提示（见 --json）"),
+    },
+};
 
 /// English.
 /// The words of an archive of editions: the picker, the search of every edition, moving by
@@ -507,6 +519,7 @@ pub static EN: Strings = Strings {
     read_legend: "in the list: titles drawn faint are read (remembered between runs)",
     config_keys: "config",
     mouse_key: "Mouse",
+    toc: &crate::edition::TOC_ENGLISH,
 };
 
 /// 中文.
@@ -630,6 +643,7 @@ pub static ZH: Strings = Strings {
     read_legend: "列表中：标题变淡的文章已读（下次打开仍记得）",
     config_keys: "配置文件",
     mouse_key: "鼠标",
+    toc: &TOC_ZH,
 };
 
 #[cfg(test)]

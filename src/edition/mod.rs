@@ -32,4 +32,4 @@ pub use model::*;
 pub use parse::{Note, NoteKind, ParsedText, parse};
 pub use sanitize::is_invisible;
 pub use source::{Input, LoadOptions, load_inputs};
-pub use toc::{toc, write_toc};
+pub use toc::{ENGLISH as TOC_ENGLISH, TocWords, toc, write_toc, write_toc_in};

@@ -29,6 +29,29 @@ const GAP: &str = "  ";
 /// Marks a listing that repeats an earlier one, before that listing's id.
 const REPEAT_MARK: &str = "=";
 
+/// The words of the table's last lines, which say what its marks mean and how many warnings
+/// there are, in one language.
+#[derive(Debug)]
+pub struct TocWords {
+    /// After `~`: what a title so marked is.
+    pub inferred_legend: &'static str,
+    /// After `=ID`: what a listing so marked is.
+    pub repeat_legend: &'static str,
+    /// The line that counts the warnings.
+    pub warnings: fn(usize) -> String,
+}
+
+/// The table's words in English.
+pub static ENGLISH: TocWords = TocWords {
+    inferred_legend: " title taken from the text: no printed headline",
+    repeat_legend: "ID listed again in full: the story of article ID, read once",
+    warnings: |count| match count {
+        0 => "no warnings".to_owned(),
+        1 => "1 warning (see --json)".to_owned(),
+        count => format!("{count} warnings (see --json)"),
+    },
+};
+
 /// The paper and date, when known; one line per article: page, id, title (marked when
 /// inferred), jumps; then the warnings count.
 pub fn toc(edition: &Edition) -> String {
@@ -40,6 +63,11 @@ pub fn toc(edition: &Edition) -> String {
 /// Writes what [`toc`] returns to `out` a line at a time: an edition of hundreds of
 /// thousands of articles is listed without holding the table in memory.
 pub fn write_toc(edition: &Edition, out: &mut dyn Write) -> io::Result<()> {
+    write_toc_in(edition, out, &ENGLISH)
+}
+
+/// [`write_toc`], its last lines in `words`.
+pub fn write_toc_in(edition: &Edition, out: &mut dyn Write, words: &TocWords) -> io::Result<()> {
     let masthead: Vec<&str> = [edition.paper.as_deref(), edition.date.as_deref()]
         .into_iter()
         .flatten()
@@ -78,10 +106,7 @@ pub fn write_toc(edition: &Edition, out: &mut dyn Write) -> io::Result<()> {
         .flat_map(|page| &page.articles)
         .any(|article| article.title_inferred)
     {
-        writeln!(
-            out,
-            "{INFERRED_MARK} title taken from the text: no printed headline"
-        )?;
+        writeln!(out, "{INFERRED_MARK}{}", words.inferred_legend)?;
     }
     if edition
         .pages
@@ -89,16 +114,9 @@ pub fn write_toc(edition: &Edition, out: &mut dyn Write) -> io::Result<()> {
         .flat_map(|page| &page.articles)
         .any(Article::is_repeat)
     {
-        writeln!(
-            out,
-            "{REPEAT_MARK}ID listed again in full: the story of article ID, read once"
-        )?;
+        writeln!(out, "{REPEAT_MARK}{}", words.repeat_legend)?;
     }
-    match edition.warnings.len() {
-        0 => writeln!(out, "no warnings"),
-        1 => writeln!(out, "1 warning (see --json)"),
-        count => writeln!(out, "{count} warnings (see --json)"),
-    }
+    writeln!(out, "{}", (words.warnings)(edition.warnings.len()))
 }
 
 /// `cell` and the spaces that fill its column of `column` cells to the gap after it.

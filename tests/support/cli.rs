@@ -16,6 +16,12 @@ pub fn run(args: &[&str]) -> Output {
 pub fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = Command::new(KANBAO)
         .args(args)
+        // Words follow the locale and the user's config: tests read them in English.
+        .env("LC_ALL", "C.UTF-8")
+        .env(
+            "XDG_CONFIG_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-config"),
+        )
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
