@@ -2,6 +2,7 @@
 //! loop. The only code that touches the terminal.
 
 use std::io::{self, BufWriter, Stdout, stdout};
+use std::mem::ManuallyDrop;
 use std::os::fd::AsRawFd;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -198,10 +199,12 @@ fn run_with(
     let mut saving_error = None;
     let mut load_error = None;
     let result = enter().and_then(|()| {
-        let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
-            FRAME_BUFFER_BYTES,
-            stdout(),
-        )))?;
+        // Never dropped: ratatui's drop shows the cursor and, when the terminal is gone, says
+        // so with `eprintln!`, which panics on a stderr that is gone too. `leave` shows the
+        // cursor in any case.
+        let mut terminal = ManuallyDrop::new(Terminal::new(CrosstermBackend::new(
+            BufWriter::with_capacity(FRAME_BUFFER_BYTES, stdout()),
+        ))?);
         let ambiguous = (options.ambiguous.or(config.ambiguous_width))
             .unwrap_or_else(ambiguous_width_of_this_terminal);
         clear(&mut terminal)?;
