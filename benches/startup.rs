@@ -3,7 +3,10 @@
 //! showing the built-in page's text; and kanbao's peak memory for each edition.
 //!
 //! Run with `cargo bench --bench startup` (cargo builds the release binary first). Prints a
-//! table of medians over several runs.
+//! table of medians over several runs. `cargo bench --bench startup -- WORD… [--runs N]` runs
+//! only the rows whose names hold one of the words, N times each (9 when not given);
+//! `--against PATH` adds a row for the folder's first frame by another build of kanbao
+//! (say, of the commit before a change), taking turns with the others.
 
 use std::path::{Path, PathBuf};
 use std::thread;
@@ -19,21 +22,27 @@ use support::{CommandBuilder, Session};
 /// The screen the budgets are set for.
 const COLS: u16 = 200;
 const ROWS: u16 = 60;
-/// Runs of each measurement; the table shows their median.
+/// Runs of each measurement unless `--runs` says otherwise; the table shows their median.
 const RUNS: usize = 9;
 /// Pages of the large edition.
 const PAGES: usize = 1000;
 /// The built-in edition's text, as a file `less` can open.
 const SEED: &str = "seeds/000_5a0e4a0e642bd2cf.txt";
+/// The rows the issue's budget compares.
+const FOLDER_ROW: &str = "kanbao, article-file edition (folder)";
+const PIPE_ROW: &str = "cat DIR/* | less";
+const OTHER_BUILD_ROW: &str = "the other build, the same folder";
 /// How long a program may take to show its first screen before the bench gives up.
 const PATIENCE: Duration = Duration::from_secs(30);
 
 fn main() {
+    let wanted = Wanted::from_args();
+    let runs_each = wanted.runs;
     let folder = std::env::temp_dir().join(format!("kanbao-startup-{}", std::process::id()));
     let text_bytes = write_edition(&folder);
     let folder_arg = folder.to_str().expect("a UTF-8 temp path").to_owned();
 
-    println!("start-up to the first complete frame, {COLS}x{ROWS}, median of {RUNS} runs");
+    println!("start-up to the first complete frame, {COLS}x{ROWS}, median of {runs_each} runs");
     println!(
         "{:<36} {:>10} {:>10} {:>10} {:>12}",
         "what", "median", "min", "max", "peak RSS"
@@ -48,7 +57,7 @@ fn main() {
         .to_str()
         .expect("a UTF-8 temp path")
         .to_owned();
-    let rows: [(&str, CommandBuilder, Ready); 7] = [
+    let all_rows: [(&str, CommandBuilder, Ready); 7] = [
         ("kanbao, built-in edition", kanbao(&[]), kanbao_ready),
         // The same without the ambiguous-width probe: its round trip to the terminal.
         (
@@ -62,43 +71,45 @@ fn main() {
             kanbao(&[&folder_arg]),
             kanbao_ready,
         ),
-        (
-            "kanbao, article-file edition (folder)",
-            kanbao(&[&articles_arg]),
-            kanbao_ready,
-        ),
+        (FOLDER_ROW, kanbao(&[&articles_arg]), kanbao_ready),
         (
             "less, that edition's text in one file",
             less_on(&articles_text_arg),
             less_ready_on,
         ),
         // The issue's own measure: the folder's files through a pipe, as a person would.
-        (
-            "cat DIR/* | less",
-            cat_into_less(&articles_arg),
-            less_ready_on_pipe,
-        ),
+        (PIPE_ROW, cat_into_less(&articles_arg), less_ready_on_pipe),
     ];
+    let mut rows: Vec<_> = (all_rows.into_iter())
+        .filter(|(what, ..)| wanted.row(what))
+        .collect();
+    if let Some(other) = &wanted.against {
+        let mut command = CommandBuilder::new(other);
+        command.arg(&articles_arg);
+        command.env("LC_ALL", "C.UTF-8");
+        rows.push((OTHER_BUILD_ROW, command, kanbao_ready));
+    }
     // Rows take turns, one run each, so that a change in the machine's load falls on all of
     // them alike rather than on whichever row ran then.
     let mut runs: Vec<Vec<Run>> = rows.iter().map(|_| Vec::new()).collect();
-    for _ in 0..RUNS {
+    for _ in 0..runs_each {
         for ((_, command, ready), runs) in rows.iter().zip(&mut runs) {
             runs.push(run(command.clone(), *ready));
         }
     }
-    for ((what, ..), runs) in rows.iter().zip(runs) {
+    for ((what, ..), runs) in rows.iter().zip(&runs) {
         let mut times: Vec<Duration> = runs.iter().map(|run| run.first_frame).collect();
         times.sort();
         let peak = runs.iter().map(|run| run.peak_kib).max().unwrap_or(0);
         println!(
             "{what:<36} {:>10} {:>10} {:>10} {:>9} MiB",
-            millis(times[RUNS / 2]),
+            millis(times[runs_each / 2]),
             millis(times[0]),
-            millis(times[RUNS - 1]),
+            millis(times[runs_each - 1]),
             format!("{:.1}", peak as f64 / 1024.0),
         );
     }
+    print_budget(&rows, &runs);
     println!(
         "the 1000-page edition's text: {:.1} MiB in {PAGES} files",
         text_bytes as f64 / (1024.0 * 1024.0)
@@ -117,7 +128,10 @@ fn main() {
             vec![articles_text_arg.as_str()],
         ),
     ] {
-        let mut times: Vec<Duration> = (0..RUNS)
+        if !wanted.row(what) {
+            continue;
+        }
+        let mut times: Vec<Duration> = (0..runs_each)
             .map(|_| {
                 let started = Instant::now();
                 let output = std::process::Command::new(program)
@@ -131,13 +145,82 @@ fn main() {
         times.sort();
         println!(
             "{what:<36} {:>10} {:>10} {:>10}",
-            millis(times[RUNS / 2]),
+            millis(times[runs_each / 2]),
             millis(times[0]),
-            millis(times[RUNS - 1])
+            millis(times[runs_each - 1])
         );
     }
     let _ = std::fs::remove_dir_all(&folder);
     let _ = std::fs::remove_file(&articles_text);
+}
+
+/// Which rows to run and how often, from the bench's arguments.
+struct Wanted {
+    words: Vec<String>,
+    runs: usize,
+    /// Another build of kanbao to time on the folder beside this one.
+    against: Option<String>,
+}
+
+impl Wanted {
+    fn from_args() -> Wanted {
+        let mut words = Vec::new();
+        let mut runs = RUNS;
+        let mut against = None;
+        let mut args = std::env::args().skip(1);
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                // cargo passes it to every bench.
+                "--bench" => {}
+                "--runs" => {
+                    runs = (args.next().and_then(|n| n.parse().ok()))
+                        .filter(|&n| n > 0)
+                        .expect("--runs takes a number of runs");
+                }
+                "--against" => against = Some(args.next().expect("--against takes a path")),
+                _ => words.push(arg),
+            }
+        }
+        Wanted {
+            words,
+            runs,
+            against,
+        }
+    }
+
+    fn row(&self, what: &str) -> bool {
+        self.words.is_empty() || self.words.iter().any(|word| what.contains(word.as_str()))
+    }
+}
+
+/// The issue's budget: the folder's first frame against `cat DIR/* | less`, as the median
+/// of each round's ratio (rows take turns, so a round's runs met the same machine); and the
+/// same for another build's, when one was given.
+fn print_budget(rows: &[(&str, CommandBuilder, Ready)], runs: &[Vec<Run>]) {
+    let of = |name: &str| {
+        rows.iter()
+            .position(|(what, ..)| *what == name)
+            .map(|row| &runs[row])
+    };
+    for (this, that, budget) in [
+        (FOLDER_ROW, PIPE_ROW, " (budget 1.2x)"),
+        (OTHER_BUILD_ROW, PIPE_ROW, ""),
+        (FOLDER_ROW, OTHER_BUILD_ROW, ""),
+    ] {
+        let (Some(these), Some(those)) = (of(this), of(that)) else {
+            continue;
+        };
+        let mut ratios: Vec<f64> = (these.iter().zip(those))
+            .map(|(this, that)| this.first_frame.as_secs_f64() / that.first_frame.as_secs_f64())
+            .collect();
+        ratios.sort_by(f64::total_cmp);
+        println!(
+            "{this} / {that}: median {:.2}x, rounds {:.2}x to {:.2}x{budget}",
+            ratios[ratios.len() / 2],
+            ratios[0],
+            ratios[ratios.len() - 1]
+        );
+    }
 }
 
 /// Whether the screen shows a program's first complete screenful.
