@@ -208,8 +208,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     // The reader loads the edition while it sets up the terminal; a name that is not there
     // is told at once instead, before the screen changes.
     if reads_in_the_terminal(&cli) && paths.iter().all(|path| path == "-" || path.exists()) {
-        let load = move || Ok(edition::load_with(&paths, &options)?);
-        return kanbao::tui::run_loading(load, reader_options(&cli));
+        let loading = std::sync::Arc::new(edition::Loading::new(paths, options));
+        return kanbao::tui::run_loading(loading, reader_options(&cli));
     }
     let edition = edition::load_with(&paths, &options)?;
     show(&cli, edition, None)

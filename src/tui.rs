@@ -30,7 +30,7 @@ use crate::app::memory;
 use crate::app::strings::Lang;
 use crate::app::{Action, App};
 use crate::archive::Archive;
-use crate::edition::Edition;
+use crate::edition::{Edition, Loading};
 use crate::text::AmbiguousWidth;
 use crate::ui;
 
@@ -131,34 +131,42 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
     run_with(Pending::Ready(edition), None, options)
 }
 
-/// Runs the reader as [`run`] does, on the edition `load` makes. The edition loads on a
+/// Runs the reader as [`run`] does, on the edition `loading` loads. The edition loads on a
 /// thread of its own while the terminal is set up, so the first frame waits for whichever
-/// takes longer rather than for both in turn. An error of `load` is returned as it is, once
-/// the terminal is back as it was.
-pub fn run_loading(
-    load: impl FnOnce() -> anyhow::Result<Edition> + Send + 'static,
-    options: Options,
-) -> anyhow::Result<()> {
-    run_with(Pending::Loading(thread::spawn(load)), None, options)
+/// takes longer rather than for both in turn; once the terminal is ready, this thread helps
+/// with the load ([`Loading::help`]). A load error is returned as it is, once the terminal
+/// is back as it was.
+pub fn run_loading(loading: Arc<Loading>, options: Options) -> anyhow::Result<()> {
+    let loader = Arc::clone(&loading);
+    let finished = thread::spawn(move || Ok(loader.finish()?));
+    run_with(Pending::Loading(finished, loading), None, options)
 }
 
 /// The edition the reader opens: at hand, or still loading.
 enum Pending {
     Ready(Edition),
-    Loading(thread::JoinHandle<anyhow::Result<Edition>>),
+    Loading(thread::JoinHandle<anyhow::Result<Edition>>, Arc<Loading>),
 }
 
 impl Pending {
-    /// The edition, once it is loaded. A panic while loading is an error like any other.
+    /// The edition, once it is loaded, helping with the load meanwhile. A panic while
+    /// loading is an error like any other.
     fn wait(self) -> anyhow::Result<Edition> {
         match self {
             Pending::Ready(edition) => Ok(edition),
-            Pending::Loading(loading) => loading.join().unwrap_or_else(|panic| {
-                let message = (panic.downcast_ref::<&str>().copied())
-                    .or(panic.downcast_ref::<String>().map(String::as_str))
-                    .unwrap_or("no message");
-                Err(anyhow::anyhow!("loading the edition failed: {message}"))
-            }),
+            Pending::Loading(finished, loading) => {
+                // Work lent to the loader: a panic in it is the loader's, whose wait for
+                // the file then fails the load.
+                LENDING_A_HAND.set(true);
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| loading.help()));
+                LENDING_A_HAND.set(false);
+                finished.join().unwrap_or_else(|panic| {
+                    let message = (panic.downcast_ref::<&str>().copied())
+                        .or(panic.downcast_ref::<String>().map(String::as_str))
+                        .unwrap_or("no message");
+                    Err(anyhow::anyhow!("loading the edition failed: {message}"))
+                })
+            }
         }
     }
 }
@@ -369,13 +377,19 @@ static BACKGROUND_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if thread::current().name() == Some("main") {
+        if thread::current().name() == Some("main") && !LENDING_A_HAND.get() {
             let _ = leave();
             previous(info);
         } else if let Ok(mut panics) = BACKGROUND_PANICS.lock() {
             panics.push(info.to_string());
         }
     }));
+}
+
+thread_local! {
+    /// Whether this thread is doing work of the loader's ([`Pending::wait`]): a panic then
+    /// is background work's, not the reader's.
+    static LENDING_A_HAND: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Gives the terminal back when the reader's thread unwinds: a panic taken up from another

@@ -6,7 +6,9 @@ mod support;
 
 use std::process::{Command, Stdio};
 
-use kanbao::edition::{self, BUILTIN_PAGE, Input, LoadOptions, load_inputs};
+use kanbao::edition::{
+    self, BUILTIN_PAGE, HELPERS_AFTER_BYTES, Input, LoadOptions, Loading, load_inputs,
+};
 use serde_json::Value;
 use support::cli::{KANBAO, Scratch, assert_fails_naming, json, run, run_on, run_with_stdin};
 
@@ -269,4 +271,60 @@ fn a_story_listed_on_two_pages_is_read_once_in_merged_reading() {
     let name = files[second].file_stem().unwrap().to_str().unwrap();
     let page: u32 = name.split('-').nth(1).unwrap().parse().unwrap();
     assert!(marked.contains(&format!(" {page}-")), "{marked}");
+}
+
+/// A folder large enough that its load starts threads of its own, and helped by one more
+/// thread, as the reader helps once its terminal is set up: it loads as the same bytes do
+/// when no thread shares the work, every page and warning in order.
+#[test]
+fn a_folder_read_by_many_threads_at_once_loads_as_its_bytes_do() {
+    let scratch = Scratch::new("loading_shared");
+    let mut inputs = Vec::new();
+    for page in 1.. {
+        // Pages of the built-in page's text under other numbers, and a few files no page
+        // reads alike: empty, hidden, not text.
+        let text = match page % 40 {
+            7 => String::new(),
+            _ => BUILTIN_PAGE.replacen("第一版", &format!("第{page}版"), 1),
+        };
+        let name = format!("page-{page:03}.txt");
+        scratch.write(&name, &text);
+        inputs.push(Input::new(
+            scratch.root().join(&name).to_str().unwrap(),
+            text,
+        ));
+        if inputs.iter().map(|input| input.bytes.len()).sum::<usize>() > 3 * HELPERS_AFTER_BYTES {
+            break;
+        }
+    }
+    scratch.write("._page-001.txt", b"\x00\x05\x16\x07 Mac OS X");
+    inputs.insert(
+        0,
+        Input::new(
+            scratch.root().join("._page-001.txt").to_str().unwrap(),
+            &b"\x00\x05\x16\x07 Mac OS X"[..],
+        ),
+    );
+    let expected = load_inputs(inputs, &LoadOptions::default()).unwrap();
+    let loading = Loading::new(vec![scratch.root().to_owned()], LoadOptions::default());
+    let finished = std::sync::atomic::AtomicBool::new(false);
+    let loaded = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !finished.load(std::sync::atomic::Ordering::Relaxed) {
+                loading.help();
+            }
+        });
+        let loaded = loading.finish();
+        finished.store(true, std::sync::atomic::Ordering::Relaxed);
+        loaded
+    });
+    let loaded = loaded.unwrap();
+    assert!(loaded.pages.len() > 100, "{} pages", loaded.pages.len());
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|warning| warning.contains("._page-001.txt"))
+    );
+    assert_eq!(loaded, expected);
 }

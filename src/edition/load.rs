@@ -7,11 +7,16 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use super::Edition;
 use super::error::LoadError;
+use super::parallel::SharedTasks;
 use super::source::decode::may_be_text;
-use super::source::{Input, LoadOptions, load_inputs, names};
+use super::source::{
+    Input, LoadOptions, Read as Decoded, build, hidden_warning, is_hidden, keeps_text, load_inputs,
+    names, position, read_input,
+};
 
 /// The page text of the edition built into the binary.
 pub const BUILTIN_PAGE: &str = include_str!("../../seeds/000_5a0e4a0e642bd2cf.txt");
@@ -48,6 +53,12 @@ pub fn load(paths: &[PathBuf]) -> Result<Edition, LoadError> {
 /// A folder of editions (folders named `YYYYMMDD` at any depth) is refused with the
 /// newest edition's path: it is an archive, opened with [`crate::archive::Archive`]. Every error names the file and fits on one line.
 pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Edition, LoadError> {
+    Loading::new(paths.to_vec(), *options).finish()
+}
+
+/// [`load_with`] for anything but a lone edition folder: every file is read before any is
+/// decoded.
+fn load_listed(paths: &[PathBuf], options: &LoadOptions) -> Result<Edition, LoadError> {
     if paths.is_empty() {
         return Ok(builtin());
     }
@@ -76,6 +87,147 @@ pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Edition, Lo
     let mut edition = load_inputs(inputs, options)?;
     edition.warnings.extend(skipped);
     Ok(edition)
+}
+
+/// Loading an edition, which threads other than the loading one can help with: a thread
+/// that would only wait for the edition (the reader's, once its terminal is set up) calls
+/// [`Loading::help`] and reads files of it meanwhile. [`Loading::finish`] loads it.
+pub struct Loading {
+    paths: Vec<PathBuf>,
+    options: LoadOptions,
+    /// The files of a lone edition folder, once listed: the work other threads can share.
+    folder: OnceLock<FolderReads>,
+}
+
+impl Loading {
+    /// The load of the edition `paths` name, with `options`, not started.
+    pub fn new(paths: Vec<PathBuf>, options: LoadOptions) -> Self {
+        Self {
+            paths,
+            options,
+            folder: OnceLock::new(),
+        }
+    }
+
+    /// Reads and decodes files of the edition until no file is left to take, when the
+    /// edition is a folder whose files [`Loading::finish`] has listed by now; returns at once
+    /// otherwise.
+    pub fn help(&self) {
+        if let Some(folder) = self.folder.get() {
+            folder.help();
+        }
+    }
+
+    /// Loads the edition, as [`load_with`] says, with whatever help it gets; call it once.
+    /// The files of an edition folder are read and decoded one by one, each by the thread
+    /// that takes it, and once they hold more than [`HELPERS_AFTER_BYTES`] the rest is
+    /// shared with a thread for each other core.
+    pub fn finish(&self) -> Result<Edition, LoadError> {
+        let [folder] = self.paths.as_slice() else {
+            return load_listed(&self.paths, &self.options);
+        };
+        if folder.as_os_str() == "-" || !folder.is_dir() {
+            return load_listed(&self.paths, &self.options);
+        }
+        refuse_archive(folder)?;
+        let mut skipped = Vec::new();
+        let files = edition_files(folder, &mut skipped)?;
+        if files.is_empty() {
+            return Err(LoadError::NoFiles {
+                name: display(folder),
+            });
+        }
+        let (hidden, files): (Vec<_>, Vec<_>) =
+            (files.into_iter().map(|file| (display(&file), file)))
+                .partition(|(name, _)| is_hidden(name));
+        let hidden = hidden
+            .iter()
+            .map(|(name, _)| hidden_warning(name))
+            .collect();
+        let reads = self
+            .folder
+            .get_or_init(|| FolderReads::new(files, self.options));
+        reads.read_with_helpers();
+        let reads = reads.results()?;
+        let mut edition = build(reads, hidden)?;
+        edition.warnings.extend(skipped);
+        Ok(edition)
+    }
+}
+
+/// Bytes an edition folder's files must hold, read so far, before other threads are started
+/// to read the rest: a day's folder of article files (some hundred KB) is read faster than
+/// a thread starts on a busy machine.
+pub const HELPERS_AFTER_BYTES: usize = 512 << 10;
+
+/// The files of an edition folder, named as shown, each read and decoded by whichever
+/// thread takes it.
+struct FolderReads {
+    files: Vec<(String, PathBuf)>,
+    options: LoadOptions,
+    keep_text: bool,
+    /// Each file's text, decoded and told apart by layout, and how many bytes it held.
+    tasks: SharedTasks<Result<(Decoded, usize), LoadError>>,
+}
+
+impl FolderReads {
+    fn new(files: Vec<(String, PathBuf)>, options: LoadOptions) -> Self {
+        Self {
+            keep_text: keeps_text(files.len()),
+            tasks: SharedTasks::new(files.len()),
+            files,
+            options,
+        }
+    }
+
+    /// Reads the next file no thread has taken, its first chunk into `first_chunk`; how
+    /// many bytes it held, or `None` when every file was taken.
+    fn read_next(&self, first_chunk: &mut [u8]) -> Option<usize> {
+        let mut bytes = 0;
+        let took = self.tasks.do_next(|index| {
+            let (name, path) = &self.files[index];
+            let input = Input::new(name.clone(), read_named(path, name, first_chunk)?);
+            bytes = input.bytes.len();
+            let read = read_input(input, &self.options, position(index), self.keep_text)?;
+            Ok((read, bytes))
+        });
+        took.then_some(bytes)
+    }
+
+    /// Reads files until none is left to take.
+    fn help(&self) {
+        let mut first_chunk = vec![0; FIRST_CHUNK_BYTES];
+        while self.read_next(&mut first_chunk).is_some() {}
+    }
+
+    /// Reads files until none is left to take, starting a thread for each other core once
+    /// the files read hold [`HELPERS_AFTER_BYTES`].
+    fn read_with_helpers(&self) {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let mut first_chunk = vec![0; FIRST_CHUNK_BYTES];
+        let mut read = 0;
+        std::thread::scope(|scope| {
+            while let Some(bytes) = self.read_next(&mut first_chunk) {
+                read += bytes;
+                if read >= HELPERS_AFTER_BYTES && read - bytes < HELPERS_AFTER_BYTES {
+                    for _ in 1..cores {
+                        scope.spawn(|| self.help());
+                    }
+                }
+            }
+        });
+    }
+
+    /// Every file's reading, in order, once all are read, by whatever threads; the first
+    /// error in that order, if any.
+    fn results(&self) -> Result<Vec<Decoded>, LoadError> {
+        let results = (self.tasks.wait())
+            .unwrap_or_else(|| panic!("a thread reading the edition's files panicked"));
+        results
+            .into_iter()
+            .map(|result| result.map(|(read, _)| read))
+            .collect()
+    }
 }
 
 fn display(path: &Path) -> String {

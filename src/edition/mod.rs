@@ -27,7 +27,9 @@ mod toc;
 
 pub use error::LoadError;
 pub use links::{resolve_jumps, stories, story_parts};
-pub use load::{BUILTIN_PAGE, MAX_INPUT_BYTES, builtin, load, load_with};
+pub use load::{
+    BUILTIN_PAGE, HELPERS_AFTER_BYTES, Loading, MAX_INPUT_BYTES, builtin, load, load_with,
+};
 pub use model::*;
 pub use parse::{Note, NoteKind, ParsedText, parse};
 pub use sanitize::is_invisible;

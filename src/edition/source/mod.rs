@@ -159,17 +159,15 @@ pub fn load_inputs(inputs: Vec<Input>, options: &LoadOptions) -> Result<Edition,
     let mut hidden = Vec::new();
     let inputs: Vec<Input> = (inputs.into_iter())
         .filter(|input| {
-            let is_hidden = names::is_hidden(&input.name) && input.name != "stdin";
+            let is_hidden = is_hidden(&input.name);
             if is_hidden {
-                hidden.push(format!("{}: a hidden file; skipped", input.name));
+                hidden.push(hidden_warning(&input.name));
             }
             !is_hidden
         })
         .collect();
     let total_bytes: usize = inputs.iter().map(|input| input.bytes.len()).sum();
-    // Page text is parsed as if each input before it held one page; the builder parses it
-    // again when that was wrong, which a lone input never is: its text need not be kept.
-    let keep_text = inputs.len() > 1;
+    let keep_text = keeps_text(inputs.len());
     // Each input is taken by the worker that reads it, so its bytes go as its text comes.
     let inputs: Vec<Mutex<Option<Input>>> = inputs
         .into_iter()
@@ -195,9 +193,32 @@ pub fn load_inputs(inputs: Vec<Input>, options: &LoadOptions) -> Result<Edition,
         false => super::parallel::map_chunks(&inputs, read_chunk),
     };
     let reads: Vec<Read> = chunks.into_iter().flatten().collect::<Result<_, _>>()?;
+    build(reads, hidden)
+}
+
+/// Whether an input of this name is left out: a hidden file (`.x.txt`, `AppleDouble`
+/// `._x.txt`) beside the edition's own.
+pub(super) fn is_hidden(name: &str) -> bool {
+    names::is_hidden(name) && name != "stdin"
+}
+
+/// The warning that names a hidden file left out.
+pub(super) fn hidden_warning(name: &str) -> String {
+    format!("{name}: a hidden file; skipped")
+}
+
+/// Whether the text of page text is kept, when there are `inputs` inputs: it is parsed as if
+/// each input before it held one page, and the builder parses it again when that was wrong,
+/// which a lone input never is.
+pub(super) fn keeps_text(inputs: usize) -> bool {
+    inputs > 1
+}
+
+/// The edition made of `reads`, in order, with `warnings` told first.
+pub(super) fn build(reads: Vec<Read>, warnings: Vec<String>) -> Result<Edition, LoadError> {
     let only_one = reads.len() == 1;
     let mut builder = Builder::default();
-    builder.warn(hidden);
+    builder.warn(warnings);
     for read in reads {
         builder.add(read, only_one)?;
     }
@@ -205,8 +226,9 @@ pub fn load_inputs(inputs: Vec<Input>, options: &LoadOptions) -> Result<Edition,
 }
 
 /// Decodes an input and tells its layout: front matter, a crawl's header lines (when the
-/// name carries page and place), or page text.
-fn read_input(
+/// name carries page and place), or page text. `position` is the page its page text would
+/// be if every input before it held one page.
+pub(super) fn read_input(
     input: Input,
     options: &LoadOptions,
     position: u32,
@@ -312,6 +334,6 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The position, from 1, of the page after the first `pages` pages.
-fn position(pages: usize) -> u32 {
+pub(super) fn position(pages: usize) -> u32 {
     u32::try_from(pages + 1).unwrap_or(u32::MAX)
 }
