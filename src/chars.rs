@@ -15,6 +15,16 @@ pub fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{3134F}')
 }
 
+/// True for characters every terminal draws two columns wide: CJK ideographs, CJK
+/// punctuation, kana, Hangul syllables and full-width forms. Ambiguous characters (“ — …)
+/// and emoji are not: terminals differ on them.
+pub fn is_wide_everywhere(c: char) -> bool {
+    is_cjk(c)
+        || matches!(c,
+            '\u{3000}'..='\u{303E}' | '\u{3041}'..='\u{30FF}' | '\u{AC00}'..='\u{D7A3}'
+            | '\u{FF01}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}')
+}
+
 /// True when `text` ends a sentence: its last mark, past closing quotes and brackets, is 。！？….
 pub fn ends_sentence(text: &str) -> bool {
     text.trim_end()

@@ -18,7 +18,6 @@ use crossterm::style::Print;
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{
     SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
 };
@@ -33,6 +32,9 @@ use crate::archive::Archive;
 use crate::edition::{Edition, Loading};
 use crate::text::AmbiguousWidth;
 use crate::ui;
+use backend::RunBackend;
+
+mod backend;
 
 /// How long the loop waits for input before it looks at the signal flag again.
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
@@ -55,7 +57,7 @@ pub const TEST_IGNORE_SIGHUP_VAR: &str = "KANBAO_TEST_IGNORE_SIGHUP";
 
 /// The reader's terminal. Frames go out through one buffer, flushed once a frame: stdout's
 /// own line buffer would send a full screen in a thousand-byte write after another.
-type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+type Term = Terminal<RunBackend<BufWriter<Stdout>>>;
 
 /// Bytes buffered for one frame: a full 200x60 screen of Chinese text with its styles.
 const FRAME_BUFFER_BYTES: usize = 128 * 1024;
@@ -210,7 +212,7 @@ fn run_with(
         // Never dropped: ratatui's drop shows the cursor and, when the terminal is gone, says
         // so with `eprintln!`, which panics on a stderr that is gone too. `leave` shows the
         // cursor in any case.
-        let mut terminal = ManuallyDrop::new(Terminal::new(CrosstermBackend::new(
+        let mut terminal = ManuallyDrop::new(Terminal::new(RunBackend::new(
             BufWriter::with_capacity(FRAME_BUFFER_BYTES, stdout()),
         ))?);
         let ambiguous = (options.ambiguous.or(config.ambiguous_width))
