@@ -73,10 +73,12 @@ pub fn decode(
     bytes: impl Into<Vec<u8>>,
     named: Option<&'static Encoding>,
 ) -> Result<Decoded, NotText> {
-    let bytes = bytes.into();
-    if named.is_none()
-        && let Some(text) = plain_utf8(&bytes).and_then(normalized_copy_without_nul)
-    {
+    let mut bytes = bytes.into();
+    if named.is_none() && plain_utf8(&bytes).is_some() && memchr::memchr(0, &bytes).is_none() {
+        line_ends_to_lf(&mut bytes);
+        // SAFETY: the bytes were valid UTF-8, and making line ends LF keeps them so: it only
+        // removes or replaces ASCII bytes (CR) with ASCII bytes (LF).
+        let text = unsafe { String::from_utf8_unchecked(bytes) };
         return Ok(Decoded {
             text,
             encoding: "UTF-8",
@@ -359,45 +361,48 @@ impl Wide {
 
 /// Every CRLF and every lone CR made LF: the three line ends read alike, alone or mixed.
 pub fn normalize_line_ends(text: String) -> String {
-    match memchr::memchr(b'\r', text.as_bytes()) {
-        None => text,
-        Some(_) => normalized_copy(&text),
-    }
+    let mut bytes = text.into_bytes();
+    line_ends_to_lf(&mut bytes);
+    // SAFETY: as in `decode`: only ASCII bytes are removed or replaced by ASCII bytes.
+    unsafe { String::from_utf8_unchecked(bytes) }
 }
 
-/// A copy of `text` with every line end made LF, as [`normalize_line_ends`] makes them.
-fn normalized_copy(text: &str) -> String {
-    normalized_copy_until(text, b'\r').unwrap_or_default()
-}
-
-/// [`normalized_copy`], or `None` when `text` holds a NUL, found in the same pass.
-fn normalized_copy_without_nul(text: &str) -> Option<String> {
-    normalized_copy_until(text, 0)
-}
-
-/// [`normalized_copy`], or `None` at the first `stop` byte (a CR stops nothing).
-fn normalized_copy_until(text: &str, stop: u8) -> Option<String> {
-    let mut out = String::with_capacity(text.len());
-    let mut copied = 0;
-    for at in memchr::memchr2_iter(b'\r', stop, text.as_bytes()) {
-        if text.as_bytes()[at] != b'\r' {
-            return None;
+/// Makes every CRLF and every lone CR in `bytes` an LF, in place: a text is not copied for
+/// its line ends, and one without a CR is left as it is.
+fn line_ends_to_lf(bytes: &mut Vec<u8>) {
+    let Some(first) = memchr::memchr(b'\r', bytes) else {
+        return;
+    };
+    // `read` is at a CR; what is before `write` is done.
+    let (mut read, mut write) = (first, first);
+    while read < bytes.len() {
+        if bytes.get(read + 1) != Some(&b'\n') {
+            bytes[write] = b'\n';
+            write += 1;
         }
-        // The LF of a CRLF is copied with the run after it.
-        let crlf = text.as_bytes().get(at + 1) == Some(&b'\n');
-        out.push_str(&text[copied..at]);
-        if !crlf {
-            out.push('\n');
-        }
-        copied = at + 1;
+        // The LF of a CRLF is moved with the run after it.
+        read += 1;
+        let next = memchr::memchr(b'\r', &bytes[read..]).map_or(bytes.len(), |at| read + at);
+        bytes.copy_within(read..next, write);
+        write += next - read;
+        read = next;
     }
-    out.push_str(&text[copied..]);
-    Some(out)
+    bytes.truncate(write);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn line_ends_become_lf_in_place_as_a_copy_would_make_them(
+            text in "[a中\r\n]{0,40}"
+        ) {
+            let expected = text.replace("\r\n", "\n").replace('\r', "\n");
+            proptest::prop_assert_eq!(normalize_line_ends(text), expected);
+        }
+    }
 
     const TEXT: &str =
         "第1版\n\n市立医院互联网医院上线半年来，已为三万余名慢性病患者提供线上复诊服务。\n";
