@@ -21,13 +21,14 @@ const LISTING_THREADS: usize = 4;
 pub fn run(cli: &Cli, mut archive: Archive) -> anyhow::Result<()> {
     if cli.date.is_none() && (cli.json || cli.toc) {
         let listing = Listing::of(&mut archive, LISTING_THREADS);
-        return match cli.json {
-            true => print_with(|out| {
+        if cli.json {
+            return print_with(|out| {
                 serde_json::to_writer_pretty(&mut *out, &listing)?;
                 writeln!(out)
-            }),
-            false => print_with(|out| archive::write_listing(&listing, out)),
-        };
+            });
+        }
+        let words = super::output_lang(cli).strings().listing;
+        return print_with(|out| archive::write_listing_in(&listing, out, words));
     }
     // What the reader remembers is for reading; what is printed does not change with it.
     let reading = cli.dump.is_none() && std::io::stdout().is_terminal();

@@ -244,7 +244,7 @@ fn show(
         });
     }
     if cli.toc {
-        let lang = (cli.lang.or(config_file_settings().lang)).unwrap_or_else(Lang::from_locale);
+        let lang = output_lang(cli);
         return print_with(|out| edition::write_toc_in(&edition, out, lang.strings().toc));
     }
     if let Some(id) = &cli.dump {
@@ -260,6 +260,11 @@ fn show(
         };
     }
     dump(&edition, "", cli.merged, &dump_layout(cli))
+}
+
+/// The language of what is printed: `--lang`, else the config file's, else the locale's.
+fn output_lang(cli: &Cli) -> Lang {
+    (cli.lang.or(config_file_settings().lang)).unwrap_or_else(Lang::from_locale)
 }
 
 /// The config file's settings for printing. A file that cannot be read is told on stderr,

@@ -66,6 +66,30 @@ fn toc_lists_one_line_an_edition() {
 }
 
 #[test]
+fn the_listing_speaks_the_language_asked_for() {
+    let archive = mixed("archive_toc_zh", true);
+    let toc = stdout(&run_on(archive.root(), &["--toc", "--lang", "zh"]));
+    let lines: Vec<&str> = toc.lines().collect();
+    assert_eq!(lines.len(), 6, "{toc}");
+    assert!(lines[0].ends_with("：5 期，1 期打不开"), "{toc}");
+    assert!(
+        lines[1].starts_with("2019-10-04")
+            && lines[1].contains(" 版 ")
+            && lines[1].contains(" 篇 "),
+        "{toc}"
+    );
+    assert!(lines[2].starts_with("2019-10-10  打不开："), "{toc}");
+    // The same editions and folders as the English listing, in the same order.
+    let english = stdout(&run_on(archive.root(), &["--toc", "--lang", "en"]));
+    let dates = |listing: &str| -> Vec<String> {
+        (listing.lines().skip(1))
+            .map(|line| line.split("  ").next().unwrap_or_default().to_owned())
+            .collect()
+    };
+    assert_eq!(dates(&toc), dates(&english));
+}
+
+#[test]
 fn the_newest_edition_opens_unless_a_date_is_given() {
     let archive = mixed("archive_date", false);
     let newest = json(&run_on(archive.root(), &["--date", "2026-06-09", "--json"]));

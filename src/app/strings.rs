@@ -6,6 +6,7 @@
 
 use std::str::FromStr;
 
+use crate::archive::ListingWords;
 use crate::edition::{CaptionKind, TocWords};
 
 /// A language of the interface.
@@ -222,6 +223,8 @@ pub struct Strings {
     pub mouse_key: &'static str,
     /// The last lines of `--toc`.
     pub toc: &'static TocWords,
+    /// An archive's `--toc` listing.
+    pub listing: &'static ListingWords,
 }
 
 /// `--toc`'s last lines in Chinese.
@@ -234,7 +237,16 @@ static TOC_ZH: TocWords = TocWords {
     },
 };
 
-/// English.
+/// An archive's `--toc` listing in Chinese.
+static LISTING_ZH: ListingWords = ListingWords {
+    heading: |archive, editions, broken| match broken {
+        0 => format!("{archive}：{editions} 期"),
+        broken => format!("{archive}：{editions} 期，{broken} 期打不开"),
+    },
+    counts: |pages, articles| format!("{pages:>3} 版  {articles:>4} 篇"),
+    broken: "打不开：",
+};
+
 /// The words of an archive of editions: the picker, the search of every edition, moving by
 /// date. Fields that take a value are functions.
 #[derive(Debug)]
@@ -399,6 +411,7 @@ static ARCHIVE_ZH: ArchiveStrings = ArchiveStrings {
     weekdays: ["周日", "周一", "周二", "周三", "周四", "周五", "周六"],
 };
 
+/// English.
 pub static EN: Strings = Strings {
     archive: &ARCHIVE_EN,
     no_articles: "This edition has no articles.",
@@ -520,6 +533,7 @@ pub static EN: Strings = Strings {
     config_keys: "config",
     mouse_key: "Mouse",
     toc: &crate::edition::TOC_ENGLISH,
+    listing: &crate::archive::LISTING_ENGLISH,
 };
 
 /// 中文.
@@ -644,6 +658,7 @@ pub static ZH: Strings = Strings {
     config_keys: "配置文件",
     mouse_key: "鼠标",
     toc: &TOC_ZH,
+    listing: &LISTING_ZH,
 };
 
 #[cfg(test)]

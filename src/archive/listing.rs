@@ -64,35 +64,60 @@ impl Listing {
     }
 }
 
+/// The words of an archive's `--toc` listing, in one language.
+#[derive(Debug)]
+pub struct ListingWords {
+    /// The heading: the archive's folder, its editions, how many of them are broken.
+    pub heading: fn(&str, usize, usize) -> String,
+    /// What an edition holds, after its date: pages and articles, aligned.
+    pub counts: fn(usize, usize) -> String,
+    /// Before the error of an edition that does not open.
+    pub broken: &'static str,
+}
+
+/// The listing's words in English.
+pub static LISTING_ENGLISH: ListingWords = ListingWords {
+    heading: |archive, editions, broken| match broken {
+        0 => format!("{archive}: {editions} editions"),
+        broken => format!("{archive}: {editions} editions, {broken} broken"),
+    },
+    counts: |pages, articles| format!("{pages:>3} pages  {articles:>4} articles"),
+    broken: "broken: ",
+};
+
 /// Writes `listing` as `--toc` prints it: a heading line, then one line an edition —
 /// date, pages, articles, folder — or its date, "broken" and the error.
 pub fn write_listing(listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
-    let broken = listing
-        .editions
-        .iter()
-        .filter(|e| e.error.is_some())
-        .count();
-    write!(
+    write_listing_in(listing, out, &LISTING_ENGLISH)
+}
+
+/// [`write_listing`] in `words`.
+pub fn write_listing_in(
+    listing: &Listing,
+    out: &mut dyn Write,
+    words: &ListingWords,
+) -> io::Result<()> {
+    let editions = &listing.editions;
+    let broken = editions.iter().filter(|e| e.error.is_some()).count();
+    writeln!(
         out,
-        "{}: {} editions",
-        listing.archive,
-        listing.editions.len()
+        "{}",
+        (words.heading)(&listing.archive, editions.len(), broken)
     )?;
-    if broken > 0 {
-        write!(out, ", {broken} broken")?;
-    }
-    writeln!(out)?;
-    for edition in &listing.editions {
+    for edition in editions {
         match (&edition.error, edition.pages, edition.articles) {
             (None, Some(pages), Some(articles)) => writeln!(
                 out,
-                "{}  {pages:>3} pages  {articles:>4} articles  {}",
-                edition.date, edition.path
+                "{}  {}  {}",
+                edition.date,
+                (words.counts)(pages, articles),
+                edition.path
             )?,
             (error, _, _) => writeln!(
                 out,
-                "{}  broken: {}",
+                "{}  {}{}",
                 edition.date,
+                words.broken,
                 error.as_deref().unwrap_or("not read")
             )?,
         }

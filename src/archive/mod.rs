@@ -14,7 +14,9 @@ use std::sync::Arc;
 use crate::edition::{Edition, LoadOptions, load_with};
 
 pub use discover::{MAX_DEPTH, discover};
-pub use listing::{Listing, ListingEntry, write_listing};
+pub use listing::{
+    LISTING_ENGLISH, Listing, ListingEntry, ListingWords, write_listing, write_listing_in,
+};
 
 /// One edition of an archive: its date and its folder.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
