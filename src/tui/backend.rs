@@ -11,7 +11,6 @@
 
 use std::io::{self, Write};
 
-use crossterm::cursor::MoveTo;
 use crossterm::queue;
 use crossterm::style::{
     Attribute, Color as CrosstermColor, SetAttribute, SetBackgroundColor, SetForegroundColor,
@@ -28,15 +27,58 @@ use crate::chars::is_wide_everywhere;
 /// A crossterm backend writing to `W` that sends a frame's changed cells as runs of text.
 pub struct RunBackend<W: Write> {
     crossterm: CrosstermBackend<W>,
+    /// The escape sequences that give a cell its look, made once by crossterm for each look
+    /// (a frame has a few dozen) and whether attributes must be reset first.
+    looks: Vec<((Look, bool), Vec<u8>)>,
 }
+
+/// Looks kept before their sequences are made anew: more than a screen shows.
+const MAX_LOOKS: usize = 256;
 
 impl<W: Write> RunBackend<W> {
     /// The backend writing to `writer`.
     pub const fn new(writer: W) -> Self {
         Self {
             crossterm: CrosstermBackend::new(writer),
+            looks: Vec::new(),
         }
     }
+}
+
+/// The escape sequence that gives `cell` its look, after `reset` (when attributes it lacks
+/// must be taken away): as crossterm writes it, kept in `looks`.
+fn look_sequence<'a>(
+    looks: &'a mut Vec<((Look, bool), Vec<u8>)>,
+    cell: &Cell,
+    reset: bool,
+) -> io::Result<&'a [u8]> {
+    let key = (Look::of(cell), reset);
+    let at = if let Some(at) = looks.iter().position(|(known, _)| *known == key) {
+        at
+    } else {
+        if looks.len() == MAX_LOOKS {
+            looks.clear();
+        }
+        let mut sequence = Vec::new();
+        if reset {
+            queue!(sequence, SetAttribute(Attribute::Reset))?;
+        }
+        queue!(sequence, SetStyle(cell.style().into_crossterm()))?;
+        looks.push((key, sequence));
+        looks.len() - 1
+    };
+    Ok(&looks[at].1)
+}
+
+/// Moves the cursor to (`x`, `y`), from 0: the one command of a frame's that is sent often,
+/// written here without the formatting crossterm's `MoveTo` goes through.
+fn move_to(out: &mut impl Write, x: u16, y: u16) -> io::Result<()> {
+    let mut numbers = itoa::Buffer::new();
+    out.write_all(b"\x1b[")?;
+    out.write_all(numbers.format(u32::from(y) + 1).as_bytes())?;
+    out.write_all(b";")?;
+    out.write_all(numbers.format(u32::from(x) + 1).as_bytes())?;
+    out.write_all(b"H")
 }
 
 /// How a cell looks, as far as the terminal's state goes.
@@ -71,6 +113,7 @@ impl Look {
 fn cursor_after(x: u16, y: u16, symbol: &str) -> Option<(u16, u16)> {
     let mut chars = symbol.chars();
     let width = match (chars.next(), chars.next()) {
+        (Some(' '..='~'), None) => 1,
         (Some(c), None) if is_wide_everywhere(c) => 2,
         // What ratatui's own backend takes for granted.
         _ if symbol.width() == 1 => 1,
@@ -92,15 +135,13 @@ impl<W: Write> Backend for RunBackend<W> {
         let mut cursor = None;
         for (x, y, cell) in content {
             if cursor != Some((x, y)) {
-                queue!(out, MoveTo(x, y))?;
+                move_to(out, x, y)?;
             }
             let cell_look = Look::of(cell);
             if cell_look != look {
                 // Attributes can only be taken back all at once, with the colours.
-                if !look.modifier.difference(cell_look.modifier).is_empty() {
-                    queue!(out, SetAttribute(Attribute::Reset))?;
-                }
-                queue!(out, SetStyle(cell.style().into_crossterm()))?;
+                let reset = !look.modifier.difference(cell_look.modifier).is_empty();
+                out.write_all(look_sequence(&mut self.looks, cell, reset)?)?;
                 look = cell_look;
             }
             let symbol = cell.symbol();
@@ -230,6 +271,37 @@ mod tests {
         ])];
         let [(runs, shown), (_, expected)] = frames(10, &lines);
         assert_eq!(shown, expected, "{}", String::from_utf8_lossy(&runs));
+    }
+
+    #[test]
+    fn frames_after_the_first_show_as_ratatuis_own_backend_shows_them() {
+        let (width, height) = (20, 4);
+        let area = Rect::new(0, 0, width, height);
+        let mut frames = [
+            Buffer::empty(area),
+            Buffer::empty(area),
+            Buffer::empty(area),
+        ];
+        for (y, line) in (0..).zip(sample()) {
+            frames[1].set_line(0, y, &line, width);
+        }
+        for (y, line) in (0..).zip(sample().into_iter().rev()) {
+            frames[2].set_line(0, y, &line.reversed(), width);
+        }
+        let (mut runs, mut crossterm) = (Vec::new(), Vec::new());
+        let mut ours = RunBackend::new(&mut runs);
+        let mut theirs = CrosstermBackend::new(&mut crossterm);
+        for pair in frames.windows(2) {
+            ours.draw(pair[0].diff(&pair[1]).into_iter()).unwrap();
+            Backend::draw(&mut theirs, pair[0].diff(&pair[1]).into_iter()).unwrap();
+        }
+        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+        let [ours, theirs] = [runs, crossterm].map(|bytes| {
+            let mut terminal = vt100::Parser::new(size(height), size(width), 0);
+            terminal.process(&bytes);
+            terminal.screen().contents_formatted()
+        });
+        assert_eq!(ours, theirs);
     }
 
     #[test]

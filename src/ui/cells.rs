@@ -33,6 +33,39 @@ pub fn border_set(ambiguous: AmbiguousWidth) -> border::Set<'static> {
     }
 }
 
+/// Draws a border of `set` in `style` around the edge of `area`, as ratatui's bordered
+/// `Block` draws it: the sides, then the corners over them. A block would first go over
+/// every cell inside to give it the block's style, which the reader's panes do not have: that
+/// was a tenth of a frame.
+pub fn border(buf: &mut Buffer, area: Rect, set: &border::Set<'_>, style: Style) {
+    if area.is_empty() {
+        return;
+    }
+    let (left, top) = (area.left(), area.top());
+    let (right, bottom) = (area.right() - 1, area.bottom() - 1);
+    let mut put = |x: u16, y: u16, symbol: &str| {
+        if let Some(cell) = buf.cell_mut((x, y)) {
+            cell.set_symbol(symbol).set_style(style);
+        }
+    };
+    for y in top..=bottom {
+        put(left, y, set.vertical_left);
+    }
+    for x in left..=right {
+        put(x, top, set.horizontal_top);
+    }
+    for y in top..=bottom {
+        put(right, y, set.vertical_right);
+    }
+    for x in left..=right {
+        put(x, bottom, set.horizontal_bottom);
+    }
+    put(right, bottom, set.bottom_right);
+    put(right, top, set.top_right);
+    put(left, bottom, set.bottom_left);
+    put(left, top, set.top_left);
+}
+
 /// Writes `chars`, each with its style, on row `y` from column `x`, stopping before a char
 /// that would cross column `end`. Control and zero-width characters are left out.
 /// Returns the column after the last cell written.

@@ -15,7 +15,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Block;
 
 use crate::app::screen::{MIN_HEIGHT, MIN_WIDTH, Panes};
 use crate::app::{App, Focus, Overlay};
@@ -99,13 +99,10 @@ fn framed(
         true => theme.border_focused,
         false => theme.border,
     };
-    let block = Block::bordered()
-        .border_set(border_set(ambiguous))
-        .border_style(border_style);
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let shown = area.intersection(buf.area);
+    cells::border(buf, shown, &border_set(ambiguous), border_style);
     border_label(buf, area, area.y, Side::Left, title, theme.title, ambiguous);
-    inner
+    Block::bordered().inner(area)
 }
 
 /// Clears `area` and draws an overlay's border around it; returns the area inside.
