@@ -20,6 +20,6 @@ pub mod warnings;
 
 pub use action::Action;
 pub use captions::{CaptionGroup, CaptionLine, CaptionScope, CaptionView};
-pub use search::{Match, Search, match_ranges};
+pub use search::{Match, Search, match_ranges, search_ranges};
 pub use state::{App, Focus, JumpTarget, Overlay, Progress, Prompt, Row};
 pub use warnings::{WarningLine, WarningsView};

@@ -21,6 +21,39 @@ pub struct Search {
     pub matches: Vec<Match>,
     /// The match last shown.
     pub current: usize,
+    /// Where each article's matches are in `matches`, by article: they come together, and a
+    /// frame asks for those of the articles it shows only.
+    by_article: Vec<(usize, Range<usize>)>,
+}
+
+impl Search {
+    /// The search for `query` that found `matches`, none shown yet.
+    pub fn new(query: String, matches: Vec<Match>) -> Self {
+        let mut by_article: Vec<(usize, Range<usize>)> = Vec::new();
+        for (index, found) in matches.iter().enumerate() {
+            match by_article.last_mut() {
+                Some((article, range)) if *article == found.article => range.end = index + 1,
+                _ => by_article.push((found.article, index..index + 1)),
+            }
+        }
+        by_article.sort_by_key(|(article, range)| (*article, range.start));
+        Self {
+            query,
+            matches,
+            current: 0,
+            by_article,
+        }
+    }
+
+    /// The matches in the article at `article`, each with its index in `matches`.
+    pub fn in_article(&self, article: usize) -> impl Iterator<Item = (usize, &Match)> {
+        let first = self
+            .by_article
+            .partition_point(|(other, _)| *other < article);
+        (self.by_article[first..].iter())
+            .take_while(move |(other, _)| *other == article)
+            .flat_map(|(_, range)| range.clone().zip(&self.matches[range.clone()]))
+    }
 }
 
 /// One place the query occurs.
@@ -262,13 +295,27 @@ fn source_span(line: &Line, shown: &[usize]) -> Option<(usize, TextPart, Range<u
 /// The char ranges of `line.text` covered by `matches`, each with the match's index; `shown`
 /// lists the articles the line's layout was made from, as [`crate::app::App::shown_articles`].
 pub fn match_ranges(line: &Line, shown: &[usize], matches: &[Match]) -> Vec<(usize, Range<usize>)> {
+    ranges_in(line, shown, |_| matches.iter().enumerate())
+}
+
+/// [`match_ranges`] of `search`, looking at the matches of the line's article only: what a
+/// frame asks of every line it shows.
+pub fn search_ranges(line: &Line, shown: &[usize], search: &Search) -> Vec<(usize, Range<usize>)> {
+    ranges_in(line, shown, |article| search.in_article(article))
+}
+
+/// The char ranges of `line.text` covered by the matches `candidates` gives for the line's
+/// article, each with the match's index.
+fn ranges_in<'a, I: Iterator<Item = (usize, &'a Match)>>(
+    line: &Line,
+    shown: &[usize],
+    candidates: impl FnOnce(usize) -> I,
+) -> Vec<(usize, Range<usize>)> {
     let Some((article, part, span)) = source_span(line, shown) else {
         return Vec::new();
     };
     let prefix = line.source.map_or(0, |source| source.prefix);
-    matches
-        .iter()
-        .enumerate()
+    candidates(article)
         .filter(|(_, m)| m.article == article && m.part == part)
         .filter_map(|(index, m)| {
             let start = m.start.max(span.start);
@@ -435,6 +482,29 @@ mod tests {
         let articles = [article("标题", &["Ａi，ai，ＡＩ，aＩ，AI"])];
         let starts: Vec<_> = find(&articles, "ＡＩ").iter().map(|m| m.start).collect();
         assert_eq!(starts, [0, 3, 6, 9, 12]);
+    }
+
+    #[test]
+    fn an_articles_matches_are_found_in_any_reading_order_with_their_indices() {
+        let at = |article: usize, start: usize| Match {
+            article,
+            part: TextPart::Headline,
+            start,
+            len: 1,
+        };
+        // Merged reading puts a story's parts together: articles 2 and 0 come before 1.
+        let matches = vec![at(2, 0), at(2, 5), at(0, 1), at(0, 9), at(1, 3)];
+        let search = Search::new("x".into(), matches.clone());
+        let found = |article| -> Vec<(usize, Match)> {
+            search
+                .in_article(article)
+                .map(|(index, m)| (index, *m))
+                .collect()
+        };
+        assert_eq!(found(0), [(2, matches[2]), (3, matches[3])]);
+        assert_eq!(found(1), [(4, matches[4])]);
+        assert_eq!(found(2), [(0, matches[0]), (1, matches[1])]);
+        assert!(found(3).is_empty());
     }
 
     proptest::proptest! {

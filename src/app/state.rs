@@ -299,11 +299,7 @@ impl App {
         let at = (matches.iter())
             .position(|found| (found.article, found.part, found.start) == (article, part, start))
             .unwrap_or(0);
-        self.search = Some(Search {
-            query: query.to_owned(),
-            matches,
-            current: 0,
-        });
+        self.search = Some(Search::new(query.to_owned(), matches));
         self.show_match(at, Wrapped::No);
         true
     }

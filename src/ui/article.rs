@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
 use crate::app::screen::Panes;
-use crate::app::{App, Focus, JumpTarget, Match, Progress, match_ranges};
+use crate::app::{App, Focus, JumpTarget, Progress, search_ranges};
 
 use super::cells::{put_chars, put_str};
 use super::status::progress_label;
@@ -55,10 +55,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
         return;
     }
     let shown = app.shown_articles();
-    let (matches, current_match): (&[Match], _) = match app.search() {
-        Some(search) => (&search.matches, Some(search.current)),
-        None => (&[], None),
-    };
+    let current_match = app.search().map(|search| search.current);
     let lines = app.lines().iter().enumerate().skip(app.scroll());
     for ((at, line), y) in lines.zip(text.top()..text.bottom()) {
         let leads_nowhere = app
@@ -68,7 +65,9 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) {
             true => theme.jump_nowhere,
             false => theme.line(line.kind),
         };
-        let ranges = match_ranges(line, shown, matches);
+        let ranges = (app.search())
+            .map(|search| search_ranges(line, shown, search))
+            .unwrap_or_default();
         let chars = line.text.chars().enumerate().map(|(at, c)| {
             let hit = ranges.iter().find(|(_, range)| range.contains(&at));
             let style = match hit {

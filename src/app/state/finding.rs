@@ -34,11 +34,7 @@ impl App {
             .or_else(|| {
                 (matches.iter()).position(|found| self.reading_rank(found.article).0 > story)
             });
-        self.search = Some(Search {
-            query,
-            matches,
-            current: 0,
-        });
+        self.search = Some(Search::new(query, matches));
         let wrapped = match ahead {
             Some(_) => Wrapped::No,
             None => Wrapped::ToTop,
