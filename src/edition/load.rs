@@ -166,8 +166,8 @@ struct FolderReads {
     files: Vec<(String, PathBuf)>,
     options: LoadOptions,
     keep_text: bool,
-    /// Each file's text, decoded and told apart by layout, and how many bytes it held.
-    tasks: SharedTasks<Result<(Decoded, usize), LoadError>>,
+    /// Each file's text, decoded and told apart by layout.
+    tasks: SharedTasks<Result<Decoded, LoadError>>,
 }
 
 impl FolderReads {
@@ -188,8 +188,7 @@ impl FolderReads {
             let (name, path) = &self.files[index];
             let input = Input::new(name.clone(), read_named(path, name, first_chunk)?);
             bytes = input.bytes.len();
-            let read = read_input(input, &self.options, position(index), self.keep_text)?;
-            Ok((read, bytes))
+            read_input(input, &self.options, position(index), self.keep_text)
         });
         took.then_some(bytes)
     }
@@ -223,10 +222,7 @@ impl FolderReads {
     fn results(&self) -> Result<Vec<Decoded>, LoadError> {
         let results = (self.tasks.wait())
             .unwrap_or_else(|| panic!("a thread reading the edition's files panicked"));
-        results
-            .into_iter()
-            .map(|result| result.map(|(read, _)| read))
-            .collect()
+        results.into_iter().collect()
     }
 }
 
