@@ -1,6 +1,6 @@
 //! The command line on an archive: list its editions, or pick one and show it.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::time::Instant;
 
 use kanbao::app::archive::index::{ArchiveIndex, cache_dir, index_folder};
@@ -8,7 +8,12 @@ use kanbao::app::archive::scan_threads;
 use kanbao::app::{archive::start_edition, memory};
 use kanbao::archive::{self, Archive, Listing};
 
-use super::{Cli, print_with, report, show};
+use std::sync::Arc;
+
+use kanbao::edition::Loading;
+use kanbao::tui::ArchiveStart;
+
+use super::{Cli, print_with, reader_options, report, show};
 
 /// Threads that read editions for a listing.
 const LISTING_THREADS: usize = 4;
@@ -31,7 +36,7 @@ pub fn run(cli: &Cli, mut archive: Archive) -> anyhow::Result<()> {
         return print_with(|out| archive::write_listing_in(&listing, out, words));
     }
     // What the reader remembers is for reading; what is printed does not change with it.
-    let reading = cli.dump.is_none() && std::io::stdout().is_terminal();
+    let reading = super::reads_in_the_terminal(cli);
     let newest = archive.newest().expect("an opened archive has an edition");
     let (index, note) = match &cli.date {
         Some(date) => {
@@ -43,6 +48,18 @@ pub fn run(cli: &Cli, mut archive: Archive) -> anyhow::Result<()> {
         None if reading => start_edition(&archive, memory::state_dir().as_deref()),
         None => (newest, None),
     };
+    if reading {
+        let path = archive.entries()[index].path.clone();
+        let loading = Arc::new(Loading::new(vec![path], archive.options()));
+        let falls_back = cli.date.is_none();
+        let start = ArchiveStart {
+            archive,
+            index,
+            note,
+            falls_back,
+        };
+        return kanbao::tui::run_archive(loading, start, reader_options(cli));
+    }
     let opened = match cli.date {
         Some(_) => archive.load(index).map(|edition| (index, edition)),
         // Without a date, that edition or else the newest that opens: a broken one does not
@@ -57,10 +74,10 @@ pub fn run(cli: &Cli, mut archive: Archive) -> anyhow::Result<()> {
             archive.entries()[index].date
         )
     })?;
-    if !reading && !cli.json && !cli.toc {
+    if !cli.json && !cli.toc {
         report(&dumped_note(&archive, opened, cli.date.is_some()), false);
     }
-    show(cli, edition, Some((archive, opened, note)))
+    show(cli, edition)
 }
 
 /// The line on stderr that names the edition printed of an archive: which one is not

@@ -212,7 +212,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         return kanbao::tui::run_loading(loading, reader_options(&cli));
     }
     let edition = edition::load_with(&paths, &options)?;
-    show(&cli, edition, None)
+    show(&cli, edition)
 }
 
 /// Whether `cli` asks for the reader, not for text on stdout.
@@ -232,11 +232,7 @@ fn reader_options(cli: &Cli) -> kanbao::tui::Options {
 
 /// Prints or reads `edition` as the flags ask; `archive` is the archive it is part of, with
 /// its index there and the note for the reader's status line on how it was chosen.
-fn show(
-    cli: &Cli,
-    edition: Edition,
-    archive: Option<(Archive, usize, Option<String>)>,
-) -> anyhow::Result<()> {
+fn show(cli: &Cli, edition: Edition) -> anyhow::Result<()> {
     if cli.json {
         return print_with(|out| {
             serde_json::to_writer_pretty(&mut *out, &edition)?;
@@ -251,13 +247,7 @@ fn show(
         return dump(&edition, id, cli.merged, &dump_layout(cli));
     }
     if std::io::stdout().is_terminal() {
-        let options = reader_options(cli);
-        return match archive {
-            Some((archive, index, note)) => {
-                kanbao::tui::run_archive(edition, archive, index, note, options)
-            }
-            None => kanbao::tui::run(edition, options),
-        };
+        return kanbao::tui::run(edition, reader_options(cli));
     }
     dump(&edition, "", cli.merged, &dump_layout(cli))
 }

@@ -29,7 +29,7 @@ use crate::app::memory;
 use crate::app::strings::Lang;
 use crate::app::{Action, App};
 use crate::archive::Archive;
-use crate::edition::{Edition, Loading};
+use crate::edition::{Edition, LoadError, Loading};
 use crate::text::AmbiguousWidth;
 use crate::ui;
 use backend::RunBackend;
@@ -139,64 +139,84 @@ pub fn run(edition: Edition, options: Options) -> anyhow::Result<()> {
 /// with the load ([`Loading::help`]). A load error is returned as it is, once the terminal
 /// is back as it was.
 pub fn run_loading(loading: Arc<Loading>, options: Options) -> anyhow::Result<()> {
-    let loader = Arc::clone(&loading);
-    let finished = thread::spawn(move || Ok(loader.finish()?));
-    run_with(Pending::Loading(finished, loading), None, options)
+    run_with(Pending::start(loading), None, options)
 }
 
 /// The edition the reader opens: at hand, or still loading.
 enum Pending {
     Ready(Edition),
-    Loading(thread::JoinHandle<anyhow::Result<Edition>>, Arc<Loading>),
+    Loading(thread::JoinHandle<Result<Edition, LoadError>>, Arc<Loading>),
 }
 
 impl Pending {
-    /// The edition, once it is loaded, helping with the load meanwhile. A panic while
-    /// loading is an error like any other.
-    fn wait(self) -> anyhow::Result<Edition> {
+    /// `loading`, started on a thread of its own.
+    fn start(loading: Arc<Loading>) -> Pending {
+        let loader = Arc::clone(&loading);
+        Pending::Loading(thread::spawn(move || loader.finish()), loading)
+    }
+
+    /// What loading gave, once it is done, helping with the load meanwhile; an error when
+    /// the load panicked.
+    fn wait(self) -> anyhow::Result<Result<Edition, LoadError>> {
         match self {
-            Pending::Ready(edition) => Ok(edition),
+            Pending::Ready(edition) => Ok(Ok(edition)),
             Pending::Loading(finished, loading) => {
                 // Work lent to the loader: a panic in it is the loader's, whose wait for
                 // the file then fails the load.
                 LENDING_A_HAND.set(true);
                 let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| loading.help()));
                 LENDING_A_HAND.set(false);
-                finished.join().unwrap_or_else(|panic| {
+                finished.join().map_err(|panic| {
                     let message = (panic.downcast_ref::<&str>().copied())
                         .or(panic.downcast_ref::<String>().map(String::as_str))
                         .unwrap_or("no message");
-                    Err(anyhow::anyhow!("loading the edition failed: {message}"))
+                    anyhow::anyhow!("loading the edition failed: {message}")
                 })
             }
         }
     }
 }
 
-/// Runs the reader on `edition`, the one at `index` in `archive`: as [`run`], with the
-/// archive's keys to other editions and its picker. `note`, shown on the status line, says
-/// why the edition last open there could not be known
-/// ([`crate::app::archive::start_edition`]). Which edition is open at the end is kept for
-/// the next run.
+/// How the reader starts on an archive: at the edition at `index`, which `loading` loads
+/// beside the terminal's set-up as [`run_loading`] does; `note`, shown on the status line,
+/// says why the edition last open there could not be known
+/// ([`crate::app::archive::start_edition`]); when that edition does not open and
+/// `falls_back`, the newest that does is opened instead.
+pub struct ArchiveStart {
+    /// The archive.
+    pub archive: Archive,
+    /// The edition to open first.
+    pub index: usize,
+    /// Why it is not the edition last open there, when that could not be known.
+    pub note: Option<String>,
+    /// Whether another edition opens when that one does not (no `--date` asked for it).
+    pub falls_back: bool,
+}
+
+/// Runs the reader on an archive, from `start`: as [`run_loading`], with the archive's keys
+/// to other editions and its picker. Which edition is open at the end is kept for the next
+/// run.
 pub fn run_archive(
-    edition: Edition,
-    archive: Archive,
-    index: usize,
-    note: Option<String>,
+    loading: Arc<Loading>,
+    start: ArchiveStart,
     options: Options,
 ) -> anyhow::Result<()> {
+    let state = ArchiveState::noting(start.archive, start.index, start.note);
     run_with(
-        Pending::Ready(edition),
-        Some(ArchiveState::noting(archive, index, note)),
+        Pending::start(loading),
+        Some((state, start.falls_back)),
         options,
     )
 }
 
 fn run_with(
     edition: Pending,
-    mut archive: Option<ArchiveState>,
+    archive: Option<(ArchiveState, bool)>,
     options: Options,
 ) -> anyhow::Result<()> {
+    let (mut archive, falls_back) = archive.map_or((None, false), |(state, falls_back)| {
+        (Some(state), falls_back)
+    });
     let signals = Signals::register()?;
     install_panic_hook();
     let _restore = RestoreOnUnwind;
@@ -219,7 +239,11 @@ fn run_with(
             .unwrap_or_else(ambiguous_width_of_this_terminal);
         clear(&mut terminal)?;
         let size = terminal.size()?;
-        let edition = match edition.wait() {
+        let edition = edition.wait().and_then(|loaded| match archive.as_mut() {
+            Some(archive) => (archive.opened(loaded, falls_back)).map_err(anyhow::Error::msg),
+            None => Ok(loaded?),
+        });
+        let edition = match edition {
             Ok(edition) => edition,
             Err(error) => {
                 load_error = Some(error);

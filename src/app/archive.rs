@@ -16,7 +16,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, OnceLock};
 
 use crate::archive::{Archive, Summary, summarize};
-use crate::edition::Edition;
+use crate::edition::{Edition, LoadError};
 
 use super::keymap::{Key, Mode};
 use super::memory;
@@ -190,6 +190,36 @@ impl ArchiveState {
             start_note: note,
             ..Self::new(archive, current)
         }
+    }
+
+    /// The edition the reader opens, from what loading the one at `current` gave: that
+    /// edition or, when it does not open and `fall_back`, the newest that does, which then is
+    /// the one open. An error names the edition asked for.
+    pub fn opened(
+        &mut self,
+        loaded: Result<Edition, LoadError>,
+        fall_back: bool,
+    ) -> Result<Edition, String> {
+        let asked = self.current;
+        let error = match self.archive.loaded(asked, loaded) {
+            Ok(edition) => return Ok(edition),
+            Err(error) => error,
+        };
+        let newest = self.archive.newest().unwrap_or_default();
+        let other = (0..=newest)
+            .rev()
+            .filter(|&index| fall_back && index != asked)
+            .find_map(|index| {
+                self.archive
+                    .load(index)
+                    .ok()
+                    .map(|edition| (index, edition))
+            });
+        let date = &self.archive.entries()[asked].date;
+        let (index, edition) =
+            other.ok_or_else(|| format!("the edition of {date} does not open: {error}"))?;
+        self.current = index;
+        Ok(edition)
     }
 
     /// Starts reading in `app`: from now on editions' places are kept under `state_dir` (the

@@ -585,3 +585,28 @@ fn a_search_of_the_archive_finds_simplified_text_for_a_traditional_query() {
     assert_eq!(found[0], found[1], "{found:?}");
     assert_eq!(found[2], found[3], "{found:?}");
 }
+
+#[test]
+fn a_first_edition_that_does_not_open_gives_way_to_the_newest_unless_a_date_asked_for_it() {
+    let folder = mixed_archive();
+    let open = || {
+        let archive = Archive::open(folder.path(), LoadOptions::default()).unwrap();
+        let archive = archive.unwrap();
+        let broken = archive.find("2019-10-10").unwrap();
+        let path = archive.entries()[broken].path.clone();
+        let loaded = crate::edition::load_with(&[path], &LoadOptions::default());
+        assert!(loaded.is_err(), "2019-10-10 is not broken");
+        (ArchiveState::new(archive, broken), loaded)
+    };
+    let (mut state, loaded) = open();
+    let edition = state.opened(loaded, true).unwrap();
+    assert_eq!(edition.date.as_deref(), Some("2026-06-09"));
+    assert_eq!(state.current(), 4, "the newest is the one open");
+    let (mut state, loaded) = open();
+    let error = state.opened(loaded, false).unwrap_err();
+    assert!(
+        error.contains("the edition of 2019-10-10 does not open"),
+        "{error}"
+    );
+    assert_eq!(state.current(), 1);
+}
