@@ -1,15 +1,13 @@
 //! The command line on an archive: list its editions, or pick one and show it.
 
 use std::io::Write;
+use std::sync::Arc;
 use std::time::Instant;
 
 use kanbao::app::archive::index::{ArchiveIndex, cache_dir, index_folder};
 use kanbao::app::archive::scan_threads;
 use kanbao::app::{archive::start_edition, memory};
 use kanbao::archive::{self, Archive, Listing};
-
-use std::sync::Arc;
-
 use kanbao::edition::Loading;
 use kanbao::tui::ArchiveStart;
 
