@@ -72,13 +72,7 @@ fn load_listed(paths: &[PathBuf], options: &LoadOptions) -> Result<Edition, Load
             let bytes = read_limited(std::io::stdin().lock(), "stdin", 0)?;
             inputs.push(Input::new("stdin", bytes));
         } else if path.is_dir() {
-            refuse_archive(path)?;
-            let files = edition_files(path, &mut skipped)?;
-            if files.is_empty() {
-                return Err(LoadError::NoFiles {
-                    name: display(path),
-                });
-            }
+            let files = folder_files(path, &mut skipped)?;
             inputs.extend(read_files(&files)?);
         } else {
             inputs.push(Input::new(display(path), read_file(path)?));
@@ -129,14 +123,8 @@ impl Loading {
         if folder.as_os_str() == "-" || !folder.is_dir() {
             return load_listed(&self.paths, &self.options);
         }
-        refuse_archive(folder)?;
         let mut skipped = Vec::new();
-        let files = edition_files(folder, &mut skipped)?;
-        if files.is_empty() {
-            return Err(LoadError::NoFiles {
-                name: display(folder),
-            });
-        }
+        let files = folder_files(folder, &mut skipped)?;
         let (hidden, files): (Vec<_>, Vec<_>) =
             (files.into_iter().map(|file| (display(&file), file)))
                 .partition(|(name, _)| is_hidden(name));
@@ -377,6 +365,24 @@ fn entries(folder: &Path) -> Result<Vec<Entry>, LoadError> {
     }
     found.sort();
     Ok(found)
+}
+
+/// The files of the edition folder `folder`, as [`edition_files`] lists them; an error for a
+/// folder of editions or one without files. Only a folder holding other folders than page
+/// folders, or no file, can be an archive: only then are its folders searched for editions,
+/// which an edition's load would otherwise list twice.
+fn folder_files(folder: &Path, skipped: &mut Vec<String>) -> Result<Vec<PathBuf>, LoadError> {
+    let skipped_before = skipped.len();
+    let files = edition_files(folder, skipped)?;
+    if files.is_empty() || skipped.len() > skipped_before {
+        refuse_archive(folder)?;
+    }
+    if files.is_empty() {
+        return Err(LoadError::NoFiles {
+            name: display(folder),
+        });
+    }
+    Ok(files)
 }
 
 /// The page and article files of an edition folder, in name order: its text files, and
