@@ -58,20 +58,11 @@ pub fn run(cli: &Cli, mut archive: Archive) -> anyhow::Result<()> {
         };
         return kanbao::tui::run_archive(loading, start, reader_options(cli));
     }
-    let opened = match cli.date {
-        Some(_) => archive.load(index).map(|edition| (index, edition)),
-        // Without a date, that edition or else the newest that opens: a broken one does not
-        // shut the archive.
-        None => (std::iter::once(index).chain((0..=newest).rev()))
-            .find_map(|index| archive.load(index).ok().map(|edition| (index, edition)))
-            .ok_or_else(|| archive.load(index).expect_err("no edition opens")),
-    };
-    let (opened, edition) = opened.map_err(|error| {
-        anyhow::anyhow!(
-            "the edition of {} does not open: {error}",
-            archive.entries()[index].date
-        )
-    })?;
+    // Without a date, that edition or else the newest that opens: a broken one does not
+    // shut the archive.
+    let loaded = archive.load_uncached(index);
+    let (opened, edition) = (archive.opened_or_newest(index, loaded, cli.date.is_none()))
+        .map_err(anyhow::Error::msg)?;
     if !cli.json && !cli.toc {
         report(&dumped_note(&archive, opened, cli.date.is_some()), false);
     }

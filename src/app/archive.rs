@@ -192,32 +192,14 @@ impl ArchiveState {
         }
     }
 
-    /// The edition the reader opens, from what loading the one at `current` gave: that
-    /// edition or, when it does not open and `fall_back`, the newest that does, which then is
-    /// the one open. An error names the edition asked for.
+    /// The edition the reader opens, from what loading the one at `current` gave: as
+    /// [`Archive::opened_or_newest`], the edition it opens being the one open.
     pub fn opened(
         &mut self,
         loaded: Result<Edition, LoadError>,
         fall_back: bool,
     ) -> Result<Edition, String> {
-        let asked = self.current;
-        let error = match self.archive.loaded(asked, loaded) {
-            Ok(edition) => return Ok(edition),
-            Err(error) => error,
-        };
-        let newest = self.archive.newest().unwrap_or_default();
-        let other = (0..=newest)
-            .rev()
-            .filter(|&index| fall_back && index != asked)
-            .find_map(|index| {
-                self.archive
-                    .load(index)
-                    .ok()
-                    .map(|edition| (index, edition))
-            });
-        let date = &self.archive.entries()[asked].date;
-        let (index, edition) =
-            other.ok_or_else(|| format!("the edition of {date} does not open: {error}"))?;
+        let (index, edition) = (self.archive).opened_or_newest(self.current, loaded, fall_back)?;
         self.current = index;
         Ok(edition)
     }

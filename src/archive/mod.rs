@@ -160,11 +160,40 @@ impl Archive {
             self.cache.push(entry);
             return Ok(edition);
         }
-        let loaded = load_with(
+        let loaded = self.load_uncached(index);
+        self.loaded(index, loaded)
+    }
+
+    /// The edition at `index`, read from its folder.
+    pub fn load_uncached(&self, index: usize) -> Result<Edition, LoadError> {
+        load_with(
             std::slice::from_ref(&self.entries[index].path),
             &self.options,
-        );
-        self.loaded(index, loaded)
+        )
+    }
+
+    /// The edition at `index`, from `loaded` (what loading it gave), with its index; when it
+    /// does not open and `fall_back`, the newest that does instead. An error names the
+    /// edition asked for.
+    pub fn opened_or_newest(
+        &mut self,
+        index: usize,
+        loaded: Result<Edition, LoadError>,
+        fall_back: bool,
+    ) -> Result<(usize, Edition), String> {
+        let error = match self.loaded(index, loaded) {
+            Ok(edition) => return Ok((index, edition)),
+            Err(error) => error,
+        };
+        let newest = self.newest().unwrap_or_default();
+        (0..=newest)
+            .rev()
+            .filter(|&other| fall_back && other != index)
+            .find_map(|other| self.load(other).ok().map(|edition| (other, edition)))
+            .ok_or_else(|| {
+                let date = &self.entries[index].date;
+                format!("the edition of {date} does not open: {error}")
+            })
     }
 
     /// What loading the edition at `index` gave, loaded elsewhere (the reader loads its first
