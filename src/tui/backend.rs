@@ -224,12 +224,17 @@ mod tests {
         )
         .unwrap();
         [runs, crossterm].map(|bytes| {
-            let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
-            let mut terminal = vt100::Parser::new(size(height), size(width), 0);
-            terminal.process(&bytes);
-            let screen = terminal.screen().contents_formatted();
+            let screen = shown(&bytes, width, height);
             (bytes, screen)
         })
+    }
+
+    /// What a terminal of `width` by `height` shows after `bytes`, styles included.
+    fn shown(bytes: &[u8], width: u16, height: u16) -> String {
+        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+        let mut terminal = vt100::Parser::new(size(height), size(width), 0);
+        terminal.process(bytes);
+        terminal.screen().contents_formatted()
     }
 
     fn sample() -> Vec<Line<'static>> {
@@ -295,13 +300,10 @@ mod tests {
             ours.draw(pair[0].diff(&pair[1]).into_iter()).unwrap();
             Backend::draw(&mut theirs, pair[0].diff(&pair[1]).into_iter()).unwrap();
         }
-        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
-        let [ours, theirs] = [runs, crossterm].map(|bytes| {
-            let mut terminal = vt100::Parser::new(size(height), size(width), 0);
-            terminal.process(&bytes);
-            terminal.screen().contents_formatted()
-        });
-        assert_eq!(ours, theirs);
+        assert_eq!(
+            shown(&runs, width, height),
+            shown(&crossterm, width, height)
+        );
     }
 
     #[test]
